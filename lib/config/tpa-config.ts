@@ -1,0 +1,292 @@
+import { readFileSync } from 'node:fs';
+import { ClusterSpec, InstanceSpec, Located } from '../model/cluster-spec';
+import { DiagnosticBag, InvalidConfigError, Severity, didYouMean, showValue } from '../model/diagnostics';
+import { buildGraph } from '../model/build-graph';
+import { Role } from '../model/enums';
+import { BarmanGraph } from '../model/graph';
+import { normalizeName } from '../model/names';
+import { DEFAULTS_ONLY_KEYS, INSTANCE_KEYS, TOP_LEVEL_KEYS } from './tpa-keys';
+import { YamlDocument, YamlPath, YamlSyntaxError, parseYaml } from './yaml-source';
+
+type Dict = Record<string, unknown>;
+/** a merged value and the YAML path it came from */
+interface Entry {
+  readonly value: unknown;
+  readonly path: YamlPath;
+}
+
+const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads a TPA config.yml into the same unvalidated spec the typed API produces, keeping the
+ * position of every value. Merge order as TPA: instance > instance_defaults > location; instance
+ * vars over cluster_vars (applied later, in buildGraph).
+ */
+export function loadTpaConfig(text: string, file: string): ClusterSpec {
+  let doc: YamlDocument;
+  try {
+    doc = parseYaml(text, file);
+  } catch (e) {
+    if (e instanceof YamlSyntaxError) {
+      throw new InvalidConfigError([{ severity: Severity.ERROR, message: e.message, position: e.position, file }]);
+    }
+    throw e;
+  }
+  return new TpaReader(doc).read();
+}
+
+export function loadTpaConfigFile(path: string): ClusterSpec {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InvalidConfigError([{ severity: Severity.ERROR, message: `cannot read the config file: ${(e as Error).message}`, file: path }]);
+  }
+  return loadTpaConfig(text, path);
+}
+
+/** Loads and validates: the graph, or InvalidConfigError with every problem. */
+export function loadGraphFromFile(path: string): BarmanGraph {
+  return buildGraph(loadTpaConfigFile(path));
+}
+
+class TpaReader {
+  private readonly bag: DiagnosticBag;
+
+  constructor(private readonly doc: YamlDocument) {
+    this.bag = new DiagnosticBag(doc.file);
+  }
+
+  private at(path: YamlPath) {
+    return this.doc.positionOf(path) ?? this.doc.nearestPositionOf(path);
+  }
+
+  private keyAt(path: YamlPath) {
+    return this.doc.keyPositionOf(path) ?? this.at(path);
+  }
+
+  read(): ClusterSpec {
+    const root = this.doc.value;
+    if (!isDict(root)) {
+      this.bag.error('the config must be a YAML mapping with cluster_name and instances', { position: this.at([]) });
+      throw new InvalidConfigError(this.bag.all);
+    }
+    for (const key of Object.keys(root)) {
+      if (!TOP_LEVEL_KEYS.includes(key)) {
+        const hint = didYouMean(key, TOP_LEVEL_KEYS);
+        this.bag.warning(`unknown top-level key '${key}' is ignored${hint ? `: did you mean '${hint}'?` : ''}`, { key, position: this.keyAt([key]) });
+      }
+    }
+
+    const clusterName = this.readClusterName(root);
+    const clusterVars = this.readDictEntries(root.cluster_vars, ['cluster_vars'], 'cluster_vars');
+    // TPA reads cluster_ssh_port at the top level too
+    if (root.cluster_ssh_port !== undefined && !clusterVars.has('cluster_ssh_port')) {
+      clusterVars.set('cluster_ssh_port', { value: root.cluster_ssh_port, where: this.at(['cluster_ssh_port']) });
+    }
+
+    const defaults = this.readDefaults(root.instance_defaults);
+    const locations = this.readLocations(root.locations);
+    const instances: InstanceSpec[] = [];
+    if (root.instances === undefined) {
+      this.bag.error("missing 'instances': add a list of instances", { key: 'instances', position: { file: this.doc.file, line: 1, column: 1 } });
+    } else if (!Array.isArray(root.instances) || root.instances.length === 0) {
+      this.bag.error(`'instances' must be a non-empty list, got ${showValue(root.instances)}`, { key: 'instances', position: this.at(['instances']) });
+    } else {
+      root.instances.forEach((raw, index) => {
+        const spec = this.readInstance(raw, index, clusterName.value, defaults, locations);
+        if (spec) instances.push(spec);
+      });
+    }
+
+    return { clusterName, clusterVars, instances, file: this.doc.file, diagnostics: this.bag.all };
+  }
+
+  private readClusterName(root: Dict): Located<string> {
+    const v = root.cluster_name;
+    if (v === undefined) {
+      this.bag.error("missing 'cluster_name': add cluster_name: <name> at the top level", { key: 'cluster_name', position: { file: this.doc.file, line: 1, column: 1 } });
+      return { value: 'unnamed' };
+    }
+    if (typeof v !== 'string' || v === '') {
+      this.bag.error(`cluster_name must be a non-empty string, got ${showValue(v)}`, { key: 'cluster_name', position: this.at(['cluster_name']) });
+      return { value: 'unnamed' };
+    }
+    return { value: v, where: this.at(['cluster_name']) };
+  }
+
+  /** A mapping's entries with positions; anything else is an error. */
+  private readDictEntries(v: unknown, path: YamlPath, what: string, instance?: string): Map<string, Located<unknown>> {
+    const out = new Map<string, Located<unknown>>();
+    if (v === undefined || v === null) return out;
+    if (!isDict(v)) {
+      this.bag.error(`${what} must be a mapping of name: value, got ${showValue(v)}`, { instance, key: what, position: this.at(path) });
+      return out;
+    }
+    for (const [k, value] of Object.entries(v)) out.set(k, { value, where: this.at([...path, k]) });
+    return out;
+  }
+
+  private readDefaults(v: unknown): Map<string, Entry> {
+    const out = new Map<string, Entry>();
+    if (v === undefined || v === null) return out;
+    if (!isDict(v)) {
+      this.bag.error(`instance_defaults must be a mapping, got ${showValue(v)}`, { key: 'instance_defaults', position: this.at(['instance_defaults']) });
+      return out;
+    }
+    for (const [k, value] of Object.entries(v)) {
+      if (!INSTANCE_KEYS.includes(k) && !DEFAULTS_ONLY_KEYS.includes(k)) this.unknownKey(k, ['instance_defaults', k]);
+      else out.set(k, { value, path: ['instance_defaults', k] });
+    }
+    return out;
+  }
+
+  private readLocations(v: unknown): Map<string, Map<string, Entry>> {
+    const out = new Map<string, Map<string, Entry>>();
+    if (v === undefined || v === null) return out;
+    if (!Array.isArray(v)) {
+      this.bag.error(`locations must be a list, got ${showValue(v)}`, { key: 'locations', position: this.at(['locations']) });
+      return out;
+    }
+    v.forEach((loc, i) => {
+      if (!isDict(loc) || typeof loc.Name !== 'string') {
+        this.bag.error('each location must be a mapping with a Name', { key: 'locations', position: this.at(['locations', i]) });
+        return;
+      }
+      if (out.has(loc.Name)) this.bag.error(`duplicate location Name '${loc.Name}': rename one`, { key: 'Name', position: this.at(['locations', i, 'Name']) });
+      const entries = new Map<string, Entry>();
+      for (const [k, value] of Object.entries(loc)) {
+        if (k === 'Name') continue;
+        if (!INSTANCE_KEYS.includes(k)) this.unknownKey(k, ['locations', i, k]);
+        else entries.set(k, { value, path: ['locations', i, k] });
+      }
+      out.set(loc.Name, entries);
+      out.set(String(i), entries); // legacy integer index
+    });
+    return out;
+  }
+
+  private unknownKey(key: string, path: YamlPath, instance?: string): void {
+    const hint = didYouMean(key, INSTANCE_KEYS);
+    this.bag.error(`unknown instance key '${key}'${hint ? `: did you mean '${hint}'?` : ''} (should it be under vars?)`, { instance, key, position: this.keyAt(path) });
+  }
+
+  private readInstance(raw: unknown, index: number, clusterName: string, defaults: Map<string, Entry>, locations: Map<string, Map<string, Entry>>): InstanceSpec | undefined {
+    const base: YamlPath = ['instances', index];
+    if (!isDict(raw)) {
+      this.bag.error(`each instance must be a mapping, got ${showValue(raw)}`, { key: 'instances', position: this.at(base) });
+      return undefined;
+    }
+    const tags = isDict(raw.tags) ? raw.tags : {};
+    const rawName = raw.Name ?? tags.Name ?? (raw.node !== undefined ? `${clusterName}-${raw.node}` : undefined);
+    const namePath: YamlPath = raw.Name !== undefined ? [...base, 'Name'] : tags.Name !== undefined ? [...base, 'tags', 'Name'] : base;
+    const givenName = typeof rawName === 'string' || typeof rawName === 'number' ? String(rawName) : `instances[${index}]`;
+    if (rawName === undefined) {
+      this.bag.error("instance has no Name (and no node to derive one): add Name: <host name>", { instance: givenName, key: 'Name', position: this.at(base) });
+    } else if (typeof rawName !== 'string' && typeof rawName !== 'number') {
+      this.bag.error(`Name must be a string, got ${showValue(rawName)}`, { instance: givenName, key: 'Name', position: this.at(namePath) });
+    }
+
+    for (const k of Object.keys(raw)) if (!INSTANCE_KEYS.includes(k)) this.unknownKey(k, [...base, k], givenName);
+
+    // precedence: instance > instance_defaults > location
+    const merged = new Map<string, Entry>();
+    const locRef = raw.location ?? defaults.get('location')?.value;
+    if (locRef !== undefined && locRef !== null) {
+      const loc = locations.get(String(locRef));
+      if (!loc) {
+        const hint = didYouMean(String(locRef), [...locations.keys()].filter((k) => !/^\d+$/.test(k)));
+        this.bag.error(`unknown location ${showValue(locRef)}${hint ? `: did you mean '${hint}'?` : ': add it under locations'}`, { instance: givenName, key: 'location', position: this.at(raw.location !== undefined ? [...base, 'location'] : ['instance_defaults', 'location']) });
+      } else {
+        for (const [k, e] of loc) mergeEntry(merged, k, e);
+      }
+    }
+    for (const [k, e] of defaults) if (!DEFAULTS_ONLY_KEYS.includes(k)) mergeEntry(merged, k, e);
+    for (const [k, value] of Object.entries(raw)) mergeEntry(merged, k, { value, path: [...base, k] });
+    // legacy tags.role/backup/upstream move to the top level
+    for (const k of ['role', 'backup', 'upstream']) {
+      if (tags[k] !== undefined) merged.set(k, { value: tags[k], path: [...base, 'tags', k] });
+    }
+
+    const vars = new Map<string, Located<unknown>>();
+    const varsEntry = merged.get('vars');
+    if (varsEntry !== undefined && varsEntry.value !== null) {
+      if (!isDict(varsEntry.value)) {
+        this.bag.error(`vars must be a mapping, got ${showValue(varsEntry.value)}`, { instance: givenName, key: 'vars', position: this.at(varsEntry.path) });
+      } else {
+        const paths = (varsEntry as MergedDictEntry).subPaths;
+        for (const [k, value] of Object.entries(varsEntry.value)) vars.set(k, { value, where: this.at(paths?.get(k) ?? [...varsEntry.path, k]) });
+      }
+    }
+
+    const str = (key: string): Located<string> | undefined => {
+      const e = merged.get(key);
+      if (e === undefined || e.value === null) return undefined;
+      if (typeof e.value !== 'string') {
+        this.bag.error(`${key} must be a string, got ${showValue(e.value)}`, { instance: givenName, key, position: this.at(e.path) });
+        return undefined;
+      }
+      return { value: e.value, where: this.at(e.path) };
+    };
+
+    return {
+      name: { value: normalizeName(String(rawName ?? givenName)), where: this.at(namePath) },
+      givenName,
+      roles: this.readRoles(merged.get('role'), givenName),
+      backup: this.readBackup(merged.get('backup'), givenName),
+      privateIp: str('private_ip'),
+      ipAddress: str('ip_address'),
+      publicIp: str('public_ip'),
+      ansibleHost: str('ansible_host'),
+      vars,
+      where: this.at(base),
+    };
+  }
+
+  private readRoles(e: Entry | undefined, instance: string): Located<readonly string[]> {
+    if (e === undefined || e.value === null) return { value: [] };
+    const where = this.at(e.path);
+    let roles: string[];
+    if (typeof e.value === 'string') roles = e.value.split(',').map((r) => r.trim()).filter((r) => r !== '');
+    else if (Array.isArray(e.value) && e.value.every((r) => typeof r === 'string')) roles = e.value.map((r: string) => r.trim());
+    else {
+      this.bag.error(`role must be a list or a comma-separated string of role names, got ${showValue(e.value)}`, { instance, key: 'role', position: where });
+      return { value: [], where };
+    }
+    // TPA's role expansion: primary and replica are Postgres instances
+    if ((roles.includes(Role.PRIMARY) || roles.includes(Role.REPLICA)) && !roles.includes(Role.POSTGRES)) roles.push(Role.POSTGRES);
+    return { value: roles, where };
+  }
+
+  private readBackup(e: Entry | undefined, instance: string): Located<string>[] {
+    if (e === undefined || e.value === null) return [];
+    if (typeof e.value === 'string') return [{ value: e.value, where: this.at(e.path) }];
+    if (Array.isArray(e.value)) {
+      const out: Located<string>[] = [];
+      e.value.forEach((b, j) => {
+        if (typeof b === 'string') out.push({ value: b, where: this.at([...e.path, j]) });
+        else this.bag.error(`backup entries must be instance names, got ${showValue(b)}`, { instance, key: 'backup', position: this.at([...e.path, j]) });
+      });
+      return out;
+    }
+    this.bag.error(`backup must be a Barman server's name or a list of them, got ${showValue(e.value)}`, { instance, key: 'backup', position: this.at(e.path) });
+    return [];
+  }
+}
+
+/** a dict merged from several levels remembers where each of its keys came from */
+interface MergedDictEntry extends Entry {
+  readonly subPaths?: Map<string, YamlPath>;
+}
+
+/** TPA merges dicts one level deep (the later level's keys win), anything else is replaced. */
+function mergeEntry(into: Map<string, Entry>, key: string, e: Entry): void {
+  const prev = into.get(key) as MergedDictEntry | undefined;
+  if (prev && isDict(prev.value) && isDict(e.value)) {
+    const subPaths = new Map(prev.subPaths ?? Object.keys(prev.value).map((k) => [k, [...prev.path, k]] as [string, YamlPath]));
+    for (const k of Object.keys(e.value)) subPaths.set(k, [...e.path, k]);
+    into.set(key, { value: { ...prev.value, ...e.value }, path: e.path, subPaths } as MergedDictEntry);
+  } else {
+    into.set(key, e);
+  }
+}

@@ -1,0 +1,257 @@
+import { ClusterSpec, InstanceSpec, Located } from './cluster-spec';
+import { DiagnosticBag, InvalidConfigError, SourcePosition, didYouMean, showValue, sortDiagnostics } from './diagnostics';
+import { BackupMethod, POSTGRES_ROLES, ReuseBackup, Role } from './enums';
+import { BackupEdge, BarmanGraph, Instance } from './graph';
+import { cronFileName, isAddress, isHostName, slotName } from './names';
+import { EffectiveSettings, IGNORED_TPA_BARMAN_VARS, SETTING_BY_VAR, SETTING_DEFINITIONS, SettingDefinition } from './settings';
+import { checkValue } from './value-checks';
+
+const CLUSTER_NAME = /^[_a-zA-Z0-9-]+$/;
+const HOST_KEY = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)) [A-Za-z0-9+/]+={0,3}$/;
+const CONTROL = /[\x00-\x1f\x7f]/;
+/** vars of the Barman server that shape its own files; the rest only matter on backed-up instances */
+const SERVER_SIDE_VARS = ['barman_log_file', 'barman_user', 'barman_group', 'barman_home', 'postgres_bin_dir', 'postgres_version', 'cluster_ssh_port', 'backup_name'];
+/** Linux caps replication slot names at NAMEDATALEN - 1 */
+const MAX_SLOT_NAME = 63;
+
+/**
+ * Validates the input graph and resolves every instance's settings. Reports every problem at once
+ * (throws InvalidConfigError) and never returns a partly valid graph.
+ */
+export function buildGraph(spec: ClusterSpec): BarmanGraph {
+  const bag = new DiagnosticBag(spec.file);
+  bag.addAll(spec.diagnostics ?? []);
+  const clusterName = spec.clusterName.value;
+  if (!CLUSTER_NAME.test(clusterName)) {
+    bag.error(`cluster name ${showValue(clusterName)} may contain only letters, digits, '_' and '-'`, { key: 'cluster_name', position: spec.clusterName.where });
+  }
+
+  checkVarNames(spec.clusterVars, undefined, bag);
+  const clusterValues = checkVars(spec.clusterVars, undefined, bag);
+
+  const seen = new Map<string, InstanceSpec>();
+  const instances: Instance[] = [];
+  for (const i of spec.instances) {
+    const name = i.name.value;
+    if (!isHostName(name)) {
+      bag.error(`name ${showValue(i.givenName)} is not a valid host name: use lower-case letters, digits and '-', in dot-separated labels that start and end with a letter or digit`, { instance: i.givenName, key: 'Name', position: i.name.where });
+    }
+    const twin = seen.get(name);
+    if (twin) {
+      const at = twin.name.where ? ` (first at line ${twin.name.where.line})` : '';
+      bag.error(`duplicate instance name ${showValue(name)}${at}; names are compared lower-cased with '_' as '-': rename one`, { instance: i.givenName, key: 'Name', position: i.name.where });
+    }
+    seen.set(name, i);
+    instances.push(resolveInstance(i, clusterValues, bag));
+  }
+
+  const byName = new Map(instances.map((i) => [i.name, i]));
+  const edges = buildEdges(spec, byName, bag);
+  checkServers(edges, bag);
+  warnUnusedServerSettings(spec, byName, bag);
+
+  bag.throwIfErrors();
+  return new BarmanGraph(clusterName, instances, edges, sortDiagnostics(bag.all));
+}
+
+/** Unknown barman_* vars are errors, with a did-you-mean. */
+function checkVarNames(vars: ReadonlyMap<string, Located<unknown>>, instance: string | undefined, bag: DiagnosticBag): void {
+  const known = [...SETTING_BY_VAR.keys(), ...IGNORED_TPA_BARMAN_VARS];
+  for (const [name, v] of vars) {
+    if (SETTING_BY_VAR.has(name)) continue;
+    if (IGNORED_TPA_BARMAN_VARS.includes(name)) {
+      bag.warning(`${name} is a TPA setting this library does not act on; it is ignored`, { instance, key: name, position: v.where });
+      continue;
+    }
+    if (name.startsWith('barman_') || name.startsWith('streaming_barman_')) {
+      const hint = didYouMean(name, known);
+      bag.error(`unknown Barman setting${hint ? `: did you mean '${hint}'?` : `; known ones are ${SETTING_DEFINITIONS.map((d) => d.varName).filter((n) => n.startsWith('barman_')).join(', ')}`}`, { instance, key: name, position: v.where });
+    }
+  }
+}
+
+/** Checks the vars this library reads; returns their typed values (bad ones are left out). */
+function checkVars(vars: ReadonlyMap<string, Located<unknown>>, instance: string | undefined, bag: DiagnosticBag): Map<string, Located<unknown>> {
+  const out = new Map<string, Located<unknown>>();
+  for (const [name, v] of vars) {
+    const def = SETTING_BY_VAR.get(name);
+    if (!def) continue;
+    if (def.varName === 'backup_name' && instance === undefined) {
+      bag.error('backup_name names one instance and cannot be shared by a cluster: set it in the instance\'s vars', { key: name, position: v.where });
+      continue;
+    }
+    const c = checkValue(def, v.value);
+    if (c.ok) out.set(name, { value: c.value, where: v.where });
+    else bag.error(c.problem, { instance, key: name, position: v.where });
+  }
+  return out;
+}
+
+function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unknown>>, bag: DiagnosticBag): Instance {
+  const instanceName = i.givenName;
+  checkVarNames(i.vars, instanceName, bag);
+  const own = checkVars(i.vars, instanceName, bag);
+  const settings: Record<string, unknown> = {};
+  for (const def of SETTING_DEFINITIONS) {
+    const v = own.get(def.varName) ?? clusterValues.get(def.varName);
+    settings[def.prop] = v !== undefined ? v.value : defaultOf(def, settings, i.name.value);
+  }
+  // Barman reuses files only for rsync; other methods must say `off` in their own section
+  if (settings.backupMethod !== BackupMethod.RSYNC && settings.reuseBackup !== ReuseBackup.OFF) {
+    const given = own.get('barman_reuse_backup') ?? clusterValues.get('barman_reuse_backup');
+    if (given) bag.warning(`reuse_backup ${showValue(given.value)} is ignored with backup_method ${showValue(settings.backupMethod)}: it is written as 'off'`, { instance: instanceName, key: 'barman_reuse_backup', position: given.where });
+    settings.reuseBackup = ReuseBackup.OFF;
+  }
+
+  for (const role of i.roles.value) {
+    if (typeof role !== 'string' || CONTROL.test(role) || role.trim() === '') {
+      bag.error(`role ${showValue(role)} is not a role name`, { instance: instanceName, key: 'role', position: i.roles.where });
+    }
+  }
+
+  const addressVar = located(i.vars.get('address'));
+  const hostVar = located(i.vars.get('connection_host'));
+  for (const [key, v] of [['private_ip', i.privateIp], ['ip_address', i.ipAddress], ['public_ip', i.publicIp], ['ansible_host', i.ansibleHost], ['vars.address', addressVar], ['vars.connection_host', hostVar]] as const) {
+    if (v !== undefined && (typeof v.value !== 'string' || !isAddress(v.value))) {
+      bag.error(`${showValue(v.value)} is not a host name or IP address`, { instance: instanceName, key, position: v.where });
+    }
+  }
+  const address = addressVar?.value ?? i.privateIp?.value ?? i.ipAddress?.value ?? i.publicIp?.value ?? i.name.value;
+  const connectionHost = hostVar?.value ?? i.ansibleHost?.value ?? i.publicIp?.value ?? i.ipAddress?.value ?? i.privateIp?.value ?? address;
+
+  return {
+    name: i.name.value,
+    roles: i.roles.value,
+    isBarmanServer: i.roles.value.includes(Role.BARMAN),
+    isPostgres: i.roles.value.some((r) => POSTGRES_ROLES.includes(r)),
+    address: String(address),
+    connectionHost: String(connectionHost),
+    settings: settings as unknown as EffectiveSettings,
+    backupServers: i.backup.map((b) => b.value),
+    sshHostKeys: hostKeys(i, bag),
+  };
+}
+
+function located(v: Located<unknown> | undefined): Located<string> | undefined {
+  return v === undefined ? undefined : (v as Located<string>);
+}
+
+function defaultOf(def: SettingDefinition, settings: Record<string, unknown>, instanceName: string): unknown {
+  const d = def.defaultValue;
+  return typeof d === 'function' ? d(settings as Partial<EffectiveSettings>, instanceName) : d;
+}
+
+function hostKeys(i: InstanceSpec, bag: DiagnosticBag): string[] {
+  const v = i.vars.get('ssh_host_keys');
+  if (v === undefined) return [];
+  const list = Array.isArray(v.value) ? v.value : [v.value];
+  const keys: string[] = [];
+  for (const k of list) {
+    const text = typeof k === 'string' ? k.trim().split(/\s+/).slice(0, 2).join(' ') : '';
+    if (!HOST_KEY.test(text)) {
+      bag.error(`${showValue(k)} is not an sshd host public key: give 'TYPE BASE64' as in /etc/ssh/ssh_host_*_key.pub (ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256/384/521)`, { instance: i.givenName, key: 'ssh_host_keys', position: v.where });
+    } else {
+      keys.push(text);
+    }
+  }
+  return keys;
+}
+
+function buildEdges(spec: ClusterSpec, byName: Map<string, Instance>, bag: DiagnosticBag): BackupEdge[] {
+  const edges: BackupEdge[] = [];
+  const barmanNames = [...byName.values()].filter((i) => i.isBarmanServer).map((i) => i.name);
+  for (const i of spec.instances) {
+    if (i.backup.length === 0) continue;
+    const b = byName.get(i.name.value)!;
+    const where = (ref: Located<string>): { instance: string; key: string; position?: SourcePosition } => ({ instance: i.givenName, key: 'backup', position: ref.where });
+    if (!b.isPostgres) {
+      bag.error(`instance has 'backup' but is not a PostgreSQL instance (roles: ${b.roles.join(', ') || 'none'}): add a primary or replica role, or remove 'backup'`, where(i.backup[0]));
+    }
+    const listed = new Set<string>();
+    const slots = new Map<string, string>();
+    for (const ref of i.backup) {
+      const target = ref.value;
+      if (listed.has(target)) {
+        bag.error(`${showValue(target)} is listed twice: list each Barman server once`, where(ref));
+        continue;
+      }
+      listed.add(target);
+      const s = byName.get(target);
+      if (!s) {
+        const hint = didYouMean(target, barmanNames);
+        bag.error(`no instance is named ${showValue(target)}${hint ? `: did you mean '${hint}'?` : barmanNames.length > 0 ? `: Barman servers are ${barmanNames.join(', ')}` : ': add an instance with role barman'}`, where(ref));
+        continue;
+      }
+      if (s === b) {
+        bag.error(`an instance cannot back itself up: name a separate Barman server`, where(ref));
+        continue;
+      }
+      if (!s.isBarmanServer) {
+        bag.error(`${showValue(target)} does not have the barman role: add 'barman' to its roles, or name one of ${barmanNames.join(', ') || '(no Barman server yet)'}`, where(ref));
+        continue;
+      }
+      const slot = slotName(s.name);
+      const clash = slots.get(slot);
+      if (clash) {
+        bag.error(`Barman servers '${clash}' and '${s.name}' would both use replication slot '${slot}' on this instance (slot names come from the server name up to the first dot, '-' as '_'): rename one server`, where(ref));
+        continue;
+      }
+      if (slot.length > MAX_SLOT_NAME) {
+        bag.error(`replication slot name '${slot}' is longer than PostgreSQL's ${MAX_SLOT_NAME} characters: shorten the name of Barman server '${s.name}'`, where(ref));
+        continue;
+      }
+      slots.set(slot, s.name);
+      checkSameBarmanAccount(b, s, i, ref, bag);
+      edges.push({ instance: b, server: s, backupName: b.settings.backupName, slotName: slot, cronFileName: cronFileName(b.settings.backupName) });
+    }
+  }
+  return edges;
+}
+
+/** Files on S are owned by the barman account: B and S must agree on it (set it in cluster_vars). */
+function checkSameBarmanAccount(b: Instance, s: Instance, i: InstanceSpec, ref: Located<string>, bag: DiagnosticBag): void {
+  for (const [prop, varName] of [['barmanUser', 'barman_user'], ['barmanGroup', 'barman_group'], ['barmanHome', 'barman_home']] as const) {
+    if (b.settings[prop] !== s.settings[prop]) {
+      bag.error(`${varName} is ${showValue(b.settings[prop])} here but ${showValue(s.settings[prop])} on Barman server '${s.name}': set ${varName} once in cluster_vars`, { instance: i.givenName, key: varName, position: i.vars.get(varName)?.where ?? ref.where });
+    }
+  }
+}
+
+/** One Barman server cannot hold two servers of the same name, nor two cron files of one name. */
+function checkServers(edges: BackupEdge[], bag: DiagnosticBag): void {
+  const names = new Map<string, BackupEdge>();
+  const crons = new Map<string, BackupEdge>();
+  for (const e of edges) {
+    const key = `${e.server.name}\u0000${e.backupName.toLowerCase()}`;
+    const twin = names.get(key);
+    if (twin) {
+      bag.error(`backup_name '${e.backupName}' is also used by instance '${twin.instance.name}' on Barman server '${e.server.name}': set a distinct backup_name in one instance's vars`, { instance: e.instance.name, key: 'backup_name' });
+      continue;
+    }
+    names.set(key, e);
+    const cronKey = `${e.server.name}\u0000${e.cronFileName}`;
+    const cronTwin = crons.get(cronKey);
+    if (cronTwin || e.cronFileName === 'barman') {
+      const other = cronTwin ? `the cron file of instance '${cronTwin.instance.name}' (backup_name '${cronTwin.backupName}')` : "Barman's own /etc/cron.d/barman";
+      bag.error(`backup_name '${e.backupName}' gives cron file /etc/cron.d/${e.cronFileName} on Barman server '${e.server.name}', the same as ${other}: choose a backup_name that differs in letters, digits, '_' or '-'`, { instance: e.instance.name, key: 'backup_name' });
+      continue;
+    }
+    crons.set(cronKey, e);
+  }
+}
+
+/** Per-server Barman settings on a Barman server that nobody backs up to it have no effect. */
+function warnUnusedServerSettings(spec: ClusterSpec, byName: Map<string, Instance>, bag: DiagnosticBag): void {
+  for (const i of spec.instances) {
+    const inst = byName.get(i.name.value);
+    if (!inst || !inst.isBarmanServer || i.backup.length > 0) continue;
+    for (const [name, v] of i.vars) {
+      const def = SETTING_BY_VAR.get(name);
+      if (def && def.varName.startsWith('barman_') && !SERVER_SIDE_VARS.includes(name)) {
+        bag.warning(`${name} on a Barman server has no effect: Barman settings belong to the backed-up instance; set it there or in cluster_vars`, { instance: i.givenName, key: name, position: v.where });
+      }
+    }
+  }
+}
+
+export { InvalidConfigError };

@@ -1,0 +1,138 @@
+/** Where a value came from in a config file (1-based line and column). */
+export interface SourcePosition {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export enum Severity {
+  ERROR = 'error',
+  WARNING = 'warning',
+}
+
+/** One problem found in the input, with everything a user needs to fix it. */
+export interface Diagnostic {
+  readonly severity: Severity;
+  readonly message: string;
+  /** the instance the problem belongs to, when there is one */
+  readonly instance?: string;
+  /** the key (config.yml key or var name) holding the bad value */
+  readonly key?: string;
+  readonly position?: SourcePosition;
+  /** file name to show when no line/column is known */
+  readonly file?: string;
+}
+
+/** `FILE:LINE:COL: error: MESSAGE`, as compilers print it. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.position
+    ? `${d.position.file}:${d.position.line}:${d.position.column}: `
+    : d.file
+      ? `${d.file}: `
+      : '';
+  const subject = [
+    d.instance !== undefined ? `instance '${d.instance}'` : undefined,
+    d.key !== undefined ? `key '${d.key}'` : undefined,
+  ].filter((s) => s !== undefined);
+  const prefix = subject.length > 0 ? `${subject.join(', ')}: ` : '';
+  return `${where}${d.severity}: ${prefix}${d.message}`;
+}
+
+/** Thrown when the input has errors: carries all of them, not only the first. */
+export class InvalidConfigError extends Error {
+  public readonly diagnostics: readonly Diagnostic[];
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === Severity.ERROR);
+    super(
+      `invalid barman configuration (${errors.length} error${errors.length === 1 ? '' : 's'}):\n` +
+        errors.map(formatDiagnostic).join('\n'),
+    );
+    this.name = 'InvalidConfigError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** Collects diagnostics; positions and file are filled in by the caller's context. */
+export class DiagnosticBag {
+  private readonly items: Diagnostic[] = [];
+
+  constructor(public readonly file?: string) {}
+
+  error(message: string, where: Omit<Diagnostic, 'severity' | 'message'> = {}): void {
+    this.items.push({ file: this.file, ...where, severity: Severity.ERROR, message });
+  }
+
+  warning(message: string, where: Omit<Diagnostic, 'severity' | 'message'> = {}): void {
+    this.items.push({ file: this.file, ...where, severity: Severity.WARNING, message });
+  }
+
+  addAll(ds: readonly Diagnostic[]): void {
+    this.items.push(...ds);
+  }
+
+  get all(): readonly Diagnostic[] {
+    return this.items;
+  }
+
+  get hasErrors(): boolean {
+    return this.items.some((d) => d.severity === Severity.ERROR);
+  }
+
+  /** Throws with every error at once when there is any. */
+  throwIfErrors(): void {
+    if (this.hasErrors) throw new InvalidConfigError(sortDiagnostics(this.items));
+  }
+}
+
+/** File order first (line, column), then the ones without a position, stable otherwise. */
+export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  return ds
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => {
+      const pa = a.d.position;
+      const pb = b.d.position;
+      if (pa && pb) return pa.line - pb.line || pa.column - pb.column || a.i - b.i;
+      if (pa) return -1;
+      if (pb) return 1;
+      return a.i - b.i;
+    })
+    .map((x) => x.d);
+}
+
+/** Closest candidate by edit distance, for "did you mean" hints. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  return bestDistance <= limit ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+/** Shows a value in a message: strings quoted, control characters made visible. */
+export function showValue(v: unknown): string {
+  if (typeof v === 'string') return `'${v.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}'`;
+  if (v === undefined) return 'nothing';
+  return JSON.stringify(v) ?? String(v);
+}

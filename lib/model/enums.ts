@@ -1,0 +1,67 @@
+/** How Barman takes full backups (Barman's `backup_method`). */
+export enum BackupMethod {
+  /** rsync over ssh from the Postgres host (TPA's and the seed's default) */
+  RSYNC = 'rsync',
+  /** pg_basebackup over the streaming replication protocol */
+  POSTGRES = 'postgres',
+  /** rsync on the same host: Barman runs where Postgres runs */
+  LOCAL_RSYNC = 'local-rsync',
+}
+
+/** WAL compression (Barman's `compression`), as Barman 3.4 accepts it. */
+export enum Compression {
+  PIGZ = 'pigz',
+  GZIP = 'gzip',
+  BZIP2 = 'bzip2',
+  PYGZIP = 'pygzip',
+  PYBZIP2 = 'pybzip2',
+  /** no WAL compression */
+  NONE = 'none',
+}
+
+/** Incremental rsync backups (Barman's `reuse_backup`). */
+export enum ReuseBackup {
+  OFF = 'off',
+  LINK = 'link',
+  COPY = 'copy',
+}
+
+/** Roles that matter to Barman; config.yml may carry others, which are kept and ignored. */
+export enum Role {
+  BARMAN = 'barman',
+  PRIMARY = 'primary',
+  REPLICA = 'replica',
+  POSTGRES = 'postgres',
+  WITNESS = 'witness',
+  BDR = 'bdr',
+}
+
+/** Roles that make an instance a Postgres instance (TPA's role expansion). */
+export const POSTGRES_ROLES: readonly string[] = [Role.PRIMARY, Role.REPLICA, Role.POSTGRES, Role.WITNESS, Role.BDR];
+
+/** Barman's `backup_options` values. */
+export enum BackupOption {
+  CONCURRENT_BACKUP = 'concurrent_backup',
+  EXCLUSIVE_BACKUP = 'exclusive_backup',
+  EXTERNAL_CONFIGURATION = 'external_configuration',
+}
+
+/** Time unit of a retention window or a maximum age. */
+export enum Period {
+  DAYS = 'DAYS',
+  WEEKS = 'WEEKS',
+  MONTHS = 'MONTHS',
+}
+
+/** Algorithm of the SSH key pairs of the postgres and barman users. */
+export enum KeyAlgorithm {
+  ED25519 = 'ED25519',
+  RSA = 'RSA',
+  ECDSA = 'ECDSA',
+}
+
+/** The two OS users whose SSH keys the library manages. */
+export enum SshUser {
+  POSTGRES = 'postgres',
+  BARMAN = 'barman',
+}

@@ -1,0 +1,83 @@
+import { Diagnostic } from './diagnostics';
+import { EffectiveSettings } from './settings';
+
+/** An instance after validation, with its addresses and effective settings. */
+export interface Instance {
+  readonly name: string;
+  readonly roles: readonly string[];
+  /** roles contain `barman` */
+  readonly isBarmanServer: boolean;
+  /** roles make it a PostgreSQL instance (primary, replica, postgres, witness, bdr) */
+  readonly isPostgres: boolean;
+  /** what other hosts use to reach it (conninfo, ssh_command, known_hosts) */
+  readonly address: string;
+  /** what Terraform's SSH connection uses */
+  readonly connectionHost: string;
+  readonly settings: EffectiveSettings;
+  /** the Barman servers it is backed up to, in the order given */
+  readonly backupServers: readonly string[];
+  /** pinned sshd host public keys (`type base64`); empty: scanned at apply time */
+  readonly sshHostKeys: readonly string[];
+}
+
+/** One backed-up instance (B) on one Barman server (S). */
+export interface BackupEdge {
+  readonly instance: Instance;
+  readonly server: Instance;
+  /** Barman server name of B on S: section, /etc/barman.d file and directory under barman_home */
+  readonly backupName: string;
+  readonly slotName: string;
+  /** file name under /etc/cron.d */
+  readonly cronFileName: string;
+}
+
+/** The validated instance graph: the only thing renderers and constructs see. */
+export class BarmanGraph {
+  private readonly byName: ReadonlyMap<string, Instance>;
+  private readonly byServer = new Map<Instance, BackupEdge[]>();
+  private readonly byInstance = new Map<Instance, BackupEdge[]>();
+
+  constructor(
+    public readonly clusterName: string,
+    public readonly instances: readonly Instance[],
+    public readonly edges: readonly BackupEdge[],
+    /** warnings found while building it (errors throw instead) */
+    public readonly warnings: readonly Diagnostic[] = [],
+  ) {
+    this.byName = new Map(instances.map((i) => [i.name, i]));
+    for (const e of edges) {
+      pushTo(this.byServer, e.server, e);
+      pushTo(this.byInstance, e.instance, e);
+    }
+  }
+
+  get barmanServers(): Instance[] {
+    return this.instances.filter((i) => i.isBarmanServer);
+  }
+
+  get postgresInstances(): Instance[] {
+    return this.instances.filter((i) => i.isPostgres);
+  }
+
+  instance(name: string): Instance {
+    const i = this.byName.get(name);
+    if (!i) throw new Error(`no instance named '${name}' in cluster '${this.clusterName}'`);
+    return i;
+  }
+
+  /** the instances backed up to this Barman server */
+  edgesOnServer(server: Instance): BackupEdge[] {
+    return this.byServer.get(server) ?? [];
+  }
+
+  /** the Barman servers this instance is backed up to */
+  edgesOfInstance(instance: Instance): BackupEdge[] {
+    return this.byInstance.get(instance) ?? [];
+  }
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

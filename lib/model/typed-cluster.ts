@@ -1,0 +1,65 @@
+import { ClusterSpec, InstanceSpec, Located } from './cluster-spec';
+import { Role } from './enums';
+import { buildGraph } from './build-graph';
+import { BarmanGraph } from './graph';
+import { normalizeName } from './names';
+import { BarmanSettings, settingsToVars } from './settings';
+
+/** One instance of the typed API. */
+export interface InstanceProps {
+  /** host name; lower-cased with '_' as '-' like TPA does */
+  readonly name: string;
+  readonly roles: Role[];
+  /** what other hosts use to reach it (conninfo, ssh_command) @default - the name */
+  readonly address?: string;
+  /** what Terraform's SSH connection uses @default - the address */
+  readonly connectionHost?: string;
+  /** Barman servers it is backed up to @default - not backed up */
+  readonly backup?: string[];
+  /** its own settings, over the cluster's @default - the cluster's */
+  readonly settings?: BarmanSettings;
+  /** pinned sshd host public keys ('TYPE BASE64') @default - scanned at apply time (trust on first use) */
+  readonly sshHostKeys?: string[];
+}
+
+/** A cluster described in TypeScript, no YAML needed. */
+export interface ClusterProps {
+  /** letters, digits, '_' and '-' */
+  readonly clusterName: string;
+  readonly instances: InstanceProps[];
+  /** settings of every instance unless it sets its own @default - the defaults of each setting */
+  readonly settings?: BarmanSettings;
+}
+
+const here = <T>(value: T): Located<T> => ({ value });
+
+function varMap(vars: Record<string, unknown>): Map<string, Located<unknown>> {
+  return new Map(Object.entries(vars).map(([k, v]) => [k, here(v)]));
+}
+
+/** The same unvalidated spec the config.yml loader produces. */
+export function clusterSpecFromProps(props: ClusterProps): ClusterSpec {
+  const instances: InstanceSpec[] = props.instances.map((p) => {
+    const vars = varMap(settingsToVars(p.settings));
+    if (p.address !== undefined) vars.set('address', here(p.address));
+    if (p.connectionHost !== undefined) vars.set('connection_host', here(p.connectionHost));
+    if (p.sshHostKeys !== undefined) vars.set('ssh_host_keys', here(p.sshHostKeys));
+    return {
+      name: here(normalizeName(p.name)),
+      givenName: p.name,
+      roles: here(p.roles.map(String)),
+      backup: (p.backup ?? []).map(here),
+      vars,
+    };
+  });
+  return {
+    clusterName: here(props.clusterName),
+    clusterVars: varMap(settingsToVars(props.settings)),
+    instances,
+  };
+}
+
+/** Validates typed props into a graph (throws InvalidConfigError with every problem). */
+export function graphFromProps(props: ClusterProps): BarmanGraph {
+  return buildGraph(clusterSpecFromProps(props));
+}

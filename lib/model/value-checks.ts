@@ -1,0 +1,127 @@
+import { BackupOption } from './enums';
+import { cronScheduleProblems } from './cron-schedule';
+import { canonicalAge, canonicalRetention } from './periods';
+import { SettingDefinition, ValueKind } from './settings';
+import { showValue } from './diagnostics';
+
+export type Checked = { readonly ok: true; readonly value: string | number | boolean } | { readonly ok: false; readonly problem: string };
+
+const CONTROL = /[\x00-\x1f\x7f]/;
+const SAFE_PATH = /^\/[A-Za-z0-9._/+@-]*$/;
+const OS_NAME = /^[a-z_][a-z0-9_-]{0,31}$/;
+const BACKUP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const DSN_PAIR = /\s*([A-Za-z_]+)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s']+)/y;
+/** conninfo keys the library sets itself: a later duplicate would silently win in libpq */
+const OWN_DSN_KEYS = ['host', 'hostaddr', 'port', 'dbname', 'user'];
+const RESERVED_SERVER_NAMES = ['all', 'barman'];
+
+const ok = (value: string | number | boolean): Checked => ({ ok: true, value });
+const bad = (problem: string): Checked => ({ ok: false, problem });
+
+/** Validates one var's raw value (from YAML or the typed API) against its definition. */
+export function checkValue(def: SettingDefinition, raw: unknown): Checked {
+  switch (def.kind) {
+    case ValueKind.BOOLEAN:
+      return checkBoolean(raw);
+    case ValueKind.INTEGER:
+      return checkInteger(raw, def.min ?? 0, Number.MAX_SAFE_INTEGER);
+    case ValueKind.PORT:
+      return checkInteger(raw, 1, 65535);
+    default:
+      break;
+  }
+  if (typeof raw !== 'string') {
+    return bad(`expected a ${def.kind}, got ${showValue(raw)}: write it as a string`);
+  }
+  if (CONTROL.test(raw)) {
+    return bad(`${showValue(raw)} contains a newline or control character, which would break the file it lands in: remove it`);
+  }
+  switch (def.kind) {
+    case ValueKind.ENUM:
+      return def.values!.includes(raw) ? ok(raw) : bad(`${showValue(raw)} is not one of ${def.values!.join(', ')}`);
+    case ValueKind.BACKUP_OPTIONS:
+      return checkBackupOptions(raw);
+    case ValueKind.RETENTION: {
+      const c = canonicalRetention(raw);
+      return c ? ok(c) : bad(`${showValue(raw)} is not a retention policy: use 'REDUNDANCY n' or 'RECOVERY WINDOW OF n DAYS|WEEKS|MONTHS' (n >= 1)`);
+    }
+    case ValueKind.AGE: {
+      const c = canonicalAge(raw);
+      return c ? ok(c) : bad(`${showValue(raw)} is not an age: use 'n DAYS', 'n WEEKS' or 'n MONTHS' (n >= 1)`);
+    }
+    case ValueKind.SCHEDULE: {
+      const problems = cronScheduleProblems(raw);
+      return problems.length === 0 ? ok(raw) : bad(`${showValue(raw)} is not a cron schedule cron would run: ${problems.join('; ')} (example: '0 4 * * wed,sat')`);
+    }
+    case ValueKind.SAFE_PATH:
+      if (!SAFE_PATH.test(raw) || raw.split('/').includes('..')) {
+        return bad(`${showValue(raw)} must be an absolute path of letters, digits and . _ / + @ - (no '..')`);
+      }
+      return ok(raw.length > 1 ? raw.replace(/\/+$/, '') : raw);
+    case ValueKind.QUOTED_TEXT:
+      return raw.includes('"') ? bad(`${showValue(raw)} contains a double quote, which would end the quoted Barman value early: use single quotes`) : ok(raw);
+    case ValueKind.DSN_ATTRIBUTES:
+      return checkDsnAttributes(raw);
+    case ValueKind.OS_NAME:
+      return OS_NAME.test(raw) ? ok(raw) : bad(`${showValue(raw)} is not a valid user or group name: lower-case letters, digits, '_' and '-', starting with a letter or '_'`);
+    case ValueKind.BACKUP_NAME:
+      return checkBackupName(raw);
+    default:
+      return bad(`unsupported setting kind ${def.kind}`);
+  }
+}
+
+function checkBoolean(raw: unknown): Checked {
+  if (typeof raw === 'boolean') return ok(raw);
+  if (raw === 0 || raw === 1) return ok(raw === 1);
+  if (typeof raw === 'string') {
+    if (/^(true|yes|on|1)$/i.test(raw)) return ok(true);
+    if (/^(false|no|off|0)$/i.test(raw)) return ok(false);
+  }
+  return bad(`${showValue(raw)} is not a boolean: use true or false`);
+}
+
+function checkInteger(raw: unknown, min: number, max: number): Checked {
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `between ${min} and ${max}`;
+    return bad(`${showValue(raw)} is not an integer ${range}`);
+  }
+  return ok(n);
+}
+
+function checkBackupOptions(raw: string): Checked {
+  const items = raw.split(',').map((s) => s.trim());
+  const allowed: string[] = Object.values(BackupOption);
+  const unknown = items.filter((i) => !allowed.includes(i));
+  if (unknown.length > 0) return bad(`${showValue(raw)}: ${unknown.map((u) => showValue(u)).join(', ')} not one of ${allowed.join(', ')}`);
+  if (items.includes(BackupOption.CONCURRENT_BACKUP) && items.includes(BackupOption.EXCLUSIVE_BACKUP)) {
+    return bad(`${showValue(raw)}: concurrent_backup and exclusive_backup exclude each other: keep one`);
+  }
+  return ok(items.join(','));
+}
+
+function checkDsnAttributes(raw: string): Checked {
+  if (raw.includes('"')) return bad(`${showValue(raw)} contains a double quote, which would end the quoted conninfo early: quote libpq values with single quotes`);
+  const text = raw.trim();
+  const keys: string[] = [];
+  DSN_PAIR.lastIndex = 0;
+  while (DSN_PAIR.lastIndex < text.length) {
+    const m = DSN_PAIR.exec(text);
+    if (!m) return bad(`${showValue(raw)} is not a list of libpq key=value attributes (example: 'sslmode=verify-full sslrootcert=/etc/ssl/root.crt')`);
+    keys.push(m[1]);
+  }
+  const own = keys.filter((k) => OWN_DSN_KEYS.includes(k));
+  if (own.length > 0) return bad(`${showValue(raw)} sets ${own.join(', ')}, which the library sets itself (a later duplicate silently wins in libpq): remove it`);
+  return ok(text);
+}
+
+function checkBackupName(raw: string): Checked {
+  if (!BACKUP_NAME.test(raw) || raw.includes('..')) {
+    return bad(`${showValue(raw)} is not a valid Barman server name: letters, digits, '.', '_' and '-', starting with a letter or digit, no '/' or '..', at most 100 characters`);
+  }
+  if (RESERVED_SERVER_NAMES.includes(raw.toLowerCase())) {
+    return bad(`${showValue(raw)} is reserved by Barman ('all' names every server, '[barman]' is the global section): choose another backup_name`);
+  }
+  return ok(raw);
+}

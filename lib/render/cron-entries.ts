@@ -1,0 +1,27 @@
+import { BackupEdge, Instance } from '../model/graph';
+import { GUARD_SCRIPT_PATH } from './guard-script';
+import { managedHeader } from './managed-header';
+
+export const CRON_DIR = '/etc/cron.d';
+/** replaces the Debian package's own file of that name, so `barman cron` never runs twice */
+export const BARMAN_CRON_PATH = `${CRON_DIR}/barman`;
+
+/** cron ignores a file whose last line has no newline; every line here ends with one. */
+function cronFile(what: string, line: string): string {
+  return managedHeader('#', what) + line + '\n';
+}
+
+/** /etc/cron.d/barman: `barman cron` every minute (WAL archiving, receive-wal, retention). */
+export function renderBarmanCron(server: Instance): string {
+  return cronFile(`Barman maintenance on ${server.name}`, `* * * * * ${server.settings.barmanUser} ${GUARD_SCRIPT_PATH} && /usr/bin/barman -q cron`);
+}
+
+export function backupCronPath(edge: BackupEdge): string {
+  return `${CRON_DIR}/${edge.cronFileName}`;
+}
+
+/** /etc/cron.d/<backup_name>: the scheduled full backups of one instance. */
+export function renderBackupCron(edge: BackupEdge): string {
+  const s = edge.instance.settings;
+  return cronFile(`full backups of ${edge.instance.name}`, `${s.backupInterval} ${s.barmanUser} ${GUARD_SCRIPT_PATH} && /usr/bin/barman backup ${edge.backupName}`);
+}

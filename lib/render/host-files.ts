@@ -1,0 +1,134 @@
+import { SshUser } from '../model/enums';
+import { BackupEdge, BarmanGraph, Instance } from '../model/graph';
+import { BARMAN_CONF_DIR, BARMAN_CONF_PATH, renderBarmanConf } from './barman-conf';
+import { BARMAN_CRON_PATH, backupCronPath, renderBackupCron, renderBarmanCron } from './cron-entries';
+import { GUARD_DIR, GUARD_SCRIPT_PATH, renderGuardScript } from './guard-script';
+import { KeyMaterial, privateKeyFileName } from './key-material';
+import { LOGROTATE_PATH, renderLogrotate } from './logrotate';
+import { renderServerConf, serverConfPath } from './server-conf';
+import { authorizedKeyLine, keyBody, knownHostsLine } from './ssh-lines';
+
+export enum FileKind {
+  DIRECTORY = 'directory',
+  /** whole file, owned by the library */
+  FILE = 'file',
+  /** whole file holding a private key: content never in triggers, plans or logs */
+  PRIVATE_KEY = 'private-key',
+  /** shared file (authorized_keys, known_hosts): only the marked lines are the library's */
+  MANAGED_LINES = 'managed-lines',
+  /** must exist with owner and mode; its content is Barman's */
+  LOG_FILE = 'log-file',
+}
+
+/** Which provisioner resource a file belongs to. */
+export enum Concern {
+  /** a Barman server's own configuration and keys */
+  BARMAN_SERVER = 'barman-server',
+  /** one backed-up instance on one Barman server */
+  BACKUP_EDGE = 'backup-edge',
+  /** a Postgres instance's keys and authorized_keys */
+  POSTGRES_ACCESS = 'postgres-access',
+}
+
+export interface HostFile {
+  readonly path: string;
+  readonly owner: string;
+  readonly group: string;
+  /** octal, four digits */
+  readonly mode: string;
+  readonly kind: FileKind;
+  /** the file, or for MANAGED_LINES the managed lines only; none for DIRECTORY and LOG_FILE */
+  readonly content?: string;
+  readonly concern: Concern;
+  readonly edge?: BackupEdge;
+}
+
+export interface HostPlan {
+  readonly instance: Instance;
+  readonly files: readonly HostFile[];
+}
+
+const uniq = (xs: string[]): string[] => [...new Set(xs)];
+const lines = (xs: string[]): string => xs.map((x) => `${x}\n`).join('');
+
+/** Every file the library puts on every host, in a stable order. */
+export function renderHosts(graph: BarmanGraph, keys: KeyMaterial): HostPlan[] {
+  return graph.instances
+    .map((i) => ({ instance: i, files: [...(i.isBarmanServer ? barmanServerFiles(graph, i, keys) : []), ...(i.isPostgres ? postgresFiles(graph, i, keys) : [])] }))
+    .filter((p) => p.files.length > 0);
+}
+
+function barmanServerFiles(graph: BarmanGraph, s: Instance, keys: KeyMaterial): HostFile[] {
+  const st = s.settings;
+  const root = { owner: 'root', group: 'root', concern: Concern.BARMAN_SERVER };
+  const barman = { owner: st.barmanUser, group: st.barmanGroup, concern: Concern.BARMAN_SERVER };
+  const edges = graph.edgesOnServer(s);
+  const sshDir = `${st.barmanHome}/.ssh`;
+  const files: HostFile[] = [
+    { ...root, path: BARMAN_CONF_PATH, mode: '0644', kind: FileKind.FILE, content: renderBarmanConf(s) },
+    { ...root, path: BARMAN_CONF_DIR, mode: '0755', kind: FileKind.DIRECTORY },
+    { ...root, path: GUARD_DIR, mode: '0755', kind: FileKind.DIRECTORY },
+    { ...root, path: GUARD_SCRIPT_PATH, mode: '0755', kind: FileKind.FILE, content: renderGuardScript(s) },
+    { ...root, path: BARMAN_CRON_PATH, mode: '0644', kind: FileKind.FILE, content: renderBarmanCron(s) },
+    { ...barman, path: st.barmanHome, mode: '0750', kind: FileKind.DIRECTORY },
+    { ...barman, path: st.logFile, mode: '0640', kind: FileKind.LOG_FILE },
+  ];
+  const rotate = renderLogrotate(s);
+  if (rotate !== undefined) files.push({ ...root, path: LOGROTATE_PATH, mode: '0644', kind: FileKind.FILE, content: rotate });
+  const keyFile = `${sshDir}/${privateKeyFileName(keys.algorithm)}`;
+  files.push(
+    { ...barman, path: sshDir, mode: '0700', kind: FileKind.DIRECTORY },
+    { ...barman, path: keyFile, mode: '0600', kind: FileKind.PRIVATE_KEY, content: keys.privateKey(SshUser.BARMAN, s) },
+    { ...barman, path: `${keyFile}.pub`, mode: '0644', kind: FileKind.FILE, content: `${keyBody(keys.publicKey(SshUser.BARMAN, s))} ${st.barmanUser}@${graph.clusterName}\n` },
+    {
+      ...barman,
+      path: `${sshDir}/authorized_keys`,
+      mode: '0600',
+      kind: FileKind.MANAGED_LINES,
+      // postgres on the backed-up instances reaches barman here (barman-wal-archive, barman-wal-restore)
+      content: lines(uniq(edges.map((e) => authorizedKeyLine(keys.publicKey(SshUser.POSTGRES, e.instance), e.instance.settings.postgresUser, graph.clusterName)))),
+    },
+    {
+      ...barman,
+      path: `${sshDir}/known_hosts`,
+      mode: '0644',
+      kind: FileKind.MANAGED_LINES,
+      content: lines(uniq(edges.flatMap((e) => keys.hostKeys(e.instance).map((k) => knownHostsLine(e.instance.address, e.instance.settings.sshPort, k, graph.clusterName))))),
+    },
+  );
+  for (const e of edges) {
+    files.push(
+      { owner: st.barmanUser, group: st.barmanGroup, path: serverConfPath(e), mode: '0600', kind: FileKind.FILE, content: renderServerConf(e), concern: Concern.BACKUP_EDGE, edge: e },
+      { owner: 'root', group: 'root', path: backupCronPath(e), mode: '0644', kind: FileKind.FILE, content: renderBackupCron(e), concern: Concern.BACKUP_EDGE, edge: e },
+    );
+  }
+  return files;
+}
+
+function postgresFiles(graph: BarmanGraph, p: Instance, keys: KeyMaterial): HostFile[] {
+  const st = p.settings;
+  const pg = { owner: st.postgresUser, group: st.postgresGroup, concern: Concern.POSTGRES_ACCESS };
+  const sshDir = `${st.postgresHome}/.ssh`;
+  const keyFile = `${sshDir}/${privateKeyFileName(keys.algorithm)}`;
+  const servers = graph.edgesOfInstance(p).map((e) => e.server);
+  return [
+    { ...pg, path: sshDir, mode: '0700', kind: FileKind.DIRECTORY },
+    { ...pg, path: keyFile, mode: '0600', kind: FileKind.PRIVATE_KEY, content: keys.privateKey(SshUser.POSTGRES, p) },
+    { ...pg, path: `${keyFile}.pub`, mode: '0644', kind: FileKind.FILE, content: `${keyBody(keys.publicKey(SshUser.POSTGRES, p))} ${st.postgresUser}@${graph.clusterName}\n` },
+    {
+      ...pg,
+      path: `${sshDir}/authorized_keys`,
+      mode: '0600',
+      kind: FileKind.MANAGED_LINES,
+      // every Barman server may reach every Postgres instance: backups, and restores to replicas
+      content: lines(uniq(graph.barmanServers.filter((s) => s !== p).map((s) => authorizedKeyLine(keys.publicKey(SshUser.BARMAN, s), s.settings.barmanUser, graph.clusterName)))),
+    },
+    {
+      ...pg,
+      path: `${sshDir}/known_hosts`,
+      mode: '0644',
+      kind: FileKind.MANAGED_LINES,
+      content: lines(uniq(servers.flatMap((s) => keys.hostKeys(s).map((k) => knownHostsLine(s.address, s.settings.sshPort, k, graph.clusterName))))),
+    },
+  ];
+}

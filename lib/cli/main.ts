@@ -4,6 +4,8 @@ import { BarmanGraph } from '../model/graph';
 import { renderHosts } from '../render/host-files';
 import { PlaceholderKeys } from '../render/key-material';
 import { isEmptyDir, writeRender } from './render-files';
+import { writeSynth } from './synth-command';
+import { ProvisionerResourceType } from '../constructs/host-provisioner';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -19,6 +21,16 @@ commands:
                              (path, kind, owner, group, mode); key material that only exists
                              after apply is shown as a placeholder. DIR must be empty or missing,
                              or give --force to replace its contents.
+  synth CONFIG --out DIR     write the Terraform JSON for CONFIG to DIR/cdktf-barman.tf.json (no
+                             backend; drop it into an existing Terraform directory)
+      --resource-type TYPE   null_resource (default) or terraform_data (built in, no provider)
+      --supplied-keys        take the two SSH key pairs from sensitive variables instead of
+                             tls_private_key (no private key in state, no tls provider)
+      --connection-key-variable
+                             Terraform's own SSH connection uses a sensitive variable
+                             <prefix>_connection_private_key instead of the ssh agent
+      --connection-user USER root (default) or a user with passwordless sudo
+      --id-prefix PREFIX     prefix of every logical id (default barman)
   help                       this text
 
 exit codes: 0 ok, 1 invalid input (nothing written), 2 usage error
@@ -94,7 +106,7 @@ export async function main(args: readonly string[], io: Io = stdio): Promise<num
     (command === undefined ? io.err : io.out)(USAGE);
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
-  const parsed = parseArgs(rest, ['out']);
+  const parsed = parseArgs(rest, ['out', 'resource-type', 'connection-user', 'id-prefix']);
   if (typeof parsed === 'string') {
     io.err(`cdktf-barman ${command}: ${parsed}\n\n${USAGE}`);
     return EXIT_USAGE;
@@ -107,7 +119,11 @@ export async function main(args: readonly string[], io: Io = stdio): Promise<num
     io.err(`cdktf-barman ${command}: ${msg}\n\n${USAGE}`);
     return EXIT_USAGE;
   };
-  const allowed: Record<string, string[]> = { validate: [], render: ['out', 'force'] };
+  const allowed: Record<string, string[]> = {
+    validate: [],
+    render: ['out', 'force'],
+    synth: ['out', 'resource-type', 'supplied-keys', 'connection-key-variable', 'connection-user', 'id-prefix'],
+  };
   if (!(command in allowed)) return usageError(`unknown command '${command}'`);
   for (const o of parsed.options.keys()) if (!allowed[command].includes(o)) return usageError(`unknown option --${o}`);
   if (parsed.positional.length !== 1) return usageError('expected exactly one CONFIG file');
@@ -130,6 +146,27 @@ export async function main(args: readonly string[], io: Io = stdio): Promise<num
       const plans = renderHosts(g, new PlaceholderKeys());
       writeRender(plans, out, force);
       io.out(`${summary(file, g)}; rendered ${plans.reduce((n, p) => n + p.files.length, 0)} paths for ${plans.length} hosts into ${out}\n`);
+      return EXIT_OK;
+    }
+    case 'synth': {
+      const out = parsed.options.get('out');
+      if (typeof out !== 'string') return usageError('--out DIR is required');
+      const type = parsed.options.get('resource-type') ?? ProvisionerResourceType.NULL_RESOURCE;
+      const types: string[] = Object.values(ProvisionerResourceType);
+      if (typeof type !== 'string' || !types.includes(type)) return usageError(`--resource-type must be one of ${types.join(', ')}`);
+      const user = parsed.options.get('connection-user');
+      const prefix = parsed.options.get('id-prefix');
+      if (prefix !== undefined && (typeof prefix !== 'string' || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(prefix))) return usageError('--id-prefix must be a Terraform identifier (letters, digits, _ and -)');
+      const g = load(file, io);
+      if (!g) return EXIT_INVALID;
+      const written = writeSynth(g, out, {
+        resourceType: type as ProvisionerResourceType,
+        keysFromVariables: parsed.options.has('supplied-keys'),
+        connectionKeyFromVariable: parsed.options.has('connection-key-variable'),
+        connection: typeof user === 'string' ? { user } : undefined,
+        idPrefix: typeof prefix === 'string' ? prefix : undefined,
+      });
+      io.out(`${summary(file, g)}; wrote ${written}\n`);
       return EXIT_OK;
     }
     default:

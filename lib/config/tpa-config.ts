@@ -123,7 +123,7 @@ class TpaReader {
       this.bag.error(`${what} must be a mapping of name: value, got ${showValue(v)}`, { instance, key: what, position: this.at(path) });
       return out;
     }
-    for (const [k, value] of Object.entries(v)) out.set(k, { value, where: this.at([...path, k]) });
+    for (const [k, value] of Object.entries(v)) out.set(k, { value, where: this.at([...path, k]), keyWhere: this.keyAt([...path, k]) });
     return out;
   }
 
@@ -215,7 +215,10 @@ class TpaReader {
         this.bag.error(`vars must be a mapping, got ${showValue(varsEntry.value)}`, { instance: givenName, key: 'vars', position: this.at(varsEntry.path) });
       } else {
         const paths = (varsEntry as MergedDictEntry).subPaths;
-        for (const [k, value] of Object.entries(varsEntry.value)) vars.set(k, { value, where: this.at(paths?.get(k) ?? [...varsEntry.path, k]) });
+        for (const [k, value] of Object.entries(varsEntry.value)) {
+          const path = paths?.get(k) ?? [...varsEntry.path, k];
+          vars.set(k, { value, where: this.at(path), keyWhere: this.keyAt(path) });
+        }
       }
     }
 

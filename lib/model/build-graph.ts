@@ -46,8 +46,8 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
   }
 
   const byName = new Map(instances.map((i) => [i.name, i]));
-  const edges = buildEdges(spec, byName, bag);
-  checkServers(edges, bag);
+  const { edges, origins } = buildEdges(spec, instances, byName, bag);
+  checkServers(edges, origins, bag);
   warnUnusedServerSettings(spec, byName, bag);
 
   bag.throwIfErrors();
@@ -60,12 +60,12 @@ function checkVarNames(vars: ReadonlyMap<string, Located<unknown>>, instance: st
   for (const [name, v] of vars) {
     if (SETTING_BY_VAR.has(name)) continue;
     if (IGNORED_TPA_BARMAN_VARS.includes(name)) {
-      bag.warning(`${name} is a TPA setting this library does not act on; it is ignored`, { instance, key: name, position: v.where });
+      bag.warning(`${name} is a TPA setting this library does not act on; it is ignored`, { instance, key: name, position: v.keyWhere ?? v.where });
       continue;
     }
     if (name.startsWith('barman_') || name.startsWith('streaming_barman_')) {
       const hint = didYouMean(name, known);
-      bag.error(`unknown Barman setting${hint ? `: did you mean '${hint}'?` : `; known ones are ${SETTING_DEFINITIONS.map((d) => d.varName).filter((n) => n.startsWith('barman_')).join(', ')}`}`, { instance, key: name, position: v.where });
+      bag.error(`unknown Barman setting${hint ? `: did you mean '${hint}'?` : `; known ones are ${SETTING_DEFINITIONS.map((d) => d.varName).filter((n) => n.startsWith('barman_')).join(', ')}`}`, { instance, key: name, position: v.keyWhere ?? v.where });
     }
   }
 }
@@ -157,12 +157,20 @@ function hostKeys(i: InstanceSpec, bag: DiagnosticBag): string[] {
   return keys;
 }
 
-function buildEdges(spec: ClusterSpec, byName: Map<string, Instance>, bag: DiagnosticBag): BackupEdge[] {
+/** Where an edge came from: for errors about it. */
+interface EdgeOrigin {
+  readonly instance: string;
+  readonly position?: SourcePosition;
+}
+
+/** `instances[k]` is the resolved `spec.instances[k]` (names may be duplicated, so never look B up by name). */
+function buildEdges(spec: ClusterSpec, instances: readonly Instance[], byName: Map<string, Instance>, bag: DiagnosticBag): { edges: BackupEdge[]; origins: Map<BackupEdge, EdgeOrigin> } {
   const edges: BackupEdge[] = [];
+  const origins = new Map<BackupEdge, EdgeOrigin>();
   const barmanNames = [...byName.values()].filter((i) => i.isBarmanServer).map((i) => i.name);
-  for (const i of spec.instances) {
-    if (i.backup.length === 0) continue;
-    const b = byName.get(i.name.value)!;
+  spec.instances.forEach((i, index) => {
+    if (i.backup.length === 0) return;
+    const b = instances[index];
     const where = (ref: Located<string>): { instance: string; key: string; position?: SourcePosition } => ({ instance: i.givenName, key: 'backup', position: ref.where });
     if (!b.isPostgres) {
       bag.error(`instance has 'backup' but is not a PostgreSQL instance (roles: ${b.roles.join(', ') || 'none'}): add a primary or replica role, or remove 'backup'`, where(i.backup[0]));
@@ -202,10 +210,13 @@ function buildEdges(spec: ClusterSpec, byName: Map<string, Instance>, bag: Diagn
       }
       slots.set(slot, s.name);
       checkSameBarmanAccount(b, s, i, ref, bag);
-      edges.push({ instance: b, server: s, backupName: b.settings.backupName, slotName: slot, cronFileName: cronFileName(b.settings.backupName) });
+      const edge: BackupEdge = { instance: b, server: s, backupName: b.settings.backupName, slotName: slot, cronFileName: cronFileName(b.settings.backupName) };
+      edges.push(edge);
+      // a clash of names on S is best fixed at B's backup_name, when B sets one
+      origins.set(edge, { instance: i.givenName, position: i.vars.get('backup_name')?.where ?? ref.where });
     }
-  }
-  return edges;
+  });
+  return { edges, origins };
 }
 
 /** Files on S are owned by the barman account: B and S must agree on it (set it in cluster_vars). */
@@ -218,14 +229,14 @@ function checkSameBarmanAccount(b: Instance, s: Instance, i: InstanceSpec, ref: 
 }
 
 /** One Barman server cannot hold two servers of the same name, nor two cron files of one name. */
-function checkServers(edges: BackupEdge[], bag: DiagnosticBag): void {
+function checkServers(edges: BackupEdge[], origins: ReadonlyMap<BackupEdge, EdgeOrigin>, bag: DiagnosticBag): void {
   const names = new Map<string, BackupEdge>();
   const crons = new Map<string, BackupEdge>();
   for (const e of edges) {
     const key = `${e.server.name}\u0000${e.backupName.toLowerCase()}`;
     const twin = names.get(key);
     if (twin) {
-      bag.error(`backup_name '${e.backupName}' is also used by instance '${twin.instance.name}' on Barman server '${e.server.name}': set a distinct backup_name in one instance's vars`, { instance: e.instance.name, key: 'backup_name' });
+      bag.error(`backup_name '${e.backupName}' is also used by instance '${twin.instance.name}' on Barman server '${e.server.name}': set a distinct backup_name in one instance's vars`, { key: 'backup_name', ...origins.get(e) });
       continue;
     }
     names.set(key, e);
@@ -233,7 +244,7 @@ function checkServers(edges: BackupEdge[], bag: DiagnosticBag): void {
     const cronTwin = crons.get(cronKey);
     if (cronTwin || e.cronFileName === 'barman') {
       const other = cronTwin ? `the cron file of instance '${cronTwin.instance.name}' (backup_name '${cronTwin.backupName}')` : "Barman's own /etc/cron.d/barman";
-      bag.error(`backup_name '${e.backupName}' gives cron file /etc/cron.d/${e.cronFileName} on Barman server '${e.server.name}', the same as ${other}: choose a backup_name that differs in letters, digits, '_' or '-'`, { instance: e.instance.name, key: 'backup_name' });
+      bag.error(`backup_name '${e.backupName}' gives cron file /etc/cron.d/${e.cronFileName} on Barman server '${e.server.name}', the same as ${other}: choose a backup_name that differs in letters, digits, '_' or '-'`, { key: 'backup_name', ...origins.get(e) });
       continue;
     }
     crons.set(cronKey, e);

@@ -4,6 +4,8 @@ import { Diagnostic, SourcePosition } from './diagnostics';
 export interface Located<T> {
   readonly value: T;
   readonly where?: SourcePosition;
+  /** where its key was written, for a value that is an entry of a mapping (errors about the key's name) */
+  readonly keyWhere?: SourcePosition;
 }
 
 /** One instance as given, before validation: what both input paths produce. */

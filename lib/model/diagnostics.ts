@@ -35,8 +35,12 @@ export function formatDiagnostic(d: Diagnostic): string {
     d.key !== undefined ? `key '${d.key}'` : undefined,
   ].filter((s) => s !== undefined);
   const prefix = subject.length > 0 ? `${subject.join(', ')}: ` : '';
-  return `${where}${d.severity}: ${prefix}${d.message}`;
+  // one diagnostic, one line: names and keys from the input may hold newlines or terminal escapes
+  return `${where}${d.severity}: ${prefix}${d.message}`.replace(CONTROL_CHARS, escapeControl);
 }
+
+const CONTROL_CHARS = /[\x00-\x1f\x7f]/g;
+const escapeControl = (c: string): string => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
 
 /** Thrown when the input has errors: carries all of them, not only the first. */
 export class InvalidConfigError extends Error {
@@ -132,7 +136,7 @@ function editDistance(a: string, b: string): number {
 
 /** Shows a value in a message: strings quoted, control characters made visible. */
 export function showValue(v: unknown): string {
-  if (typeof v === 'string') return `'${v.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}'`;
+  if (typeof v === 'string') return `'${v.replace(CONTROL_CHARS, escapeControl)}'`;
   if (v === undefined) return 'nothing';
   return JSON.stringify(v) ?? String(v);
 }

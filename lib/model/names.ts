@@ -15,6 +15,8 @@ export function isHostName(name: string): boolean {
 
 /** What may stand after `host=` in a conninfo and after `user@` in ssh. */
 export function isAddress(text: string): boolean {
+  // all digits and dots is meant as an IPv4 address (a DNS name's last label is never all-numeric): 10.0.0.300 is a typo
+  if (/^[0-9.]+$/.test(text)) return IPV4.test(text);
   return isHostName(text.toLowerCase()) || IPV4.test(text) || (text.includes(':') && IPV6.test(text));
 }
 

@@ -41,6 +41,20 @@ export interface HostFile {
   readonly content?: string;
   readonly concern: Concern;
   readonly edge?: BackupEdge;
+  /** a .pub file: whose public key it holds (known only at apply time in Terraform) */
+  readonly publicKey?: KeyRef;
+  /** authorized_keys: the keys it authorizes */
+  readonly authorizedKeys?: readonly KeyRef[];
+  /** known_hosts: the hosts whose sshd keys it lists */
+  readonly knownHosts?: readonly Instance[];
+}
+
+/** The key pair of `user` installed on `host`, and the comment its lines carry. */
+export interface KeyRef {
+  readonly user: SshUser;
+  readonly host: Instance;
+  /** `user@cluster` */
+  readonly comment: string;
 }
 
 export interface HostPlan {
@@ -79,22 +93,10 @@ function barmanServerFiles(graph: BarmanGraph, s: Instance, keys: KeyMaterial): 
   files.push(
     { ...barman, path: sshDir, mode: '0700', kind: FileKind.DIRECTORY },
     { ...barman, path: keyFile, mode: '0600', kind: FileKind.PRIVATE_KEY, content: keys.privateKey(SshUser.BARMAN, s) },
-    { ...barman, path: `${keyFile}.pub`, mode: '0644', kind: FileKind.FILE, content: `${keyBody(keys.publicKey(SshUser.BARMAN, s))} ${st.barmanUser}@${graph.clusterName}\n` },
-    {
-      ...barman,
-      path: `${sshDir}/authorized_keys`,
-      mode: '0600',
-      kind: FileKind.MANAGED_LINES,
-      // postgres on the backed-up instances reaches barman here (barman-wal-archive, barman-wal-restore)
-      content: lines(uniq(edges.map((e) => authorizedKeyLine(keys.publicKey(SshUser.POSTGRES, e.instance), e.instance.settings.postgresUser, graph.clusterName)))),
-    },
-    {
-      ...barman,
-      path: `${sshDir}/known_hosts`,
-      mode: '0644',
-      kind: FileKind.MANAGED_LINES,
-      content: lines(uniq(edges.flatMap((e) => keys.hostKeys(e.instance).map((k) => knownHostsLine(e.instance.address, e.instance.settings.sshPort, k, graph.clusterName))))),
-    },
+    publicKeyFile(`${keyFile}.pub`, barman, { user: SshUser.BARMAN, host: s, comment: `${st.barmanUser}@${graph.clusterName}` }, keys),
+    // postgres on the backed-up instances reaches barman here (barman-wal-archive, barman-wal-restore)
+    authorizedKeysFile(`${sshDir}/authorized_keys`, barman, edges.map((e) => ({ user: SshUser.POSTGRES, host: e.instance, comment: `${e.instance.settings.postgresUser}@${graph.clusterName}` })), graph.clusterName, keys),
+    knownHostsFile(`${sshDir}/known_hosts`, barman, edges.map((e) => e.instance), graph.clusterName, keys),
   );
   for (const e of edges) {
     files.push(
@@ -114,21 +116,31 @@ function postgresFiles(graph: BarmanGraph, p: Instance, keys: KeyMaterial): Host
   return [
     { ...pg, path: sshDir, mode: '0700', kind: FileKind.DIRECTORY },
     { ...pg, path: keyFile, mode: '0600', kind: FileKind.PRIVATE_KEY, content: keys.privateKey(SshUser.POSTGRES, p) },
-    { ...pg, path: `${keyFile}.pub`, mode: '0644', kind: FileKind.FILE, content: `${keyBody(keys.publicKey(SshUser.POSTGRES, p))} ${st.postgresUser}@${graph.clusterName}\n` },
-    {
-      ...pg,
-      path: `${sshDir}/authorized_keys`,
-      mode: '0600',
-      kind: FileKind.MANAGED_LINES,
-      // every Barman server may reach every Postgres instance: backups, and restores to replicas
-      content: lines(uniq(graph.barmanServers.filter((s) => s !== p).map((s) => authorizedKeyLine(keys.publicKey(SshUser.BARMAN, s), s.settings.barmanUser, graph.clusterName)))),
-    },
-    {
-      ...pg,
-      path: `${sshDir}/known_hosts`,
-      mode: '0644',
-      kind: FileKind.MANAGED_LINES,
-      content: lines(uniq(servers.flatMap((s) => keys.hostKeys(s).map((k) => knownHostsLine(s.address, s.settings.sshPort, k, graph.clusterName))))),
-    },
+    publicKeyFile(`${keyFile}.pub`, pg, { user: SshUser.POSTGRES, host: p, comment: `${st.postgresUser}@${graph.clusterName}` }, keys),
+    // every Barman server may reach every Postgres instance: backups, and restores to replicas
+    authorizedKeysFile(`${sshDir}/authorized_keys`, pg, graph.barmanServers.filter((s) => s !== p).map((s) => ({ user: SshUser.BARMAN, host: s, comment: `${s.settings.barmanUser}@${graph.clusterName}` })), graph.clusterName, keys),
+    knownHostsFile(`${sshDir}/known_hosts`, pg, servers, graph.clusterName, keys),
   ];
+}
+
+type Ownership = Pick<HostFile, 'owner' | 'group' | 'concern'>;
+
+function publicKeyFile(path: string, who: Ownership, ref: KeyRef, keys: KeyMaterial): HostFile {
+  return { ...who, path, mode: '0644', kind: FileKind.FILE, content: `${keyBody(keys.publicKey(ref.user, ref.host))} ${ref.comment}\n`, publicKey: ref };
+}
+
+function authorizedKeysFile(path: string, who: Ownership, refs: KeyRef[], clusterName: string, keys: KeyMaterial): HostFile {
+  // one line per distinct key: with cluster keys every host shares one pair
+  const byLine = new Map<string, KeyRef>();
+  for (const r of refs) {
+    const line = authorizedKeyLine(keys.publicKey(r.user, r.host), r.comment, clusterName);
+    if (!byLine.has(line)) byLine.set(line, r);
+  }
+  return { ...who, path, mode: '0600', kind: FileKind.MANAGED_LINES, content: lines([...byLine.keys()]), authorizedKeys: [...byLine.values()] };
+}
+
+function knownHostsFile(path: string, who: Ownership, hosts: Instance[], clusterName: string, keys: KeyMaterial): HostFile {
+  const unique = [...new Set(hosts)];
+  const content = lines(uniq(unique.flatMap((h) => keys.hostKeys(h).map((k) => knownHostsLine(h.address, h.settings.sshPort, k, clusterName)))));
+  return { ...who, path, mode: '0644', kind: FileKind.MANAGED_LINES, content, knownHosts: unique };
 }

@@ -10,11 +10,14 @@ export function managedMarker(clusterName: string): string {
 
 /** `TYPE BASE64` of an OpenSSH public key line (drops any comment and trailing newline). */
 export function keyBody(publicKey: string): string {
+  // a Terraform reference (known at apply time) is kept whole
+  if (publicKey.includes('${')) return publicKey.trim();
   return publicKey.trim().split(/\s+/).slice(0, 2).join(' ');
 }
 
-export function authorizedKeyLine(publicKey: string, owner: string, clusterName: string): string {
-  return `${keyBody(publicKey)} ${owner}@${clusterName} ${managedMarker(clusterName)}`;
+/** `comment` is `user@cluster`: who the key belongs to, for a person reading the file */
+export function authorizedKeyLine(publicKey: string, comment: string, clusterName: string): string {
+  return `${keyBody(publicKey)} ${comment} ${managedMarker(clusterName)}`;
 }
 
 /** ssh writes non-default ports as [host]:port in known_hosts. */

@@ -1,0 +1,37 @@
+import { BackupEdge } from '../model/graph';
+import { Concern, HostFile } from '../render/host-files';
+import { backupEdgeScript } from '../scripts/concern-scripts';
+import { Construct, ITerraformDependable, TerraformResource } from '../platform/cdktf';
+import { HostConnectionProps } from './host-connection';
+import { HostProvisioner, ProvisionerResourceType } from './host-provisioner';
+
+export interface BackupEdgeConfigProps {
+  readonly edge: BackupEdge;
+  /** the Barman server's files, as renderHosts gives them; this takes the edge's own */
+  readonly files: readonly HostFile[];
+  readonly resourceType: ProvisionerResourceType;
+  readonly connection: HostConnectionProps;
+  readonly logicalId: string;
+  /** the Barman server's base configuration, which must exist first */
+  readonly serverConfig: ITerraformDependable;
+}
+
+/** One backed-up instance on one Barman server: /etc/barman.d/<backup_name>.conf and its cron file. */
+export class BackupEdgeConfig extends Construct {
+  public readonly resource: TerraformResource;
+
+  constructor(scope: Construct, id: string, props: BackupEdgeConfigProps) {
+    super(scope, id);
+    const files = props.files.filter((f) => f.concern === Concern.BACKUP_EDGE && f.edge === props.edge);
+    this.resource = new HostProvisioner(this, 'provisioner', {
+      resourceType: props.resourceType,
+      logicalId: props.logicalId,
+      host: props.edge.server,
+      connection: props.connection,
+      files,
+      script: backupEdgeScript(props.edge, files),
+      purpose: `backups of ${props.edge.instance.name} on ${props.edge.server.name}`,
+      dependsOn: [props.serverConfig],
+    }).resource;
+  }
+}

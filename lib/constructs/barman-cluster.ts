@@ -1,0 +1,119 @@
+import { loadGraphFromFile } from '../config/tpa-config';
+import { formatDiagnostic } from '../model/diagnostics';
+import { KeyAlgorithm, SshUser } from '../model/enums';
+import { BarmanGraph } from '../model/graph';
+import { renderHosts } from '../render/host-files';
+import { Annotations, Construct, NullProvider, TerraformProvider, TerraformStack, TlsProvider } from '../platform/cdktf';
+import { BackupEdgeConfig } from './backup-edge-config';
+import { BarmanServerConfig } from './barman-server-config';
+import { HostConnectionProps } from './host-connection';
+import { ProvisionerResourceType } from './host-provisioner';
+import { logicalIds } from './logical-ids';
+import { PostgresAccess } from './postgres-access';
+import { SshKeyPairs, SuppliedKeyPairs } from './ssh-key-pairs';
+
+/** Everything but the graph: how the graph becomes Terraform. */
+export interface BarmanClusterOptions {
+  /** @default ProvisionerResourceType.NULL_RESOURCE */
+  readonly resourceType?: ProvisionerResourceType;
+  /** how Terraform reaches the hosts @default - root, ssh agent, each instance's connection host and port */
+  readonly connection?: HostConnectionProps;
+  /** prefix of every logical id; set it when two clusters share a stack @default barman */
+  readonly idPrefix?: string;
+  /** @default KeyAlgorithm.ED25519 */
+  readonly keyAlgorithm?: KeyAlgorithm;
+  /** @default 4096 */
+  readonly rsaBits?: number;
+  /** one key pair per host and user instead of per cluster and user @default false */
+  readonly perHostKeys?: boolean;
+  /** bring the key pairs instead of generating them (no private key in state) @default - generated */
+  readonly suppliedKeys?: SuppliedKeyPairs;
+}
+
+export interface BarmanClusterProps extends BarmanClusterOptions {
+  /** the validated instance graph: `graphFromProps(...)` or `loadGraphFromFile(...)` */
+  readonly graph: BarmanGraph;
+}
+
+/**
+ * Barman across a cluster: SSH key pairs, each Barman server's configuration, each backed-up
+ * instance on each of its Barman servers, and each Postgres instance's access.
+ */
+export class BarmanCluster extends Construct {
+  /** a cluster from a TPA-style config.yml; throws InvalidConfigError listing every problem */
+  public static fromConfigFile(scope: Construct, id: string, configFile: string, options: BarmanClusterOptions = {}): BarmanCluster {
+    return new BarmanCluster(scope, id, { ...options, graph: loadGraphFromFile(configFile) });
+  }
+
+  public readonly graph: BarmanGraph;
+  public readonly keys: SshKeyPairs;
+  public readonly servers: readonly BarmanServerConfig[];
+  public readonly backups: readonly BackupEdgeConfig[];
+  public readonly postgresAccess: readonly PostgresAccess[];
+
+  constructor(scope: Construct, id: string, props: BarmanClusterProps) {
+    super(scope, id);
+    const graph = props.graph;
+    this.graph = graph;
+    const prefix = props.idPrefix ?? 'barman';
+    const resourceType = props.resourceType ?? ProvisionerResourceType.NULL_RESOURCE;
+    const connection = props.connection ?? {};
+    for (const w of graph.warnings) Annotations.of(this).addWarning(formatDiagnostic(w));
+
+    ensureProviders(this, resourceType === ProvisionerResourceType.NULL_RESOURCE, props.suppliedKeys === undefined);
+    this.keys = new SshKeyPairs(this, 'keys', {
+      graph,
+      idPrefix: prefix,
+      algorithm: props.keyAlgorithm,
+      rsaBits: props.rsaBits,
+      perHostKeys: props.perHostKeys,
+      suppliedKeys: props.suppliedKeys,
+    });
+
+    const plans = new Map(renderHosts(graph, this.keys).map((p) => [p.instance, p.files]));
+    const servers: BarmanServerConfig[] = [];
+    const backups: BackupEdgeConfig[] = [];
+    const access: PostgresAccess[] = [];
+    for (const s of graph.barmanServers) {
+      const files = plans.get(s) ?? [];
+      const server = new BarmanServerConfig(this, `server-${s.name}`, { graph, server: s, files, keys: this.keys, resourceType, connection, logicalId: logicalIds.server(prefix, s.name) });
+      servers.push(server);
+      for (const e of graph.edgesOnServer(s)) {
+        backups.push(
+          new BackupEdgeConfig(this, `backup-${e.instance.name}-on-${s.name}`, { edge: e, files, resourceType, connection, logicalId: logicalIds.backup(prefix, e.instance.name, s.name), serverConfig: server.resource }),
+        );
+      }
+    }
+    for (const p of graph.postgresInstances) {
+      access.push(new PostgresAccess(this, `postgres-${p.name}`, { graph, instance: p, files: plans.get(p) ?? [], keys: this.keys, resourceType, connection, logicalId: logicalIds.postgresAccess(prefix, p.name) }));
+    }
+    this.servers = servers;
+    this.backups = backups;
+    this.postgresAccess = access;
+  }
+
+  /** public key (OpenSSH `TYPE BASE64`) of the postgres user's pair on `instanceName` */
+  public postgresPublicKey(instanceName: string): string {
+    return this.keys.publicKey(SshUser.POSTGRES, this.graph.instance(instanceName));
+  }
+
+  /** public key of the barman user's pair on `instanceName` */
+  public barmanPublicKey(instanceName: string): string {
+    return this.keys.publicKey(SshUser.BARMAN, this.graph.instance(instanceName));
+  }
+}
+
+/** Adds the null and tls providers only where the stack has none, relaxing the prebuilt pins. */
+function ensureProviders(scope: Construct, needNull: boolean, needTls: boolean): void {
+  const stack = TerraformStack.of(scope);
+  const has = (type: string) => stack.node.findAll().some((c) => TerraformProvider.isTerraformProvider(c) && (c as TerraformProvider).terraformResourceType === type);
+  if (needNull && !has('null')) {
+    new NullProvider(stack, 'null');
+    // accept the estate's lock file anywhere within the major version
+    stack.addOverride('terraform.required_providers.null.version', '>= 3.2, < 4.0');
+  }
+  if (needTls && !has('tls')) {
+    new TlsProvider(stack, 'tls');
+    stack.addOverride('terraform.required_providers.tls.version', '>= 4.0, < 5.0');
+  }
+}

@@ -1,0 +1,78 @@
+import { Instance } from '../model/graph';
+import { FileKind, HostFile } from '../render/host-files';
+import { PRIVATE_KEY_INSTALL_SCRIPT } from '../scripts/private-key-script';
+import { HostScript, privateKeyExecLines, remoteExecLines, sha256 } from '../scripts/remote-command';
+import { Construct, ITerraformDependable, NullResource, RemoteExecProvisioner, TerraformResource } from '../platform/cdktf';
+import { HostConnectionProps, connectionFor } from './host-connection';
+import { TerraformData } from './terraform-data';
+import { escapeTerraform } from './terraform-escape';
+
+/** Which Terraform resource carries the provisioners; the scripts are identical in both. */
+export enum ProvisionerResourceType {
+  /** `null_resource` from the hashicorp/null provider */
+  NULL_RESOURCE = 'null_resource',
+  /** Terraform's built-in `terraform_data` (Terraform >= 1.4, no provider needed) */
+  TERRAFORM_DATA = 'terraform_data',
+}
+
+/** A private key file and its content as a Terraform expression yielding base64. */
+export interface PrivateKeyFile {
+  readonly file: HostFile;
+  readonly base64: string;
+}
+
+export interface HostProvisionerProps {
+  readonly resourceType: ProvisionerResourceType;
+  readonly logicalId: string;
+  readonly host: Instance;
+  readonly connection: HostConnectionProps;
+  /** the files this resource writes: their contents become triggers */
+  readonly files: readonly HostFile[];
+  readonly script: HostScript;
+  /** what the script does, for a person reading the plan or the apply log */
+  readonly purpose: string;
+  /** @default - none */
+  readonly privateKeys?: readonly PrivateKeyFile[];
+  /** @default - none */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * One provisioner resource on one host. Its triggers carry every non-secret file it writes, so
+ * `terraform plan` prints a line diff of exactly what changes where; private keys are never in
+ * triggers (the public key's file changes with the pair).
+ */
+export class HostProvisioner extends Construct {
+  public readonly resource: TerraformResource;
+  public readonly triggers: { [key: string]: string };
+
+  constructor(scope: Construct, id: string, props: HostProvisionerProps) {
+    super(scope, id);
+    this.triggers = triggersOf(props);
+    const provisioners: RemoteExecProvisioner[] = [
+      { type: 'remote-exec', inline: remoteExecLines(props.script, props.purpose).map(escapeTerraform) },
+      ...(props.privateKeys ?? []).map(
+        (k): RemoteExecProvisioner => ({ type: 'remote-exec', inline: privateKeyExecLines(PRIVATE_KEY_INSTALL_SCRIPT, k.base64, k.file.path, k.file.owner, k.file.group).map(escapeTerraform) }),
+      ),
+    ];
+    const common = { provisioners, connection: connectionFor(props.host, props.connection), dependsOn: props.dependsOn };
+    this.resource =
+      props.resourceType === ProvisionerResourceType.TERRAFORM_DATA
+        ? new TerraformData(this, 'resource', { ...common, triggersReplace: this.triggers })
+        : new NullResource(this, 'resource', { ...common, triggers: this.triggers });
+    this.resource.overrideLogicalId(props.logicalId);
+  }
+}
+
+function triggersOf(props: HostProvisionerProps): { [key: string]: string } {
+  const t: { [key: string]: string } = {
+    host: `${props.host.name} (ssh ${props.host.connectionHost})`,
+    layout: props.files.map((f) => `${f.kind} ${f.owner}:${f.group} ${f.mode} ${f.path}\n`).join(''),
+  };
+  for (const f of props.files) {
+    if (f.kind !== FileKind.PRIVATE_KEY && f.content !== undefined) t[f.path] = escapeTerraform(f.content);
+  }
+  // a change to the library's scripts rolls out too
+  t.script_sha256 = sha256(props.script.script);
+  return t;
+}

@@ -1,0 +1,35 @@
+import { Construct, TerraformMetaArguments, TerraformResource } from '../platform/cdktf';
+
+export interface TerraformDataProps extends TerraformMetaArguments {
+  /** any change replaces the resource, re-running its provisioners */
+  readonly triggersReplace: { [key: string]: string };
+}
+
+/**
+ * Terraform's built-in `terraform_data`. cdktf's own DataResource runs `terraform version` once per
+ * resource during synthesis (and fails without a terraform binary); this one only writes JSON.
+ * Its provider is the built-in `terraform`, so no provider block is needed.
+ */
+export class TerraformData extends TerraformResource {
+  private readonly triggers: { [key: string]: string };
+
+  constructor(scope: Construct, id: string, props: TerraformDataProps) {
+    super(scope, id, {
+      terraformResourceType: 'terraform_data',
+      terraformGeneratorMetadata: { providerName: 'terraform' },
+      dependsOn: props.dependsOn,
+      lifecycle: props.lifecycle,
+      provisioners: props.provisioners,
+      connection: props.connection,
+    });
+    this.triggers = props.triggersReplace;
+  }
+
+  protected synthesizeAttributes(): { [name: string]: unknown } {
+    return { triggers_replace: this.triggers };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: unknown } {
+    return { triggers_replace: { value: this.triggers, isBlock: false, type: 'map', storageClassType: 'stringMap' } };
+  }
+}

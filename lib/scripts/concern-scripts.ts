@@ -1,0 +1,129 @@
+import { SshUser } from '../model/enums';
+import { BackupEdge, BarmanGraph, Instance } from '../model/graph';
+import { Compression } from '../model/enums';
+import { FileKind, HostFile, KeyRef } from '../render/host-files';
+import { knownHostsPattern, managedMarker } from '../render/ssh-lines';
+import { shellQuote } from '../render/shell-quote';
+import { HostScriptBuilder, mergeLinesStep } from './host-script-builder';
+import { HostScript, toBase64 } from './remote-command';
+
+/** Public keys as the scripts receive them: base64 text, or a Terraform expression yielding it. */
+export interface ScriptKeys {
+  publicKeyBase64(user: SshUser, host: Instance): string;
+}
+
+/** Positional arguments of a script, deduplicated; `ref(i)` is how the script reads one. */
+class Args {
+  readonly values: string[] = [];
+
+  add(value: string): string {
+    let i = this.values.indexOf(value);
+    if (i < 0) i = this.values.push(value) - 1;
+    return `"\${${i + 1}}"`;
+  }
+}
+
+const decode = (ref: string): string => `"$(printf '%s' ${ref} | base64 -d)"`;
+
+/** compressors Barman runs as programs (the py* ones are built into Barman) */
+const EXTERNAL_COMPRESSORS: ReadonlyMap<string, string> = new Map([
+  [Compression.PIGZ, 'pigz'],
+  [Compression.GZIP, 'gzip'],
+  [Compression.BZIP2, 'bzip2'],
+]);
+
+/** Writes the files of one concern; key-bearing ones from arguments, known_hosts scanned or pinned. */
+function writeFiles(b: HostScriptBuilder, files: readonly HostFile[], clusterName: string, keys: ScriptKeys, args: Args): void {
+  const marker = managedMarker(clusterName);
+  for (const f of files) {
+    if (f.kind === FileKind.PRIVATE_KEY) continue; // its own provisioner
+    if (f.publicKey) {
+      const ref = args.add(keys.publicKeyBase64(f.publicKey.user, f.publicKey.host));
+      b.raw(`src=$(mktemp); printf '%s %s\\n' ${decode(ref)} ${shellQuote(f.publicKey.comment)} > "$src"; install_from "$src" ${shellQuote(f.path)} ${shellQuote(f.owner)} ${shellQuote(f.group)} ${f.mode}; rm -f "$src"`);
+    } else if (f.authorizedKeys) {
+      b.raw('lines=$(mktemp)');
+      for (const k of f.authorizedKeys) b.raw(authorizedLine(k, marker, keys, args));
+      b.raw(mergeLinesStep(f, marker)).raw('rm -f "$lines"');
+    } else if (f.knownHosts) {
+      b.raw('lines=$(mktemp)');
+      for (const h of f.knownHosts) b.raw(knownHostsStep(h, marker));
+      b.raw(mergeLinesStep(f, marker)).raw('rm -f "$lines"');
+    } else {
+      b.file(f);
+    }
+  }
+}
+
+function authorizedLine(k: KeyRef, marker: string, keys: ScriptKeys, args: Args): string {
+  const ref = args.add(keys.publicKeyBase64(k.user, k.host));
+  return `printf '%s %s %s\\n' ${decode(ref)} ${shellQuote(k.comment)} ${shellQuote(marker)} >> "$lines"`;
+}
+
+function knownHostsStep(h: Instance, marker: string): string {
+  const port = h.settings.sshPort;
+  const pinned = h.sshHostKeys.length > 0 ? ` '${toBase64(h.sshHostKeys.map((k) => `${k}\n`).join(''))}'` : '';
+  return `known_host_lines ${shellQuote(knownHostsPattern(h.address, port))} ${shellQuote(h.address)} ${port} ${shellQuote(marker)}${pinned} >> "$lines"`;
+}
+
+/** Where the Barman server remembers which per-instance files it manages, to remove stale ones. */
+export function managedListPath(clusterName: string): string {
+  return `/usr/local/lib/cdktf-barman/${clusterName}.managed`;
+}
+
+/**
+ * A Barman server's own configuration. Also reconciles: per-instance files that an earlier apply
+ * wrote and the graph no longer has are removed (their resources are gone, and Terraform runs no
+ * destroy provisioner for a resource removed from the configuration). Backups are never touched.
+ */
+export function barmanServerScript(graph: BarmanGraph, server: Instance, files: readonly HostFile[], keys: ScriptKeys): HostScript {
+  const s = server.settings;
+  const args = new Args();
+  const b = new HostScriptBuilder()
+    .comment(`Barman server ${server.name} of cluster ${graph.clusterName}`)
+    .require('[ -x /usr/bin/barman ]', `barman is not installed on ${server.name}: install the barman and barman-cli packages first`)
+    .needUser(s.barmanUser, 'install the barman package, or set barman_user')
+    .needGroup(s.barmanGroup, 'install the barman package, or set barman_group')
+    .needHome(s.barmanUser, s.barmanHome, 'barman_home')
+    .require(`[ -x ${shellQuote(`${s.postgresBinDir}/pg_receivewal`)} ]`, `pg_receivewal not found in postgres_bin_dir '${s.postgresBinDir}' on ${server.name}: install the PostgreSQL client of version ${s.postgresVersion}, or set postgres_bin_dir`);
+  writeFiles(b, files, graph.clusterName, keys, args);
+
+  const list = managedListPath(graph.clusterName);
+  const wanted = graph.edgesOnServer(server).flatMap((e) => [`/etc/barman.d/${e.backupName}.conf`, `/etc/cron.d/${e.cronFileName}`]);
+  b.comment('remove the per-instance files of instances no longer backed up here (never their backups)')
+    .raw(`wanted=$(mktemp); printf '%s' '${toBase64(wanted.map((w) => `${w}\n`).join(''))}' | base64 -d > "$wanted"`)
+    .raw(`if [ -f ${shellQuote(list)} ]; then`)
+    .raw(`  while IFS= read -r old; do`)
+    .raw(`    case "$old" in /etc/barman.d/*.conf|/etc/cron.d/*) ;; *) continue ;; esac`)
+    .raw(`    grep -qxF -- "$old" "$wanted" || { rm -f -- "$old"; echo "cdktf-barman: removed $old (no longer in the graph)"; }`)
+    .raw(`  done < ${shellQuote(list)}`)
+    .raw('fi')
+    .raw(`install_from "$wanted" ${shellQuote(list)} root root 0644`)
+    .raw('rm -f "$wanted"');
+  return { script: b.build(), args: args.values };
+}
+
+/** One backed-up instance on one Barman server: its Barman section and its cron file. */
+export function backupEdgeScript(edge: BackupEdge, files: readonly HostFile[]): HostScript {
+  const s = edge.instance.settings;
+  const b = new HostScriptBuilder()
+    .comment(`backups of ${edge.instance.name} on ${edge.server.name}`)
+    .require('[ -d /etc/barman.d ]', `/etc/barman.d is missing on ${edge.server.name}: the Barman server's own configuration must be applied first`);
+  const compressor = EXTERNAL_COMPRESSORS.get(s.compression);
+  if (compressor) b.needCommand(compressor, `barman_compression of ${edge.instance.name} is ${s.compression}: install ${compressor} on ${edge.server.name}, or choose another compression`);
+  const args = new Args();
+  writeFiles(b, files, '', { publicKeyBase64: () => '' }, args);
+  return { script: b.build(), args: args.values };
+}
+
+/** A Postgres instance's side: the postgres user's keys, barman's key authorized, Barman hosts known. */
+export function postgresAccessScript(graph: BarmanGraph, p: Instance, files: readonly HostFile[], keys: ScriptKeys): HostScript {
+  const s = p.settings;
+  const args = new Args();
+  const b = new HostScriptBuilder()
+    .comment(`Postgres instance ${p.name} of cluster ${graph.clusterName}`)
+    .needUser(s.postgresUser, 'install PostgreSQL first, or set postgres_user')
+    .needGroup(s.postgresGroup, 'install PostgreSQL first, or set postgres_group')
+    .needHome(s.postgresUser, s.postgresHome, 'postgres_home');
+  writeFiles(b, files, graph.clusterName, keys, args);
+  return { script: b.build(), args: args.values };
+}

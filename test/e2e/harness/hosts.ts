@@ -163,7 +163,8 @@ export interface SandboxHost {
 export interface PostgresOptions {
   /** Data directory inside the host (default /srv/postgresql/data; /srv is private per host). */
   dataDir?: string;
-  port?: number;
+  /** Default 5432 (hosts have distinct addresses).  "auto": a random free port in 30000-39999. */
+  port?: number | "auto";
   /** pg_hba.conf lines (replace the default). */
   hba?: string[];
   /**
@@ -1068,7 +1069,7 @@ class SandboxImpl implements Sandbox {
     const h = typeof hostOrName === "string" ? this.host(hostOrName) : this.host(hostOrName.name);
     if (h.postgres) throw new Error(`[${h.name}] postgres already started`);
     const dataDir = opts.dataDir ?? "/srv/postgresql/data";
-    const port = opts.port ?? 5432;
+    const port = opts.port === "auto" ? await freePort([h.address], 30000 + Math.floor(Math.random() * 9000)) : (opts.port ?? 5432);
     const outsideData = h.outsidePath(dataDir);
     if (!outsideData || !BINDS.some((b) => dataDir.startsWith(b.inside + "/"))) {
       throw new Error(`dataDir ${dataDir} must be below a per-host bind mount (e.g. /srv)`);

@@ -1,5 +1,5 @@
 import { ClusterSpec, InstanceSpec, Located } from './cluster-spec';
-import { DiagnosticBag, InvalidConfigError, SourcePosition, didYouMean, showValue, sortDiagnostics } from './diagnostics';
+import { DiagnosticBag, InvalidConfigError, Severity, SourcePosition, didYouMean, showValue, sortDiagnostics } from './diagnostics';
 import { BackupMethod, POSTGRES_ROLES, ReuseBackup, Role } from './enums';
 import { BackupEdge, BarmanGraph, Instance } from './graph';
 import { cronFileName, isAddress, isHostName, slotName } from './names';
@@ -31,9 +31,11 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
 
   const seen = new Map<string, InstanceSpec>();
   const instances: Instance[] = [];
+  // the loader already said what is wrong with a missing or non-string Name: no follow-on error about the stand-in
+  const badNames = new Set((spec.diagnostics ?? []).filter((d) => d.severity === Severity.ERROR && d.key === 'Name' && d.instance !== undefined).map((d) => d.instance));
   for (const i of spec.instances) {
     const name = i.name.value;
-    if (!isHostName(name)) {
+    if (!badNames.has(i.givenName) && !isHostName(name)) {
       bag.error(`name ${showValue(i.givenName)} is not a valid host name: use lower-case letters, digits and '-', in dot-separated labels that start and end with a letter or digit`, { instance: i.givenName, key: 'Name', position: i.name.where });
     }
     const twin = seen.get(name);

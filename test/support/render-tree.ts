@@ -116,12 +116,12 @@ export function lineDiff(a: string, b: string, context = 2): string[] {
       ops.push({ op: ' ', text: x[i], line: i + 1 });
       i++;
       j++;
-    } else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      ops.push({ op: '+', text: y[j], line: j + 1 });
-      j++;
-    } else {
+    } else if (i < n && (j >= m || lcs[i + 1][j] >= lcs[i][j + 1])) {
       ops.push({ op: '-', text: x[i], line: i + 1 });
       i++;
+    } else {
+      ops.push({ op: '+', text: y[j], line: j + 1 });
+      j++;
     }
   }
   const show = ops.map((o, k) => o.op !== ' ' || ops.slice(Math.max(0, k - context), k + context + 1).some((p) => p.op !== ' '));

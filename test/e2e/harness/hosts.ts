@@ -62,6 +62,12 @@ export interface StartOptions {
    * form (as if port 22) match.
    */
   hostAliases?: boolean;
+  /**
+   * With hostAliases and a non-22 port: set HostKeyAlias (default true) so that
+   * known_hosts entries without "[host]:port" match, as on a real port-22 host.  Set
+   * false if the code under test writes "[pg1]:2222 ..." entries itself.
+   */
+  hostKeyAlias?: boolean;
   /** Print per-step timings to stderr as they happen (default: env E2E_TIMINGS=1). */
   logTimings?: boolean;
   /** sshd LogLevel (default VERBOSE).  Log: <host>/var-log/sshd.log = /var/log/sshd.log inside. */
@@ -150,6 +156,13 @@ export interface SandboxHost {
   /** Write a file inside the host (nsenter), creating parent dirs as root; sets owner/mode. */
   writeFile(p: string, content: string | Buffer, opts?: { owner?: string; group?: string; mode?: number }): Promise<void>;
   /**
+   * Put an executable script at /usr/local/sbin/<name> in this host (first on the
+   * default PATH, private via the /usr/local overlay), e.g. to stub apt-get or
+   * systemctl, which would otherwise act on the real machine / are absent.
+   * Callers using an absolute path (/usr/bin/apt-get) are not affected.
+   */
+  stubCommand(name: string, script: string): Promise<void>;
+  /**
    * Outside path corresponding to an inside path, for bind-mounted locations
    * (/var/lib/barman/...); for the /etc and /usr/local overlays the path in the
    * upper dir (exists only once the host wrote that file).  For debugging; prefer
@@ -189,8 +202,8 @@ export interface PostgresInstance {
   readonly binDir: string;
   /** Outside path of the server log (inside: /var/log/postgresql/postgresql-e2e.log). */
   readonly logFile: string;
-  /** psql as OS user postgres over the local socket inside the host; throws on error; returns -At output. */
-  psql(sql: string, opts?: { db?: string; user?: string }): Promise<string>;
+  /** psql as OS user (and role) postgres over the local socket inside the host; throws on error; returns -At output. */
+  psql(sql: string, opts?: { db?: string }): Promise<string>;
   reload(): Promise<void>;
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -612,7 +625,7 @@ class HostImpl implements SandboxHost {
   postgres?: PostgresInstance;
   holder?: ChildProcess;
   sshd?: ChildProcess;
-  /** Extra children to stop before the sweep (postgres), in order. */
+  /** Every PID seen belonging to this host (holder, sshd, postgres, sweep results). */
   readonly seenPids = new Set<number>();
 
   constructor(
@@ -704,6 +717,12 @@ class HostImpl implements SandboxHost {
     await this.check(`/bin/sh -c ${shq(script)} sh ${shq(p)} ${shq(owner)} ${shq(group)} ${mode}`, { via: "nsenter", input: content });
   }
 
+  async stubCommand(name: string, script: string): Promise<void> {
+    if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`bad command name ${name}`);
+    const body = script.startsWith("#!") ? script : `#!/bin/sh\n${script}\n`;
+    await this.writeFile(`/usr/local/sbin/${name}`, body, { mode: 0o755 });
+  }
+
   outsidePath(insidePath: string): string | undefined {
     const p = path.posix.normalize(insidePath);
     let best: { inside: string; outside: string } | undefined;
@@ -742,8 +761,8 @@ class PostgresImpl implements PostgresInstance {
     this.logFile = path.join(host.dir, "var-log", "postgresql", "postgresql-e2e.log");
   }
 
-  async psql(sql: string, opts: { db?: string; user?: string } = {}): Promise<string> {
-    const args = [`${this.binDir}/psql`, "-X", "-At", "-v", "ON_ERROR_STOP=1", "-h", this.socketDir, "-p", String(this.port), "-U", opts.user ?? "postgres", "-d", opts.db ?? "postgres", "-f", "-"];
+  async psql(sql: string, opts: { db?: string } = {}): Promise<string> {
+    const args = [`${this.binDir}/psql`, "-X", "-At", "-v", "ON_ERROR_STOP=1", "-h", this.socketDir, "-p", String(this.port), "-U", "postgres", "-d", opts.db ?? "postgres", "-f", "-"];
     return this.host.check(args.map(shq).join(" "), { via: "nsenter", user: "postgres", input: sql });
   }
 
@@ -972,7 +991,7 @@ class SandboxImpl implements Sandbox {
       for (const alias of [x.name, x.address]) {
         blocks.push(`Host ${alias}`, `  HostName ${x.address}`, `  Port ${x.sshPort}`, `  BindAddress ${h.address}`);
         // with a non-22 port, known_hosts would be looked up as "[alias]:port"; keep plain names
-        if (x.sshPort !== 22) blocks.push(`  HostKeyAlias ${alias}`);
+        if (x.sshPort !== 22 && this.opts.hostKeyAlias !== false) blocks.push(`  HostKeyAlias ${alias}`);
       }
     }
     {
@@ -1264,6 +1283,8 @@ export async function startHosts(specs: HostSpec[], opts: StartOptions = {}): Pr
     addrs.add(s.address);
   }
   const parent = fs.realpathSync(opts.tmpParent ?? os.tmpdir());
+  // leftovers of runs whose node process was SIGKILLed (owner PID dead)
+  for (const d of cleanupStale(parent)) console.error(`e2e harness: removed stale sandbox ${d}`);
   const root = fs.mkdtempSync(path.join(parent, ROOT_PREFIX));
   const sb = new SandboxImpl(root, opts);
   liveSandboxes.add(sb);
@@ -1303,7 +1324,7 @@ export async function startHosts(specs: HostSpec[], opts: StartOptions = {}): Pr
     await sb.time("sshd start", () => Promise.all(sb.hosts.map((h) => sb.startSshd(h))));
     fs.writeFileSync(
       path.join(root, "owner.json"),
-      JSON.stringify({ pid: process.pid, hosts: sb.hosts.map((h) => ({ name: h.name, holderPid: h.holderPid, sshdPid: h.sshdPid, mountNs: h.mountNs })) }) + "\n",
+      JSON.stringify({ pid: process.pid, root, hosts: sb.hosts.map((h) => ({ name: h.name, holderPid: h.holderPid, sshdPid: h.sshdPid, mountNs: h.mountNs })) }) + "\n",
     );
     return sb;
   } catch (e) {
@@ -1327,7 +1348,7 @@ export function cleanupStale(tmpParent = os.tmpdir()): string[] {
   for (const e of fs.readdirSync(tmpParent)) {
     if (!e.startsWith(ROOT_PREFIX)) continue;
     const dir = path.join(tmpParent, e);
-    let owner: { pid: number; hosts?: Array<{ mountNs: string }> };
+    let owner: { pid: number; hosts?: Array<{ name: string; mountNs: string }> };
     try {
       owner = JSON.parse(fs.readFileSync(path.join(dir, "owner.json"), "utf8"));
     } catch {
@@ -1335,18 +1356,26 @@ export function cleanupStale(tmpParent = os.tmpdir()): string[] {
     }
     if (pidAlive(owner.pid)) continue;
     for (const h of owner.hosts ?? []) {
+      // Namespace ids are reused once a namespace is gone, so a recorded id may now
+      // belong to a live sandbox of a concurrent run: only kill processes whose view
+      // of /etc/ssh/cdktf-e2e/ holds *this* directory's (unique) host key.
+      let key: string;
+      try {
+        key = fs.readFileSync(path.join(dir, "hosts", h.name, "etc.upper", "ssh", MARKER, "ssh_host_ed25519_key.pub"), "utf8");
+      } catch {
+        continue;
+      }
       const pids = pidsInMountNs(h.mountNs).filter((p) => {
         try {
-          // only processes that can belong to a sandbox (sshd/postgres/sessions carry
-          // the host's private /etc/ssh/cdktf-e2e; check the holder/sshd marker in cmdline)
-          return fs.existsSync(`/proc/${p}/root/etc/ssh/${MARKER}/sshd_config`);
+          return fs.readFileSync(`/proc/${p}/root/etc/ssh/${MARKER}/ssh_host_ed25519_key.pub`, "utf8") === key;
         } catch {
           return false;
         }
       });
       pids.forEach((p) => signal(p, "SIGKILL"));
+      const deadline = Date.now() + 3_000;
+      while (Date.now() < deadline && pids.some(pidAlive)) spawnSync("/bin/sleep", ["0.05"]);
     }
-    spawnSync("/bin/sleep", ["0.5"]);
     if (mountsBelow(dir).length === 0) {
       fs.rmSync(dir, { recursive: true, force: true });
       removed.push(dir);

@@ -20,6 +20,8 @@ PACKAGES=(
   util-linux                      # unshare, nsenter, setpriv, mount
   procps                          # ps, pkill-free process inspection helpers
   ca-certificates
+  python3-barman                  # Barman's own config parser, used to read back rendered files
+  shellcheck                      # lints the generated host scripts
 )
 
 CHECK_ONLY=0

@@ -27,7 +27,7 @@ if (!PY.ok) {
 function needBarman(t: { skip(message?: string): void }): string | undefined {
   if (PY.ok) return PY.python;
   if (REQUIRED) assert.fail(`barman-parse is required when CI is set: ${PY.reason}`);
-  t.skip(`SKIP barman-parse: ${PY.reason}`);
+  t.skip(`barman-parse: ${PY.reason}`);
   return undefined;
 }
 

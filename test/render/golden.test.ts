@@ -6,9 +6,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { goldenRoot, listTopologies } from '../support/paths';
+import { main } from '../../lib/cli/main';
+import { goldenRoot, listTopologies, repoRoot } from '../support/paths';
 import { Tree, compareTrees, formatTreeDiff, isSameTree, lineDiff, readTree, renderTopology, writeTree } from '../support/render-tree';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -75,4 +77,18 @@ test('lineDiff shows only the changed lines and their context', () => {
   const a = ['1', '2', '3', '4', '5', '6', '7', '8', ''].join('\n');
   const b = ['1', '2', '3', '4', 'five', '6', '7', '8', ''].join('\n');
   assert.deepEqual(lineDiff(a, b), ['  ...', '    3: "3"', '    4: "4"', '-   5: "5"', '+   5: "five"', '    6: "6"', '    7: "7"', '  ...']);
+});
+
+test('the seed fixture is the example: both render the same files', async (t) => {
+  const seed = await renderTopology('seed');
+  t.after(() => seed.cleanup());
+  const dir = mkdtempSync(join(tmpdir(), 'cdktf-barman-example-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  let err = '';
+  const code = await main(['render', join(repoRoot(), 'examples', 'config.yml'), '--out', join(dir, 'out')], { out: () => undefined, err: (s) => (err += s) });
+  assert.equal(code, 0, err);
+  const example = readTree(join(dir, 'out'));
+  const rendered = readTree(seed.outDir);
+  const diff = compareTrees(example, rendered);
+  assert.ok(isSameTree(diff), formatTreeDiff('seed fixture vs examples/config.yml', diff, example, rendered));
 });

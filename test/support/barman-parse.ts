@@ -15,16 +15,9 @@ export type BarmanPython = { readonly ok: true; readonly python: string; readonl
  * then /usr/bin/python3, then python3 on PATH (which may be a pyenv or venv python without them).
  */
 export function findBarmanPython(): BarmanPython {
-  const candidates: string[] = [];
-  for (const dir of (process.env.PATH ?? '').split(':').concat(['/usr/bin'])) {
-    const barman = join(dir, 'barman');
-    if (dir !== '' && existsSync(barman)) {
-      const m = /^#!\s*(\S+)/.exec(readFileSync(barman, 'utf8').split('\n', 1)[0]);
-      if (m && !m[1].endsWith('/env')) candidates.push(m[1]);
-      break;
-    }
-  }
-  candidates.push('/usr/bin/python3', 'python3');
+  // BARMAN_PYTHON=/path/to/python3 tries only that one (BARMAN_PYTHON=/nonexistent shows the skip)
+  const forced = process.env.BARMAN_PYTHON;
+  const candidates = forced !== undefined && forced !== '' ? [forced] : [...barmanShebang(), '/usr/bin/python3', 'python3'];
   const tried: string[] = [];
   for (const python of [...new Set(candidates)]) {
     const r = spawnSync(python, ['-c', 'import barman, barman.config, barman.server; print(barman.__version__)'], { encoding: 'utf8' });
@@ -32,6 +25,17 @@ export function findBarmanPython(): BarmanPython {
     tried.push(`${python}: ${r.error ? r.error.message : (r.stderr.trim().split('\n').pop() ?? `exit ${r.status}`)}`);
   }
   return { ok: false, reason: `no python3 with Barman's modules (install the Debian packages barman and python3-barman, see scripts/install-test-deps.sh); tried ${tried.join('; ')}` };
+}
+
+/** The interpreter named on the #! line of the first `barman` on PATH (or /usr/bin/barman). */
+function barmanShebang(): string[] {
+  for (const dir of [...(process.env.PATH ?? '').split(':'), '/usr/bin']) {
+    const barman = join(dir, 'barman');
+    if (dir === '' || !existsSync(barman)) continue;
+    const m = /^#!\s*(\S+)/.exec(readFileSync(barman, 'utf8').split('\n', 1)[0]);
+    return m && !m[1].endsWith('/env') ? [m[1]] : [];
+  }
+  return [];
 }
 
 export interface ParsedServer {

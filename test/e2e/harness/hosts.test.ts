@@ -18,7 +18,7 @@ import {
   fingerprint,
   fingerprintDiff,
   pidAlive,
-  pidsInMountNs,
+  processesOfHostKey,
   startHosts,
   Sandbox,
   StopReport,
@@ -64,12 +64,14 @@ test("e2e harness: sandboxed hosts", { skip, timeout: 180_000 }, async (t) => {
   let report: StopReport | undefined;
   const nsIds: string[] = [];
   let lingering = 0;
+  const hostKeys: string[] = [];
   try {
     // random free ssh port: another run of this test (npm test elsewhere) may be going on
     sb = await startHosts(HOSTS, { sshPort: "auto" });
     const s = sb;
     const [barman, pg1, pg2] = HOSTS.map((h) => s.host(h.name));
     nsIds.push(...s.hosts.map((h) => h.mountNs));
+    hostKeys.push(...s.hosts.map((h) => h.hostPublicKey));
 
     await t.test("each host: own sshd, own namespace, root login by the harness key", async () => {
       await s.time("ssh root login x3", async () => {
@@ -269,7 +271,8 @@ test("e2e harness: sandboxed hosts", { skip, timeout: 180_000 }, async (t) => {
   }
   const alive = report.pids.filter(pidAlive);
   assert.deepEqual(alive, [], "no tracked PID still alive");
-  for (const ns of nsIds) assert.deepEqual(pidsInMountNs(ns), [], `no process left in ${ns}`);
+  // (namespace ids are reused once freed, so look for this run's host keys instead)
+  for (const key of hostKeys) assert.deepEqual(processesOfHostKey(key), [], "no process of a sandboxed host left");
   assert.equal(fs.existsSync(sb.root), false, "temp dir removed");
   // new entries in the machine's temp dir that are ours (or orphans): none.  Live
   // sandboxes of concurrent runs (another npm test) are not ours.

@@ -458,6 +458,32 @@ export function pidsInMountNs(ns: string): number[] {
   return pids;
 }
 
+/** The sandbox host key ("ssh-ed25519 AAAA...") as seen in the process's own mount namespace, if any. */
+function processHostKey(pid: number): string | undefined {
+  try {
+    return fs.readFileSync(`/proc/${pid}/root/etc/ssh/${MARKER}/ssh_host_ed25519_key.pub`, "utf8").trim().split(/\s+/).slice(0, 2).join(" ");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Live PIDs (outside our own mount namespace) whose /etc/ssh/cdktf-e2e/ holds this
+ * host key, i.e. processes of that sandboxed host, independent of namespace ids.
+ */
+export function processesOfHostKey(hostPublicKey: string): number[] {
+  const own = readNs(process.pid);
+  const pids: number[] = [];
+  for (const e of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(e)) continue;
+    const pid = Number(e);
+    const ns = readNs(pid);
+    if (!ns || ns === own || !pidAlive(pid)) continue;
+    if (processHostKey(pid) === hostPublicKey) pids.push(pid);
+  }
+  return pids;
+}
+
 async function waitGone(pids: number[], ms: number): Promise<number[]> {
   const deadline = Date.now() + ms;
   let alive = pids.filter(pidAlive);
@@ -1149,6 +1175,7 @@ class SandboxImpl implements Sandbox {
   private async doStop(): Promise<StopReport> {
     const t0 = now();
     const killed: number[] = [];
+    const nsLeft: string[] = [];
     for (const h of this.hosts) {
       if (h.postgres) await this.time(`${h.name}: postgres stop`, () => (h.postgres as PostgresImpl).stop());
     }
@@ -1161,12 +1188,19 @@ class SandboxImpl implements Sandbox {
         }
         // Sweep: every process still in the namespace except the holder (ssh sessions,
         // barman, pg_receivewal, anything backgrounded by a provisioner, ...).
-        if (h.mountNs) {
-          let rest = h.pids().filter((p) => p !== h.holderPid);
-          rest.forEach((p) => signal(p, "SIGTERM"));
-          rest = await waitGone(rest, 3_000);
-          rest.forEach((p) => { signal(p, "SIGKILL"); killed.push(p); });
-          await waitGone(rest, 5_000);
+        // Repeat while something is left (a dying process may have forked).  The
+        // namespace id is unambiguous only while our holder keeps it alive.
+        if (h.mountNs && h.holder && h.holder.exitCode === null && h.holder.signalCode === null) {
+          for (let round = 0; round < 5; round++) {
+            let rest = h.pids().filter((p) => p !== h.holderPid);
+            if (rest.length === 0) break;
+            rest.forEach((p) => signal(p, "SIGTERM"));
+            rest = await waitGone(rest, 3_000);
+            rest.forEach((p) => { signal(p, "SIGKILL"); killed.push(p); });
+            await waitGone(rest, 5_000);
+          }
+          const left = h.pids().filter((p) => p !== h.holderPid);
+          if (left.length > 0) nsLeft.push(`${h.name}: ${left.join(",")}`);
         }
         if (h.holder && h.holder.exitCode === null && h.holder.signalCode === null) {
           const done = new Promise<void>((r) => h.holder!.once("exit", () => r()));
@@ -1177,8 +1211,10 @@ class SandboxImpl implements Sandbox {
       }));
     });
     const all = this.hosts.flatMap((h) => [...h.seenPids]);
-    const survivors = all.filter(pidAlive).filter((p) => this.hosts.some((h) => readNs(p) === h.mountNs));
-    const nsLeft = this.hosts.filter((h) => h.mountNs && pidsInMountNs(h.mountNs).length > 0).map((h) => h.name);
+    // After the holders are gone our namespaces are freed (their ids may be reused by
+    // a concurrent run): identify leftovers by this run's unique host keys instead.
+    const survivors = [...new Set([...all.filter(pidAlive).filter((p) => this.hosts.some((h) => h.hostPublicKey && processHostKey(p) === h.hostPublicKey)),
+      ...this.hosts.flatMap((h) => (h.hostPublicKey ? processesOfHostKey(h.hostPublicKey) : []))])];
     let removedRoot = false;
     await this.time("remove temp dir", async () => {
       removedRoot = this.removeRoot();
@@ -1187,7 +1223,7 @@ class SandboxImpl implements Sandbox {
     liveSandboxes.delete(this);
     removeHandlersIfIdle();
     if (survivors.length > 0 || nsLeft.length > 0) {
-      throw new Error(`sandbox stop: processes left: ${survivors.join(", ")} (namespaces of ${nsLeft.join(", ")})`);
+      throw new Error(`sandbox stop: processes left: ${survivors.join(", ")}; in namespaces: ${nsLeft.join("; ")}`);
     }
     return { pids: all.sort((a, b) => a - b), killed, removedRoot, ms: Math.round(now() - t0) };
   }

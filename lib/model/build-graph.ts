@@ -48,6 +48,7 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
   }
 
   const byName = new Map(instances.map((i) => [i.name, i]));
+  warnPackageLogRotation(instances, bag);
   const { edges, origins } = buildEdges(spec, instances, byName, bag);
   checkServers(edges, origins, bag);
   warnUnusedServerSettings(spec, byName, bag);
@@ -263,6 +264,15 @@ function warnUnusedServerSettings(spec: ClusterSpec, byName: Map<string, Instanc
       if (def && def.varName.startsWith('barman_') && !SERVER_SIDE_VARS.includes(name)) {
         bag.warning(`${name} on a Barman server has no effect: Barman settings belong to the backed-up instance; set it there or in cluster_vars`, { instance: i.givenName, key: name, position: v.where });
       }
+    }
+  }
+}
+
+/** Debian's logrotate rule recreates /var/log/barman/barman.log as barman:adm; another user loses it. */
+function warnPackageLogRotation(instances: Instance[], bag: DiagnosticBag): void {
+  for (const s of instances) {
+    if (s.isBarmanServer && s.settings.logFile === '/var/log/barman/barman.log' && s.settings.barmanUser !== 'barman') {
+      bag.warning(`barman_log_file is the Debian package's /var/log/barman/barman.log, whose logrotate rule recreates it for the user 'barman', not '${s.settings.barmanUser}': after the first rotation Barman cannot log; use another barman_log_file (the library then rotates it)`, { instance: s.name, key: 'barman_log_file' });
     }
   }
 }

@@ -10,7 +10,8 @@ const CONTROL = /[\x00-\x1f\x7f]/;
 const SAFE_PATH = /^\/[A-Za-z0-9._/+@-]*$/;
 const OS_NAME = /^[a-z_][a-z0-9_-]{0,31}$/;
 const BACKUP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const DSN_PAIR = /\s*([A-Za-z_]+)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s']+)/y;
+/** Barman 3.4 splits conninfo on whitespace: values may not contain any, quoted or not */
+const DSN_PAIR = /\s*([A-Za-z_]+)=('(?:[^'\\\s]|\\\S)*'|[^\s'"]+)/y;
 /** conninfo keys the library sets itself: a later duplicate would silently win in libpq */
 const OWN_DSN_KEYS = ['host', 'hostaddr', 'port', 'dbname', 'user'];
 const RESERVED_SERVER_NAMES = ['all', 'barman'];
@@ -108,7 +109,7 @@ function checkDsnAttributes(raw: string): Checked {
   DSN_PAIR.lastIndex = 0;
   while (DSN_PAIR.lastIndex < text.length) {
     const m = DSN_PAIR.exec(text);
-    if (!m) return bad(`${showValue(raw)} is not a list of libpq key=value attributes (example: 'sslmode=verify-full sslrootcert=/etc/ssl/root.crt')`);
+    if (!m) return bad(`${showValue(raw)} is not a list of libpq key=value attributes separated by spaces, with no space inside a value (Barman splits conninfo on whitespace); example: 'sslmode=verify-full sslrootcert=/etc/ssl/root.crt'`);
     keys.push(m[1]);
   }
   const own = keys.filter((k) => OWN_DSN_KEYS.includes(k));

@@ -118,7 +118,7 @@ function postgresFiles(graph: BarmanGraph, p: Instance, keys: KeyMaterial): Host
     { ...pg, path: keyFile, mode: '0600', kind: FileKind.PRIVATE_KEY, content: keys.privateKey(SshUser.POSTGRES, p) },
     publicKeyFile(`${keyFile}.pub`, pg, { user: SshUser.POSTGRES, host: p, comment: `${st.postgresUser}@${graph.clusterName}` }, keys),
     // every Barman server may reach every Postgres instance: backups, and restores to replicas
-    authorizedKeysFile(`${sshDir}/authorized_keys`, pg, graph.barmanServers.filter((s) => s !== p).map((s) => ({ user: SshUser.BARMAN, host: s, comment: `${s.settings.barmanUser}@${graph.clusterName}` })), graph.clusterName, keys),
+    authorizedKeysFile(`${sshDir}/authorized_keys`, pg, graph.barmanServers.map((s) => ({ user: SshUser.BARMAN, host: s, comment: `${s.settings.barmanUser}@${graph.clusterName}` })), graph.clusterName, keys),
     knownHostsFile(`${sshDir}/known_hosts`, pg, servers, graph.clusterName, keys),
   ];
 }

@@ -212,11 +212,10 @@ test('barman-parse control: the copy rewrites exactly the configuration_files_di
   assert.throws(() => copyBarmanFiles(join(r.outDir, 'two'), tempDir(t, 'copy2')), /expected exactly one/);
 });
 
-// A known gap, outside lib/render: validation accepts libpq attribute values with whitespace
-// (quoted), which Barman 3.4 cannot read (see the control above). Fails until lib/model rejects them.
+// Barman 3.4 cannot read libpq attribute values with whitespace, even quoted (see the control
+// above): validation rejects them before anything is written.
 test(
   'barman_client_dsn_attributes with a quoted space is rejected before anything is written',
-  { todo: 'lib/model/value-checks.ts checkDsnAttributes accepts it; Barman 3.4 then disables the server' },
   () => {
     const config = [
       'cluster_name: dsn',

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { loadGraphFromFile } from '../config/tpa-config';
 import { Diagnostic, InvalidConfigError, Severity, formatDiagnostic } from '../model/diagnostics';
 import { BarmanGraph } from '../model/graph';
@@ -54,16 +55,22 @@ function parseArgs(args: readonly string[], valued: readonly string[]): ParsedAr
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a.startsWith('--')) {
-      const [name, inline] = a.slice(2).split('=', 2);
+      const eq = a.indexOf('=');
+      const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      const inline = eq < 0 ? undefined : a.slice(eq + 1);
       if (valued.includes(name)) {
         const v = inline ?? args[++i];
-        if (v === undefined) return `option --${name} needs a value`;
+        if (v === undefined || v === '') return `option --${name} needs a value`;
         options.set(name, v);
+      } else if (inline !== undefined) {
+        return `option --${name} takes no value`;
       } else {
         options.set(name, true);
       }
     } else if (a === '-h') {
       options.set('help', true);
+    } else if (a.startsWith('-') && a !== '-') {
+      return `unknown option ${a}`;
     } else {
       positional.push(a);
     }
@@ -140,6 +147,7 @@ export async function main(args: readonly string[], io: Io = stdio): Promise<num
       const out = parsed.options.get('out');
       if (typeof out !== 'string') return usageError('--out DIR is required');
       const force = parsed.options.has('force');
+      if (existsSync(out) && !statSync(out).isDirectory()) return usageError(`${out} exists and is not a directory: choose a directory`);
       if (!force && !isEmptyDir(out)) return usageError(`${out} is not empty: choose a new directory, or give --force to replace its contents`);
       const g = load(file, io);
       if (!g) return EXIT_INVALID;
@@ -151,6 +159,7 @@ export async function main(args: readonly string[], io: Io = stdio): Promise<num
     case 'synth': {
       const out = parsed.options.get('out');
       if (typeof out !== 'string') return usageError('--out DIR is required');
+      if (existsSync(out) && !statSync(out).isDirectory()) return usageError(`${out} exists and is not a directory: choose a directory`);
       const type = parsed.options.get('resource-type') ?? ProvisionerResourceType.NULL_RESOURCE;
       const types: string[] = Object.values(ProvisionerResourceType);
       if (typeof type !== 'string' || !types.includes(type)) return usageError(`--resource-type must be one of ${types.join(', ')}`);

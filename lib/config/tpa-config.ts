@@ -285,6 +285,8 @@ interface MergedDictEntry extends Entry {
 /** TPA merges dicts one level deep (the later level's keys win), anything else is replaced. */
 function mergeEntry(into: Map<string, Entry>, key: string, e: Entry): void {
   const prev = into.get(key) as MergedDictEntry | undefined;
+  // `vars:` with every entry commented out is null: it must not wipe the vars of instance_defaults or the location
+  if (e.value === null && prev && isDict(prev.value)) return;
   if (prev && isDict(prev.value) && isDict(e.value)) {
     const subPaths = new Map(prev.subPaths ?? Object.keys(prev.value).map((k) => [k, [...prev.path, k]] as [string, YamlPath]));
     for (const k of Object.keys(e.value)) subPaths.set(k, [...e.path, k]);

@@ -11,6 +11,8 @@ const HOST_KEY = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)) [A-Za-z
 const CONTROL = /[\x00-\x1f\x7f]/;
 /** vars of the Barman server that shape its own files; the rest only matter on backed-up instances */
 const SERVER_SIDE_VARS = ['barman_log_file', 'barman_user', 'barman_group', 'barman_home', 'postgres_bin_dir', 'postgres_version', 'cluster_ssh_port', 'backup_name'];
+/** /etc/cron.d files that common packages ship: a backup cron file of that name would replace theirs */
+const DISTRO_CRON_FILES = ['e2scrub_all', 'sysstat', 'php', 'popularity-contest', 'anacron', '0hourly', 'raid-check', 'mdadm', 'certbot', 'zfsutils-linux', 'logrotate', 'apt-compat', 'dpkg', 'man-db'];
 /** Linux caps replication slot names at NAMEDATALEN - 1 */
 const MAX_SLOT_NAME = 63;
 
@@ -106,6 +108,8 @@ function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unk
     settings.reuseBackup = ReuseBackup.OFF;
   }
 
+  if (i.backup.length > 0) checkCombinations(settings as unknown as EffectiveSettings, (name) => own.get(name) ?? clusterValues.get(name), instanceName, bag);
+
   for (const role of i.roles.value) {
     if (typeof role !== 'string' || CONTROL.test(role) || role.trim() === '') {
       bag.error(`role ${showValue(role)} is not a role name`, { instance: instanceName, key: 'role', position: i.roles.where });
@@ -133,6 +137,19 @@ function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unk
     backupServers: i.backup.map((b) => b.value),
     sshHostKeys: hostKeys(i, bag),
   };
+}
+
+/** Settings valid one by one that do not work together. */
+function checkCombinations(s: EffectiveSettings, given: (name: string) => Located<unknown> | undefined, instance: string, bag: DiagnosticBag): void {
+  if (s.backupOptions.split(',').includes('exclusive_backup') && s.postgresVersion >= 15) {
+    const at = given('barman_backup_options');
+    bag.error(`exclusive_backup was removed in PostgreSQL 15 (postgres_version is ${s.postgresVersion}): use concurrent_backup`, { instance, key: 'barman_backup_options', position: at?.where });
+  }
+  const redundancy = /^REDUNDANCY (\d+)$/.exec(s.retentionPolicy);
+  if (redundancy && Number(redundancy[1]) < s.minimumRedundancy) {
+    const at = given('barman_retention_policy') ?? given('barman_minimum_redundancy');
+    bag.warning(`retention policy ${showValue(s.retentionPolicy)} keeps fewer backups than minimum_redundancy ${s.minimumRedundancy}: Barman keeps ${s.minimumRedundancy}; raise the redundancy or lower barman_minimum_redundancy`, { instance, key: 'barman_retention_policy', position: at?.where });
+  }
 }
 
 function located(v: Located<unknown> | undefined): Located<string> | undefined {
@@ -245,6 +262,9 @@ function checkServers(edges: BackupEdge[], origins: ReadonlyMap<BackupEdge, Edge
     names.set(key, e);
     const cronKey = `${e.server.name}\u0000${e.cronFileName}`;
     const cronTwin = crons.get(cronKey);
+    if (DISTRO_CRON_FILES.includes(e.cronFileName)) {
+      bag.warning(`backup_name '${e.backupName}' gives cron file /etc/cron.d/${e.cronFileName}, a name Debian or RHEL packages use for their own cron file: set another backup_name unless you are sure`, { instance: e.instance.name, key: 'backup_name' });
+    }
     if (cronTwin || e.cronFileName === 'barman') {
       const other = cronTwin ? `the cron file of instance '${cronTwin.instance.name}' (backup_name '${cronTwin.backupName}')` : "Barman's own /etc/cron.d/barman";
       bag.error(`backup_name '${e.backupName}' gives cron file /etc/cron.d/${e.cronFileName} on Barman server '${e.server.name}', the same as ${other}: choose a backup_name that differs in letters, digits, '_' or '-'`, { key: 'backup_name', ...origins.get(e) });

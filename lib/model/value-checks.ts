@@ -32,7 +32,7 @@ export function checkValue(def: SettingDefinition, raw: unknown): Checked {
       break;
   }
   if (typeof raw !== 'string') {
-    return bad(`expected a ${def.kind}, got ${showValue(raw)}: write it as a string`);
+    return bad(`expected text (${def.kind}), got ${showValue(raw)}: write it as a string`);
   }
   if (CONTROL.test(raw)) {
     return bad(`${showValue(raw)} contains a newline or control character, which would break the file it lands in: remove it`);

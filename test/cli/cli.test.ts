@@ -309,6 +309,29 @@ describe('usage', () => {
     assert.equal(existsSync(out), false);
   });
 
+  test('--out naming an existing file is a usage error, not an internal error', () => {
+    const file = configFile('not-a-dir', 'x');
+    const r = run(['render', join(FIXTURES, 'm1-aws.yml'), '--out', file]);
+    assert.equal(r.code, 2, outputOf(r));
+    assert.doesNotMatch(r.stderr, /internal error/);
+  });
+  test('an empty --out= is a usage error', () => {
+    const r = run(['render', join(FIXTURES, 'm1-aws.yml'), '--out='], tmp);
+    assert.equal(r.code, 2, outputOf(r));
+  });
+  test('--force=no does not force', () => {
+    const out = join(tmp, 'force-no');
+    mkdirSync(out);
+    writeFileSync(join(out, 'old.txt'), 'old');
+    const r = run(['render', join(FIXTURES, 'm1-aws.yml'), '--out', out, '--force=no']);
+    assert.equal(r.code, 2, outputOf(r));
+    assert.deepEqual(readdirSync(out), ['old.txt']);
+  });
+  test('an unknown single-dash option is a usage error', () => {
+    const r = run(['validate', '-x']);
+    assert.equal(r.code, 2, outputOf(r));
+  });
+
   for (const args of [['--help'], ['-h'], ['help'], ['validate', '--help'], ['render', '--help']]) {
     test(`${args.join(' ')}: exit 0 and the usage on stdout`, () => {
       const r = run(args);

@@ -99,6 +99,25 @@ instances:
     assert.ok(o.errors.every((d) => d.instance === 'pg1'));
   });
 
+  test('an instance whose vars: is empty (every entry commented out) keeps the vars of instance_defaults and its location', () => {
+    const g2 = validGraph(`cluster_name: demo
+locations:
+  - Name: main
+    vars:
+      barman_parallel_jobs: 2
+instance_defaults:
+  vars:
+    barman_compression: gzip
+instances:
+  - Name: pg1
+    location: main
+    vars:
+      # barman_compression: bzip2
+`);
+    assert.equal(g2.instance('pg1').settings.compression, Compression.GZIP);
+    assert.equal(g2.instance('pg1').settings.parallelJobs, 2);
+  });
+
   test('a legacy integer location index', () => {
     const g2 = validGraph(`cluster_name: demo
 locations:

@@ -11,7 +11,7 @@ import { BackupMethod, Compression, Period, ReuseBackup, Role } from '../../lib/
 import { MaximumAge, RetentionPolicy } from '../../lib/model/periods';
 import { BarmanSettings } from '../../lib/model/settings';
 import { ClusterProps, graphFromProps } from '../../lib/model/typed-cluster';
-import { FILE, diagnose, expectOneError, expectOneWarning, positionIn, show } from './diagnostic-helpers';
+import { FILE, diagnose, expectOneError, expectOneWarning, positionIn, show, validGraph } from './diagnostic-helpers';
 
 /** pg1 (primary) backed up to bm1 (barman), with `varLine` in pg1's vars. */
 const withVar = (varLine: string): string => `cluster_name: demo
@@ -683,7 +683,8 @@ const BAD_VALUES: ReadonlyArray<readonly [string, string, string, RegExp]> = [
   ['barman_client_dsn_attributes', '"sslmode=require host=evil.example.com"', "'sslmode=require host=evil.example.com'", /sets host, which the library sets itself.*remove it/],
   ['streaming_barman_client_dsn_attributes', '"user=postgres"', "'user=postgres'", /sets user, which the library sets itself.*remove it/],
   ['barman_client_dsn_attributes', '"sslmode=require dbname=template1 port=6432"', "'sslmode=require dbname=template1 port=6432'", /sets dbname, port, which the library sets itself/],
-  ['barman_client_dsn_attributes', '"sslmode"', "'sslmode'", /not a list of libpq key=value attributes \(example: /],
+  ['barman_client_dsn_attributes', '"sslmode"', "'sslmode'", /not a list of libpq key=value attributes.*example: 'sslmode=verify-full/],
+  ['barman_client_dsn_attributes', `"sslmode=verify-full sslrootcert='/etc/ssl/my root.crt'"`, `'sslmode=verify-full sslrootcert='/etc/ssl/my root.crt''`, /no space inside a value/],
   ['barman_client_dsn_attributes', `'sslrootcert="/etc/ssl/root.crt"'`, `'sslrootcert="/etc/ssl/root.crt"'`, /double quote.*quote libpq values with single quotes/],
   // OS user names
   ['barman_user', '"Barman User"', "'Barman User'", /not a valid user or group name: lower-case letters/],
@@ -746,7 +747,7 @@ instances:
       barman_backup_options: concurrent_backup, external_configuration
       barman_streaming_wals_directory: /srv/barman/wals/
       barman_post_backup_script: "/usr/local/bin/notify 'done'"
-      barman_client_dsn_attributes: "sslmode=verify-full sslrootcert='/etc/ssl/my root.crt'"
+      barman_client_dsn_attributes: "sslmode=verify-full sslrootcert='/etc/ssl/root.crt' application_name=barman"
       backup_name: main-db.v2
   - Name: bm1
     role: barman
@@ -1032,5 +1033,30 @@ describe('typed API (graphFromProps) rejects the same bad values', () => {
     assert.equal(g.edges.length, 1);
     assert.equal(g.instance('pg1').settings.retentionPolicy, 'REDUNDANCY 2');
     assert.equal(g.instance('pg1').settings.lastBackupMaximumAge, '2 DAYS');
+  });
+});
+
+describe('settings that do not work together', () => {
+  test('exclusive_backup with PostgreSQL 15 or later is an error', () => {
+    const text = withVar('barman_backup_options: exclusive_backup');
+    expectOneError(text, { token: 'exclusive_backup', instance: 'pg1', key: 'barman_backup_options', mentions: ['exclusive_backup', 'PostgreSQL 15', '16'], fix: /use concurrent_backup/ });
+  });
+
+  test('exclusive_backup with PostgreSQL 14 is accepted', () => {
+    const g = validGraph(withVar('barman_backup_options: exclusive_backup').replace('postgres_version: 16', 'postgres_version: 14'));
+    assert.equal(g.instance('pg1').settings.backupOptions, 'exclusive_backup');
+  });
+
+  test('a redundancy below minimum_redundancy is a warning', () => {
+    const text = withVar('barman_retention_policy: REDUNDANCY 2');
+    expectOneWarning(text, { token: 'REDUNDANCY 2', instance: 'pg1', key: 'barman_retention_policy', mentions: ["'REDUNDANCY 2'", 'minimum_redundancy 3'], fix: /lower barman_minimum_redundancy/ });
+  });
+
+  test('a backup_name that takes a distribution cron file name is a warning', () => {
+    const o = diagnose(withVar('backup_name: sysstat'));
+    assert.deepEqual(o.errors, []);
+    assert.equal(o.warnings.length, 1);
+    assert.match(o.warnings[0].message, /\/etc\/cron\.d\/sysstat/);
+    assert.equal(o.warnings[0].key, 'backup_name');
   });
 });

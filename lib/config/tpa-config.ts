@@ -241,6 +241,7 @@ class TpaReader {
       ipAddress: str('ip_address'),
       publicIp: str('public_ip'),
       ansibleHost: str('ansible_host'),
+      upstream: str('upstream'),
       vars,
       where: this.at(base),
     };

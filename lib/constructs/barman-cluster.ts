@@ -24,6 +24,8 @@ export interface BarmanClusterOptions {
   readonly keyAlgorithm?: KeyAlgorithm;
   /** @default 4096 */
   readonly rsaBits?: number;
+  /** curve of ECDSA keys: P224, P256, P384 or P521 @default P256 */
+  readonly ecdsaCurve?: string;
   /** one key pair per host and user instead of per cluster and user @default false */
   readonly perHostKeys?: boolean;
   /** bring the key pairs instead of generating them (no private key in state) @default - generated */
@@ -66,10 +68,12 @@ export class BarmanCluster extends Construct {
       idPrefix: prefix,
       algorithm: props.keyAlgorithm,
       rsaBits: props.rsaBits,
+      ecdsaCurve: props.ecdsaCurve,
       perHostKeys: props.perHostKeys,
       suppliedKeys: props.suppliedKeys,
     });
 
+    assertDistinctIds(graph, prefix);
     const plans = new Map(renderHosts(graph, this.keys).map((p) => [p.instance, p.files]));
     const servers: BarmanServerConfig[] = [];
     const backups: BackupEdgeConfig[] = [];
@@ -101,6 +105,19 @@ export class BarmanCluster extends Construct {
   public barmanPublicKey(instanceName: string): string {
     return this.keys.publicKey(SshUser.BARMAN, this.graph.instance(instanceName));
   }
+}
+
+/** Names with dots can map to one id ('a' on 'b.on.c', 'a.on.b' on 'c'): refuse rather than drop one. */
+function assertDistinctIds(graph: BarmanGraph, prefix: string): void {
+  const seen = new Map<string, string>();
+  const claim = (id: string, what: string) => {
+    const other = seen.get(id);
+    if (other) throw new Error(`${what} and ${other} would both get the Terraform id '${id}': rename one instance`);
+    seen.set(id, what);
+  };
+  for (const e of graph.edges) claim(logicalIds.backup(prefix, e.instance.name, e.server.name), `backups of '${e.instance.name}' on '${e.server.name}'`);
+  for (const s of graph.barmanServers) claim(logicalIds.server(prefix, s.name), `Barman server '${s.name}'`);
+  for (const p of graph.postgresInstances) claim(logicalIds.postgresAccess(prefix, p.name), `Postgres instance '${p.name}'`);
 }
 
 /** Adds the null and tls providers only where the stack has none, relaxing the prebuilt pins. */

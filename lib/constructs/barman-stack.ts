@@ -71,8 +71,25 @@ export function synthesizeTerraformJson(props: BarmanStackProps, stackName = 'ba
     app.synth();
     const dir = join(outdir, 'stacks', stackName);
     const file = readdirSync(dir).find((f) => f.endsWith('.tf.json'))!;
-    return JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+    return withoutMetadata(JSON.parse(readFileSync(join(dir, file), 'utf8'))) as Record<string, unknown>;
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/**
+ * cdktf's "//" comments (construct paths, its version, a backend it did not write) change with a
+ * refactor or an upgrade while the infrastructure does not: drop them, and an empty terraform block.
+ */
+function withoutMetadata(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutMetadata);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '//') continue;
+    const cleaned = withoutMetadata(v);
+    if (k === 'terraform' && typeof cleaned === 'object' && cleaned !== null && Object.keys(cleaned).length === 0) continue;
+    out[k] = cleaned;
+  }
+  return out;
 }

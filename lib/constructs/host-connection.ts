@@ -23,6 +23,19 @@ export interface HostConnectionProps {
   readonly bastionHostKey?: string;
   /** @default 5m */
   readonly timeout?: string;
+  /**
+   * where Terraform uploads the scripts of provisioners that carry secrets (private keys,
+   * passwords); it makes them mode 0777 until they run and delete themselves, so keep them in a
+   * directory only the connection user can enter
+   * @default - /root/.cdktf-barman-%RAND%.sh for root, else Terraform's /tmp/terraform_%RAND%.sh
+   */
+  readonly secretScriptPath?: string;
+}
+
+/** The upload path of secret-carrying scripts (undefined: Terraform's default). */
+export function secretScriptPath(props: HostConnectionProps = {}): string | undefined {
+  if (props.secretScriptPath !== undefined) return props.secretScriptPath;
+  return (props.user ?? 'root') === 'root' ? '/root/.cdktf-barman-%RAND%.sh' : undefined;
 }
 
 /** The connection block for one host; its pinned host key (the first) is checked when given. */

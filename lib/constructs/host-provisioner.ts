@@ -3,7 +3,7 @@ import { FileKind, HostFile } from '../render/host-files';
 import { PRIVATE_KEY_INSTALL_SCRIPT } from '../scripts/private-key-script';
 import { HostScript, privateKeyExecLines, remoteExecLines, sha256 } from '../scripts/remote-command';
 import { Construct, ITerraformDependable, NullResource, RemoteExecProvisioner, TerraformResource } from '../platform/cdktf';
-import { HostConnectionProps, connectionFor } from './host-connection';
+import { HostConnectionProps, connectionFor, secretScriptPath } from './host-connection';
 import { TerraformData } from './terraform-data';
 import { escapeTerraform } from './terraform-escape';
 
@@ -49,13 +49,20 @@ export class HostProvisioner extends Construct {
   constructor(scope: Construct, id: string, props: HostProvisionerProps) {
     super(scope, id);
     this.triggers = triggersOf(props);
+    const connection = connectionFor(props.host, props.connection);
+    const scriptPath = secretScriptPath(props.connection);
+    const secretConnection = scriptPath === undefined ? {} : { connection: { ...connection, scriptPath } };
     const provisioners: RemoteExecProvisioner[] = [
       { type: 'remote-exec', inline: remoteExecLines(props.script, props.purpose).map(escapeTerraform) },
       ...(props.privateKeys ?? []).map(
-        (k): RemoteExecProvisioner => ({ type: 'remote-exec', inline: privateKeyExecLines(PRIVATE_KEY_INSTALL_SCRIPT, k.base64, k.file.path, k.file.owner, k.file.group).map(escapeTerraform) }),
+        (k): RemoteExecProvisioner => ({
+          type: 'remote-exec',
+          inline: privateKeyExecLines(PRIVATE_KEY_INSTALL_SCRIPT, k.base64, k.file.path, k.file.owner, k.file.group).map(escapeTerraform),
+          ...secretConnection,
+        }),
       ),
     ];
-    const common = { provisioners, connection: connectionFor(props.host, props.connection), dependsOn: props.dependsOn };
+    const common = { provisioners, connection, dependsOn: props.dependsOn };
     this.resource =
       props.resourceType === ProvisionerResourceType.TERRAFORM_DATA
         ? new TerraformData(this, 'resource', { ...common, triggersReplace: this.triggers })

@@ -3,5 +3,6 @@
  * interpolation. Escapes both, leaving cdktf's own tokens (`${TfToken[...]}`) for cdktf to resolve.
  */
 export function escapeTerraform(text: string): string {
-  return text.replace(/\$\{(?!TfToken\[)/g, '$${').replace(/%\{/g, '%%{');
+  // replacement functions: in a replacement string '$$' would mean one '$'
+  return text.replace(/\$\{(?!TfToken\[)/g, () => '$${').replace(/%\{/g, () => '%%{');
 }

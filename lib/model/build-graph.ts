@@ -3,7 +3,7 @@ import { DiagnosticBag, InvalidConfigError, Severity, SourcePosition, didYouMean
 import { BackupMethod, POSTGRES_ROLES, ReuseBackup, Role } from './enums';
 import { BackupEdge, BarmanGraph, Instance } from './graph';
 import { cronFileName, isAddress, isHostName, slotName } from './names';
-import { EffectiveSettings, IGNORED_TPA_BARMAN_VARS, SETTING_BY_VAR, SETTING_DEFINITIONS, SettingDefinition } from './settings';
+import { EffectiveSettings, IGNORED_TPA_BARMAN_VARS, LIST_VARS, SETTING_BY_VAR, SETTING_DEFINITIONS, SettingDefinition } from './settings';
 import { checkValue } from './value-checks';
 
 const CLUSTER_NAME = /^[_a-zA-Z0-9-]+$/;
@@ -51,19 +51,22 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
 
   const byName = new Map(instances.map((i) => [i.name, i]));
   warnPackageLogRotation(instances, bag);
+  checkUpstreams(spec, byName, bag);
   const { edges, origins } = buildEdges(spec, instances, byName, bag);
   checkServers(edges, origins, bag);
   warnUnusedServerSettings(spec, byName, bag);
 
+  const graph = new BarmanGraph(clusterName, instances, edges, []);
+  checkWalRestore(spec, graph, bag);
   bag.throwIfErrors();
   return new BarmanGraph(clusterName, instances, edges, sortDiagnostics(bag.all));
 }
 
 /** Unknown barman_* vars are errors, with a did-you-mean. */
 function checkVarNames(vars: ReadonlyMap<string, Located<unknown>>, instance: string | undefined, bag: DiagnosticBag): void {
-  const known = [...SETTING_BY_VAR.keys(), ...IGNORED_TPA_BARMAN_VARS];
+  const known = [...SETTING_BY_VAR.keys(), ...IGNORED_TPA_BARMAN_VARS, ...LIST_VARS];
   for (const [name, v] of vars) {
-    if (SETTING_BY_VAR.has(name)) continue;
+    if (SETTING_BY_VAR.has(name) || LIST_VARS.includes(name)) continue;
     if (IGNORED_TPA_BARMAN_VARS.includes(name)) {
       bag.warning(`${name} is a TPA setting this library does not act on; it is ignored`, { instance, key: name, position: v.keyWhere ?? v.where });
       continue;
@@ -136,6 +139,8 @@ function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unk
     settings: settings as unknown as EffectiveSettings,
     backupServers: i.backup.map((b) => b.value),
     sshHostKeys: hostKeys(i, bag),
+    upstream: i.upstream?.value,
+    clientAddresses: clientAddresses(i, String(address), bag),
   };
 }
 
@@ -184,6 +189,51 @@ interface EdgeOrigin {
 }
 
 /** `instances[k]` is the resolved `spec.instances[k]` (names may be duplicated, so never look B up by name). */
+const CIDR = /^(.+)\/(\d{1,3})$/;
+
+/** Where a Barman server's connections come from, as pg_hba.conf matches them. */
+function clientAddresses(i: InstanceSpec, address: string, bag: DiagnosticBag): string[] {
+  const v = i.vars.get('barman_client_addresses');
+  if (v === undefined) return [address];
+  const list = Array.isArray(v.value) ? v.value : [v.value];
+  const out: string[] = [];
+  for (const a of list) {
+    const m = typeof a === 'string' ? CIDR.exec(a) : null;
+    const ok = typeof a === 'string' && (m ? isAddress(m[1]) && /^[\d.:a-fA-F]+$/.test(m[1]) && Number(m[2]) <= (m[1].includes(':') ? 128 : 32) : isAddress(a));
+    if (ok) out.push(a as string);
+    else bag.error(`${showValue(a)} is not an address or CIDR (examples: 10.0.0.5, 10.0.0.0/24, barman-1.example.com)`, { instance: i.givenName, key: 'barman_client_addresses', position: v.where });
+  }
+  if (out.length === 0 && list.length === 0) bag.error('barman_client_addresses is empty: list at least one address, or remove it', { instance: i.givenName, key: 'barman_client_addresses', position: v.where });
+  return out;
+}
+
+/** barman_wal_restore needs a replica with a backed-up instance in its replication tree. */
+function checkWalRestore(spec: ClusterSpec, graph: BarmanGraph, bag: DiagnosticBag): void {
+  spec.instances.forEach((i, n) => {
+    const inst = graph.instances[n];
+    if (!inst || !inst.settings.walRestore) return;
+    const where = { instance: i.givenName, key: 'barman_wal_restore', position: i.vars.get('barman_wal_restore')?.where };
+    // set cluster-wide, it concerns the replicas only
+    if (inst.upstream === undefined) {
+      if (i.vars.has('barman_wal_restore')) bag.error('barman_wal_restore is for replicas: set upstream, or remove barman_wal_restore', where);
+    }
+    else if (!graph.walRestoreEdge(inst)) bag.error('barman_wal_restore needs a backed-up instance in this replica\'s replication tree: give its primary a backup, or remove barman_wal_restore', where);
+  });
+}
+
+/** `upstream` must name another instance (TPA checks this too). */
+function checkUpstreams(spec: ClusterSpec, byName: Map<string, Instance>, bag: DiagnosticBag): void {
+  for (const i of spec.instances) {
+    const up = i.upstream;
+    if (up === undefined) continue;
+    if (up.value === i.name.value) bag.error('an instance cannot be its own upstream', { instance: i.givenName, key: 'upstream', position: up.where });
+    else if (!byName.has(up.value)) {
+      const hint = didYouMean(up.value, [...byName.keys()]);
+      bag.error(`no instance is named ${showValue(up.value)}${hint ? `: did you mean '${hint}'?` : ''}`, { instance: i.givenName, key: 'upstream', position: up.where });
+    }
+  }
+}
+
 function buildEdges(spec: ClusterSpec, instances: readonly Instance[], byName: Map<string, Instance>, bag: DiagnosticBag): { edges: BackupEdge[]; origins: Map<BackupEdge, EdgeOrigin> } {
   const edges: BackupEdge[] = [];
   const origins = new Map<BackupEdge, EdgeOrigin>();

@@ -19,6 +19,8 @@ export interface InstanceSpec {
   readonly privateIp?: Located<string>;
   readonly ipAddress?: Located<string>;
   readonly publicIp?: Located<string>;
+  /** TPA's `upstream`: the instance a replica follows */
+  readonly upstream?: Located<string>;
   /** TPA's `ansible_host`: where the controller connects */
   readonly ansibleHost?: Located<string>;
   /** instance vars after instance_defaults and location were merged underneath */

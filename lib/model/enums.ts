@@ -65,3 +65,11 @@ export enum SshUser {
   POSTGRES = 'postgres',
   BARMAN = 'barman',
 }
+
+/** How PostgreSQL authenticates Barman's connections (pg_hba.conf method). */
+export enum HbaMethod {
+  SCRAM_SHA_256 = 'scram-sha-256',
+  MD5 = 'md5',
+  /** TLS client certificates (needs hostssl and certificates for barman on the Barman server) */
+  CERT = 'cert',
+}

@@ -18,6 +18,10 @@ export interface Instance {
   readonly backupServers: readonly string[];
   /** pinned sshd host public keys (`type base64`); empty: scanned at apply time */
   readonly sshHostKeys: readonly string[];
+  /** the instance it replicates from, when it is a replica (TPA's `upstream`) */
+  readonly upstream?: string;
+  /** a Barman server's addresses as PostgreSQL sees its connections (pg_hba.conf); default its address */
+  readonly clientAddresses: readonly string[];
 }
 
 /** One backed-up instance (B) on one Barman server (S). */
@@ -68,6 +72,30 @@ export class BarmanGraph {
   /** the instances backed up to this Barman server */
   edgesOnServer(server: Instance): BackupEdge[] {
     return this.byServer.get(server) ?? [];
+  }
+
+  /** where the instance's own data comes from: following `upstream` to an instance that has none */
+  upstreamRoot(instance: Instance): Instance {
+    let current = instance;
+    const seen = new Set<Instance>();
+    while (current.upstream !== undefined && !seen.has(current)) {
+      seen.add(current);
+      const next = this.byName.get(current.upstream);
+      if (!next) break;
+      current = next;
+    }
+    return current;
+  }
+
+  /**
+   * Where a replica's restore_command fetches WAL: the first backed-up instance of its replication
+   * tree (its upstream root first), on that instance's first Barman server.
+   */
+  walRestoreEdge(instance: Instance): BackupEdge | undefined {
+    const root = this.upstreamRoot(instance);
+    const own = this.edgesOfInstance(root)[0];
+    if (own) return own;
+    return this.edges.find((e) => e.instance !== instance && this.upstreamRoot(e.instance) === root);
   }
 
   /** the Barman servers this instance is backed up to */

@@ -1,4 +1,4 @@
-import { BackupMethod, BackupOption, Compression, Period, ReuseBackup } from './enums';
+import { BackupMethod, BackupOption, Compression, HbaMethod, Period, ReuseBackup } from './enums';
 import { MaximumAge, RetentionPolicy } from './periods';
 
 /**
@@ -70,6 +70,16 @@ export interface BarmanSettings {
   readonly clientDsnAttributes?: string;
   /** extra libpq attributes of `streaming_conninfo` [streaming_barman_client_dsn_attributes] @default - clientDsnAttributes */
   readonly streamingClientDsnAttributes?: string;
+  /** PostgreSQL's configuration directory, holding pg_hba.conf [postgres_conf_dir] @default /etc/postgresql/<postgresVersion>/main */
+  readonly postgresConfDir?: string;
+  /** pg_hba.conf method for Barman's connections [barman_hba_method] @default HbaMethod.SCRAM_SHA_256 */
+  readonly hbaMethod?: HbaMethod;
+  /** TLS-only pg_hba.conf entries (`hostssl`) [barman_hba_hostssl] @default false */
+  readonly hbaHostssl?: boolean;
+  /** take a first backup when the instance is activated [barman_first_backup] @default false */
+  readonly firstBackup?: boolean;
+  /** a replica fetches WAL from Barman with barman-wal-restore (restore_command) [barman_wal_restore] @default false */
+  readonly walRestore?: boolean;
 }
 
 /** Every setting with its effective value, after precedence and defaults. */
@@ -106,6 +116,11 @@ export interface EffectiveSettings {
   readonly sshPort: number;
   readonly clientDsnAttributes: string;
   readonly streamingClientDsnAttributes: string;
+  readonly postgresConfDir: string;
+  readonly hbaMethod: HbaMethod;
+  readonly hbaHostssl: boolean;
+  readonly firstBackup: boolean;
+  readonly walRestore: boolean;
 }
 
 /** How a var's value is checked and turned into its typed form. */
@@ -175,7 +190,15 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   { varName: 'cluster_ssh_port', prop: 'sshPort', kind: ValueKind.PORT, defaultValue: 22, description: 'sshd port of every host' },
   { varName: 'barman_client_dsn_attributes', prop: 'clientDsnAttributes', kind: ValueKind.DSN_ATTRIBUTES, defaultValue: '', description: 'extra libpq attributes of `conninfo`' },
   { varName: 'streaming_barman_client_dsn_attributes', prop: 'streamingClientDsnAttributes', kind: ValueKind.DSN_ATTRIBUTES, defaultValue: (s) => s.clientDsnAttributes ?? '', description: 'extra libpq attributes of `streaming_conninfo`' },
+  { varName: 'postgres_conf_dir', prop: 'postgresConfDir', kind: ValueKind.SAFE_PATH, defaultValue: (s) => `/etc/postgresql/${s.postgresVersion}/main`, description: "PostgreSQL's configuration directory, holding pg_hba.conf" },
+  { varName: 'barman_hba_method', prop: 'hbaMethod', kind: ValueKind.ENUM, values: Object.values(HbaMethod), defaultValue: HbaMethod.SCRAM_SHA_256, description: "pg_hba.conf method for Barman's connections" },
+  { varName: 'barman_hba_hostssl', prop: 'hbaHostssl', kind: ValueKind.BOOLEAN, defaultValue: false, description: 'TLS-only pg_hba.conf entries (`hostssl`)' },
+  { varName: 'barman_first_backup', prop: 'firstBackup', kind: ValueKind.BOOLEAN, defaultValue: false, description: 'take a first backup when the instance is activated' },
+  { varName: 'barman_wal_restore', prop: 'walRestore', kind: ValueKind.BOOLEAN, defaultValue: false, description: "a replica's restore_command fetches WAL from Barman (barman-wal-restore)" },
 ];
+
+/** vars holding lists, read by the graph builder itself */
+export const LIST_VARS: readonly string[] = ['barman_client_addresses', 'ssh_host_keys'];
 
 /** TPA vars this library reads no meaning from; accepted so real TPA files load, with a warning. */
 export const IGNORED_TPA_BARMAN_VARS: readonly string[] = [

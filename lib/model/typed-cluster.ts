@@ -20,6 +20,10 @@ export interface InstanceProps {
   readonly settings?: BarmanSettings;
   /** pinned sshd host public keys ('TYPE BASE64') @default - scanned at apply time (trust on first use) */
   readonly sshHostKeys?: string[];
+  /** the instance a replica follows @default - none */
+  readonly upstream?: string;
+  /** a Barman server's addresses or CIDRs as PostgreSQL sees its connections, for pg_hba.conf @default - its address */
+  readonly clientAddresses?: string[];
 }
 
 /** A cluster described in TypeScript, no YAML needed. */
@@ -44,11 +48,13 @@ export function clusterSpecFromProps(props: ClusterProps): ClusterSpec {
     if (p.address !== undefined) vars.set('address', here(p.address));
     if (p.connectionHost !== undefined) vars.set('connection_host', here(p.connectionHost));
     if (p.sshHostKeys !== undefined) vars.set('ssh_host_keys', here(p.sshHostKeys));
+    if (p.clientAddresses !== undefined) vars.set('barman_client_addresses', here(p.clientAddresses));
     return {
       name: here(normalizeName(p.name)),
       givenName: p.name,
       roles: here(p.roles.map(String)),
       backup: (p.backup ?? []).map(here),
+      upstream: p.upstream === undefined ? undefined : here(p.upstream),
       vars,
     };
   });

@@ -6,7 +6,13 @@
 export const SHELL_LIBRARY = `set -eu
 umask 022
 cdktf_tmp=''
-trap 'rm -f "$cdktf_tmp"' EXIT
+# every mktemp of this script lands in one private directory, removed on any exit (also when a
+# step fails, or the ssh session is cut): no decoded key or half-built file stays in /tmp
+cdktf_work=$(mktemp -d)
+TMPDIR=$cdktf_work
+export TMPDIR
+trap 'rm -f "$cdktf_tmp"; rm -rf "$cdktf_work"' EXIT
+trap 'exit 1' HUP INT TERM
 
 die() {
   printf 'cdktf-barman on %s: error: %s\\n' "$(hostname 2>/dev/null || echo host)" "$*" >&2
@@ -63,7 +69,8 @@ put_file() { # path owner group mode base64-content
 
 ensure_file() { # path owner group mode: exists with owner and mode, content kept
   not_symlink "$1"
-  ensure_dir "$(dirname "$1")" root root 0755 2>/dev/null || [ -d "$(dirname "$1")" ]
+  # an existing parent keeps its owner and mode (/var/log is root:syslog 0775 on Ubuntu)
+  [ -d "$(dirname "$1")" ] || ensure_dir "$(dirname "$1")" root root 0755
   [ -e "$1" ] || : > "$1"
   chown "$2:$3" "$1"
   chmod "$4" "$1"
@@ -89,12 +96,14 @@ scan_host_keys() { # address port
 }
 
 # known_hosts lines of one host: pinned keys given as "TYPE KEY" lines, else scanned now
+# (the keys are read first: a failed scan in a pipeline would only end the pipeline's subshell)
 known_host_lines() { # pattern address port marker [pinned-base64]
   if [ -n "\${5:-}" ]; then
-    printf '%s' "$5" | base64 -d
+    hk=$(printf '%s' "$5" | base64 -d) || die "cannot decode the pinned host keys of $2"
   else
-    scan_host_keys "$2" "$3"
-  fi | while read -r t k; do
+    hk=$(scan_host_keys "$2" "$3") || exit 1
+  fi
+  printf '%s\\n' "$hk" | while read -r t k; do
     printf '%s %s %s %s\\n' "$1" "$t" "$k" "$4"
   done
 }

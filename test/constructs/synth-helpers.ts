@@ -1,0 +1,268 @@
+/**
+ * Helpers for the synthesis tests of test/constructs, test/golden-synth and test/scripts.
+ * cdktf is reached ONLY through lib/platform/cdktf.ts (the one module allowed to import it).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Testing, TerraformStack } from '../../lib/platform/cdktf';
+import { BarmanCluster, BarmanClusterProps } from '../../lib/constructs/barman-cluster';
+import { BarmanStack, BarmanStackProps } from '../../lib/constructs/barman-stack';
+import { loadGraphFromFile } from '../../lib/config/tpa-config';
+import { BarmanGraph } from '../../lib/model/graph';
+import { graphFromProps } from '../../lib/model/typed-cluster';
+import { Role } from '../../lib/model/enums';
+import { BarmanSettings } from '../../lib/model/settings';
+
+/** The parts of Terraform JSON the tests read. */
+export interface TfJson {
+  readonly '//'?: unknown;
+  readonly terraform?: {
+    readonly backend?: unknown;
+    readonly required_providers?: Record<string, { readonly source?: string; readonly version?: string }>;
+  };
+  readonly provider?: Record<string, unknown[]>;
+  readonly resource?: Record<string, Record<string, TfResource>>;
+  readonly variable?: Record<string, { readonly sensitive?: boolean; readonly type?: string; readonly description?: string }>;
+  readonly output?: Record<string, { readonly value: unknown; readonly sensitive?: boolean }>;
+}
+
+export interface RemoteExec {
+  readonly 'remote-exec': { readonly inline: string[] };
+}
+
+export interface TfResource {
+  readonly triggers?: Record<string, string>;
+  readonly triggers_replace?: Record<string, string>;
+  readonly connection?: Record<string, unknown>;
+  readonly depends_on?: string[];
+  readonly provisioner?: RemoteExec[];
+  readonly [key: string]: unknown;
+}
+
+export const PROVISIONER_TYPES = ['null_resource', 'terraform_data'] as const;
+
+/** The repository root (the first directory above this file with a package.json): works from dist/ too. */
+export function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${__dirname}`);
+    dir = up;
+  }
+  return dir;
+}
+
+export const SEED_CONFIG = (): string => join(repoRoot(), 'examples', 'config.yml');
+
+/** test/fixtures/topologies/<name>/config.yml (written by another stream; may grow) and test/fixtures/synth/<name>/config.yml (ours). */
+export function fixtureConfigs(): { name: string; file: string }[] {
+  const out: { name: string; file: string }[] = [];
+  for (const [group, dir] of [
+    ['topologies', join(repoRoot(), 'test', 'fixtures', 'topologies')],
+    ['synth', join(repoRoot(), 'test', 'fixtures', 'synth')],
+  ] as const) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).sort()) {
+      const file = join(dir, name, 'config.yml');
+      if (statSync(join(dir, name)).isDirectory() && existsSync(file)) out.push({ name: `${group}/${name}`, file });
+    }
+  }
+  return out;
+}
+
+export function synthConfig(name: string): string {
+  return join(repoRoot(), 'test', 'fixtures', 'synth', name, 'config.yml');
+}
+
+/** A fresh stack of a fresh test app; `build` adds constructs; returns the parsed Testing.synth JSON. */
+export function synthStack(build: (stack: TerraformStack) => void, runValidations = false): TfJson {
+  const app = Testing.app();
+  const stack = new TerraformStack(app, 'test');
+  build(stack);
+  return JSON.parse(Testing.synth(stack, runValidations)) as TfJson;
+}
+
+/** One BarmanCluster (construct id `barman`) alone in a stack. */
+export function synthCluster(props: BarmanClusterProps, runValidations = false): TfJson {
+  return synthStack((stack) => {
+    new BarmanCluster(stack, 'barman', props);
+  }, runValidations);
+}
+
+/** A BarmanStack (the CLI's stack) through Testing.synth. */
+export function synthBarmanStack(props: BarmanStackProps, runValidations = false): TfJson {
+  const app = Testing.app();
+  const stack = new BarmanStack(app, 'test', props);
+  return JSON.parse(Testing.synth(stack, runValidations)) as TfJson;
+}
+
+/** Every resource as `type.id` -> body. */
+export function resourcesOf(json: TfJson): Map<string, TfResource> {
+  const out = new Map<string, TfResource>();
+  for (const [type, byId] of Object.entries(json.resource ?? {})) {
+    for (const [id, body] of Object.entries(byId)) out.set(`${type}.${id}`, body);
+  }
+  return out;
+}
+
+/** The provisioner resources (null_resource or terraform_data) as logical id -> body. */
+export function provisionerResources(json: TfJson): Map<string, TfResource> {
+  const out = new Map<string, TfResource>();
+  for (const type of PROVISIONER_TYPES) {
+    for (const [id, body] of Object.entries(json.resource?.[type] ?? {})) {
+      assert.ok(!out.has(id), `logical id ${id} is used by both null_resource and terraform_data`);
+      out.set(id, body);
+    }
+  }
+  return out;
+}
+
+export function resource(json: TfJson, type: string, id: string): TfResource {
+  const r = json.resource?.[type]?.[id];
+  assert.ok(r, `no ${type}.${id}; resources are: ${[...resourcesOf(json).keys()].join(', ')}`);
+  return r;
+}
+
+/** triggers (null_resource) or triggers_replace (terraform_data). */
+export function triggersOf(r: TfResource): Record<string, string> {
+  const t = r.triggers ?? r.triggers_replace;
+  assert.ok(t, 'resource has neither triggers nor triggers_replace');
+  return t;
+}
+
+export function inlinesOf(r: TfResource): string[][] {
+  return (r.provisioner ?? []).map((p) => {
+    assert.ok(p['remote-exec'], `only remote-exec provisioners are expected, got ${Object.keys(p).join(', ')}`);
+    return p['remote-exec'].inline;
+  });
+}
+
+const SCRIPT_LINE = /^printf '%s' '([A-Za-z0-9+/=]+)' \| base64 -d > "\$f"$/;
+
+/** The host script a remote-exec inline carries as base64 (decoded). */
+export function embeddedScript(inline: readonly string[]): string {
+  const line = inline.find((l) => SCRIPT_LINE.test(l));
+  assert.ok(line, `no "printf '%s' '<base64>' | base64 -d > \"$f\"" line in:\n${inline.join('\n')}`);
+  return Buffer.from(SCRIPT_LINE.exec(line)![1], 'base64').toString('utf8');
+}
+
+/** The file paths a resource's triggers carry (every key that is an absolute path). */
+export function triggerPaths(r: TfResource): string[] {
+  return Object.keys(triggersOf(r))
+    .filter((k) => k.startsWith('/'))
+    .sort();
+}
+
+/**
+ * Reads a Terraform template string as Terraform does: `$${` and `%%{` are escapes for `${` and
+ * `%{`; `${...}` is an interpolation and `%{...}` a directive. Returns the literal text (each
+ * interpolation as `«expr»`) and the interpolations and directives found.
+ */
+export function readTemplate(s: string): { literal: string; interpolations: string[]; directives: string[] } {
+  let literal = '';
+  const interpolations: string[] = [];
+  const directives: string[] = [];
+  let i = 0;
+  while (i < s.length) {
+    if (s.startsWith('$${', i)) {
+      literal += '${';
+      i += 3;
+    } else if (s.startsWith('%%{', i)) {
+      literal += '%{';
+      i += 3;
+    } else if (s.startsWith('${', i) || s.startsWith('%{', i)) {
+      const end = closingBrace(s, i + 2);
+      const expr = s.slice(i + 2, end);
+      if (s[i] === '$') {
+        interpolations.push(expr);
+        literal += `«${expr}»`;
+      } else {
+        directives.push(expr);
+        literal += `«%${expr}»`;
+      }
+      i = end + 1;
+    } else {
+      literal += s[i];
+      i += 1;
+    }
+  }
+  return { literal, interpolations, directives };
+}
+
+/** index of the `}` closing an expression that starts at `from` (skips quoted strings and nested braces). */
+function closingBrace(s: string, from: number): number {
+  let depth = 0;
+  let quoted = false;
+  for (let i = from; i < s.length; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === '{') depth++;
+    else if (c === '}') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return s.length; // unterminated: Terraform rejects it; the whole rest counts as the expression
+}
+
+/**
+ * The Terraform expressions the library means to write: functions over references to its own
+ * tls_private_key resources and variables. Anything else inside `${...}` (e.g. `HOME`, `BARMAN_SERVER`)
+ * is literal content that escaped unescaped.
+ */
+export function isLibraryExpression(expr: string): boolean {
+  const withoutStrings = expr.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  if (!/^[A-Za-z0-9_.(), "-]+$/.test(withoutStrings)) return false;
+  const refs = withoutStrings.match(/[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+/g) ?? [];
+  const calls = withoutStrings.match(/[A-Za-z_][A-Za-z0-9_]*(?=\()/g) ?? [];
+  const bare = withoutStrings
+    .replace(/[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+/g, '')
+    .replace(/[A-Za-z_][A-Za-z0-9_]*(?=\()/g, '')
+    .replace(/""|\d+|[(), ]/g, '');
+  return refs.length > 0 && bare === '' && refs.every((r) => /^(var|tls_private_key)\./.test(r)) && calls.every((c) => /^[a-z0-9_]+$/.test(c));
+}
+
+/** Every string in a JSON value with its path (`a.b[0].c`). */
+export function stringsIn(value: unknown, path = ''): { path: string; value: string }[] {
+  if (typeof value === 'string') return [{ path, value }];
+  if (Array.isArray(value)) return value.flatMap((v, i) => stringsIn(v, `${path}[${i}]`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringsIn(v, path ? `${path}.${k}` : k));
+  return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Graphs
+
+export const seedGraph = (): BarmanGraph => loadGraphFromFile(SEED_CONFIG());
+
+export const HOST_KEY_TWO_ED25519 = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHR3b2VkMjU1MTlob3N0a2V5Zm9ydGVzdHNvbmx5AAAA';
+export const HOST_KEY_TWO_RSA = 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDdHdvcnNhaG9zdGtleWZvcnRlc3Rz';
+export const HOST_KEY_ONE = 'ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTZvbmU=';
+
+/**
+ * The multi-topology graph of the construct tests:
+ * - `one` (primary) is backed up to two Barman servers, `two` and `three`;
+ * - `four` and `five` are backed up to `two` too (several instances on one server);
+ * - `three` is an M1 barman+witness node: a Barman server AND a Postgres instance;
+ * - `db-1.example.com` is backed up to `backup-1.example.com` (FQDN names);
+ * - `two` listens for ssh on 2222 and has two pinned host keys; `one` has one.
+ */
+export function multiGraph(extra: { one?: BarmanSettings; four?: BarmanSettings; cluster?: BarmanSettings } = {}): BarmanGraph {
+  return graphFromProps({
+    clusterName: 'multi',
+    settings: extra.cluster,
+    instances: [
+      { name: 'one', roles: [Role.PRIMARY], address: '10.1.0.1', connectionHost: '198.51.100.1', backup: ['two', 'three'], sshHostKeys: [HOST_KEY_ONE], settings: extra.one },
+      { name: 'two', roles: [Role.BARMAN], address: '10.1.0.2', connectionHost: '198.51.100.2', sshHostKeys: [HOST_KEY_TWO_ED25519, HOST_KEY_TWO_RSA], settings: { sshPort: 2222 } },
+      { name: 'three', roles: [Role.BARMAN, Role.WITNESS], address: '10.1.0.3' },
+      { name: 'four', roles: [Role.REPLICA], address: '10.1.0.4', backup: ['two'], settings: extra.four },
+      { name: 'five', roles: [Role.PRIMARY], address: '10.1.0.5', backup: ['two'] },
+      { name: 'db-1.example.com', roles: [Role.PRIMARY], backup: ['backup-1.example.com'] },
+      { name: 'backup-1.example.com', roles: [Role.BARMAN], address: '10.2.0.20', connectionHost: '203.0.113.20' },
+    ],
+  });
+}

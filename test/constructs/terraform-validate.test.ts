@@ -1,0 +1,106 @@
+/**
+ * The real CLI synthesizes (terraform_data, supplied keys, connection key from a variable: only
+ * Terraform built-ins, so nothing needs downloading), then the real `terraform` inits, validates
+ * and plans it offline. The plan must show the file contents (plan review) and never a private key.
+ * Skips loudly when terraform (or ssh-keygen, for the plan) is missing.
+ */
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadGraphFromFile } from '../../lib/config/tpa-config';
+import { SEED_CONFIG, fixtureConfigs, repoRoot } from './synth-helpers';
+
+
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): { status: number | null; stdout: string; stderr: string; error?: Error } {
+  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', error: r.error };
+}
+
+const terraformVersion = run('terraform', ['version'], tmpdir());
+const HAVE_TERRAFORM = !terraformVersion.error && terraformVersion.status === 0;
+const keygen = run('ssh-keygen', ['-?'], tmpdir());
+const HAVE_SSH_KEYGEN = !(keygen.error && (keygen.error as NodeJS.ErrnoException).code === 'ENOENT');
+
+if (!HAVE_TERRAFORM) {
+  console.log(`SKIP terraform-validate: no working \`terraform\` on PATH (${terraformVersion.error?.message ?? terraformVersion.stderr.trim()}); the synthesized JSON was NOT validated by Terraform`);
+}
+if (HAVE_TERRAFORM && !HAVE_SSH_KEYGEN) {
+  console.log('SKIP terraform-validate (plan): no `ssh-keygen` on PATH to make throwaway keys; `terraform plan` was NOT run (install openssh-client)');
+}
+
+const CONFIGS = [{ name: 'examples/config.yml', file: SEED_CONFIG() }, ...fixtureConfigs()];
+
+describe('terraform init / validate / plan, offline, of what `cdktf-barman synth` writes', { skip: HAVE_TERRAFORM ? false : 'terraform is not on PATH' }, () => {
+  let keysDir = '';
+  let privateKey = '';
+  let publicKey = '';
+  if (HAVE_SSH_KEYGEN) {
+    keysDir = mkdtempSync(join(tmpdir(), 'cdktf-barman-keys-'));
+    const k = run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'throwaway@cdktf-barman-test', '-f', join(keysDir, 'id')], keysDir);
+    assert.equal(k.status, 0, k.stderr);
+    privateKey = readFileSync(join(keysDir, 'id'), 'utf8');
+    publicKey = readFileSync(join(keysDir, 'id.pub'), 'utf8');
+    after(() => rmSync(keysDir, { recursive: true, force: true }));
+  }
+
+  for (const c of CONFIGS) {
+    test(`${c.name}`, (t) => {
+      const dir = mkdtempSync(join(tmpdir(), 'cdktf-barman-tf-'));
+      t.after(() => rmSync(dir, { recursive: true, force: true }));
+      // hermetic: no user CLI config (mirrors, credentials), no checkpoint calls
+      writeFileSync(join(dir, 'empty.tfrc'), '');
+      const env = { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: join(dir, 'empty.tfrc') };
+      const out = join(dir, 'estate');
+
+      const synth = run(process.execPath, [join(repoRoot(), 'bin', 'cdktf-barman'), 'synth', c.file, '--out', out, '--resource-type', 'terraform_data', '--supplied-keys', '--connection-key-variable'], repoRoot());
+      assert.equal(synth.status, 0, `synth failed:\n${synth.stdout}${synth.stderr}`);
+      const json = JSON.parse(readFileSync(join(out, 'cdktf-barman.tf.json'), 'utf8')) as { resource?: Record<string, Record<string, unknown>>; variable?: Record<string, unknown> };
+      assert.deepEqual(Object.keys(json.resource ?? {}), ['terraform_data'], 'only built-in resources');
+
+      const init = run('terraform', ['init', '-input=false', '-no-color'], out, env);
+      assert.equal(init.status, 0, `terraform init failed:\n${init.stdout}${init.stderr}`);
+      const validate = run('terraform', ['validate', '-json', '-no-color'], out, env);
+      const report = JSON.parse(validate.stdout || '{}') as { valid?: boolean; diagnostics?: { summary: string; detail?: string }[] };
+      assert.equal(report.valid, true, `terraform validate: ${JSON.stringify(report.diagnostics, null, 2)}\n${validate.stderr}`);
+      assert.equal(validate.status, 0);
+
+      if (!HAVE_SSH_KEYGEN) {
+        t.diagnostic('SKIP terraform-validate (plan): no ssh-keygen');
+        return;
+      }
+      const variables = Object.keys(json.variable ?? {}).sort();
+      assert.deepEqual(variables, ['barman_barman_ssh_private_key', 'barman_barman_ssh_public_key', 'barman_connection_private_key', 'barman_postgres_ssh_private_key', 'barman_postgres_ssh_public_key']);
+      const vars = variables.flatMap((v) => ['-var', `${v}=${v.endsWith('_public_key') ? publicKey : privateKey}`]);
+      const plan = run('terraform', ['plan', '-input=false', '-no-color', '-lock=false', ...vars], out, env);
+      assert.equal(plan.status, 0, `terraform plan failed:\n${plan.stdout}${plan.stderr}`);
+      const text = plan.stdout + plan.stderr;
+
+      // expectations from the config itself
+      const graph = loadGraphFromFile(c.file);
+      const count = graph.barmanServers.length + graph.edges.length + graph.postgresInstances.length;
+      assert.match(text, new RegExp(`Plan: ${count} to add, 0 to change, 0 to destroy\\.`), 'one resource per server, per backup edge, per Postgres instance');
+      const planLines = text.split('\n').map((l) => l.trim());
+      for (const s of graph.barmanServers) {
+        // a line of /etc/barman.conf, straight from the server's settings
+        assert.ok(planLines.includes(`log_file = ${s.settings.logFile}`), `the plan shows /etc/barman.conf of ${s.name} (log_file = ${s.settings.logFile})`);
+        assert.ok(planLines.includes(`barman_home = ${s.settings.barmanHome}`), `barman_home of ${s.name}`);
+      }
+      for (const e of graph.edges) {
+        assert.ok(planLines.includes(`[${e.backupName}]`), `the plan shows the section [${e.backupName}] of ${e.instance.name} on ${e.server.name}`);
+        assert.ok(planLines.includes(`slot_name = "${e.slotName}"`), `slot ${e.slotName}`);
+      }
+      // the supplied public key reaches the files without its comment
+      assert.ok(text.includes(publicKey.trim().split(' ').slice(0, 2).join(' ')), 'the public key is shown');
+      assert.ok(!text.includes('throwaway@cdktf-barman-test'), 'the public key comment is dropped');
+      // never the private key
+      assert.ok(!/PRIVATE KEY/.test(text), 'no private key armour in the plan');
+      const body = privateKey.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----'));
+      assert.ok(body.length > 0);
+      for (const l of body) assert.ok(!text.includes(l), 'a line of the private key is in the plan');
+      assert.ok(!text.includes(Buffer.from(privateKey).toString('base64').slice(0, 40)), 'the base64 of the private key is in the plan');
+    });
+  }
+});

@@ -3,7 +3,7 @@ import { formatDiagnostic } from '../model/diagnostics';
 import { KeyAlgorithm, SshUser } from '../model/enums';
 import { BarmanGraph } from '../model/graph';
 import { renderHosts } from '../render/host-files';
-import { Annotations, Construct, NullProvider, TerraformProvider, TerraformStack, TlsProvider } from '../platform/cdktf';
+import { Annotations, Aspects, Construct, IConstruct, NullProvider, TerraformProvider, TerraformStack, TlsProvider } from '../platform/cdktf';
 import { BackupEdgeConfig } from './backup-edge-config';
 import { BarmanServerConfig } from './barman-server-config';
 import { HostConnectionProps } from './host-connection';
@@ -123,14 +123,30 @@ function assertDistinctIds(graph: BarmanGraph, prefix: string): void {
 /** Adds the null and tls providers only where the stack has none, relaxing the prebuilt pins. */
 function ensureProviders(scope: Construct, needNull: boolean, needTls: boolean): void {
   const stack = TerraformStack.of(scope);
-  const has = (type: string) => stack.node.findAll().some((c) => TerraformProvider.isTerraformProvider(c) && (c as TerraformProvider).terraformResourceType === type);
+  const has = (type: string) => stack.node.findAll().some((c) => isDefaultProvider(c, type));
   if (needNull && !has('null')) {
-    new NullProvider(stack, 'null');
+    yieldToLaterProvider(stack, new NullProvider(stack, 'null'));
     // accept the estate's lock file anywhere within the major version
     stack.addOverride('terraform.required_providers.null.version', '>= 3.2, < 4.0');
   }
   if (needTls && !has('tls')) {
-    new TlsProvider(stack, 'tls');
+    yieldToLaterProvider(stack, new TlsProvider(stack, 'tls'));
     stack.addOverride('terraform.required_providers.tls.version', '>= 4.0, < 5.0');
   }
+}
+
+/** a provider block without alias: the one resources use unless told otherwise */
+function isDefaultProvider(c: IConstruct, type: string): boolean {
+  return TerraformProvider.isTerraformProvider(c) && (c as TerraformProvider).terraformResourceType === type && (c as TerraformProvider).alias === undefined;
+}
+
+/** A provider the estate declares after the cluster wins: ours is dropped before synthesis. */
+function yieldToLaterProvider(stack: TerraformStack, ours: TerraformProvider): void {
+  Aspects.of(stack).add({
+    visit(node) {
+      if (node !== stack) return;
+      const others = stack.node.findAll().filter((c) => c !== ours && isDefaultProvider(c, ours.terraformResourceType));
+      if (others.length > 0) stack.node.tryRemoveChild(ours.node.id);
+    },
+  });
 }

@@ -475,7 +475,6 @@ describe('idPrefix and embedding in an existing stack', () => {
 
   test(
     'a provider the stack declares after the cluster still leaves exactly one of each',
-    { todo: 'ensureProviders looks for providers when the cluster is constructed: a NullProvider added later in the stack gives two default null provider blocks, which Terraform rejects' },
     () => {
       const json = synthStack((stack) => {
         new BarmanCluster(stack, 'barman', { graph: seedGraph() });

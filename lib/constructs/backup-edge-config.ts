@@ -1,5 +1,7 @@
 import { BackupEdge } from '../model/graph';
-import { Concern, HostFile } from '../render/host-files';
+import { Concern, FileKind, HostFile } from '../render/host-files';
+import { pgpassScript } from '../scripts/postgres-side-scripts';
+import { DatabasePasswords } from './database-passwords';
 import { backupEdgeScript } from '../scripts/concern-scripts';
 import { Construct, ITerraformDependable, TerraformResource } from '../platform/cdktf';
 import { HostConnectionProps } from './host-connection';
@@ -14,6 +16,8 @@ export interface BackupEdgeConfigProps {
   readonly logicalId: string;
   /** the Barman server's base configuration, which must exist first */
   readonly serverConfig: ITerraformDependable;
+  /** write the instance's lines of ~barman/.pgpass with these @default - no .pgpass lines */
+  readonly passwords?: DatabasePasswords;
 }
 
 /** One backed-up instance on one Barman server: /etc/barman.d/<backup_name>.conf and its cron file. */
@@ -22,7 +26,9 @@ export class BackupEdgeConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: BackupEdgeConfigProps) {
     super(scope, id);
-    const files = props.files.filter((f) => f.concern === Concern.BACKUP_EDGE && f.edge === props.edge);
+    const all = props.files.filter((f) => f.concern === Concern.BACKUP_EDGE && f.edge === props.edge);
+    const pgpass = all.find((f) => f.kind === FileKind.PASSWORD_BLOCK);
+    const files = props.passwords ? all : all.filter((f) => f !== pgpass);
     this.resource = new HostProvisioner(this, 'provisioner', {
       resourceType: props.resourceType,
       logicalId: props.logicalId,
@@ -32,6 +38,12 @@ export class BackupEdgeConfig extends Construct {
       script: backupEdgeScript(props.edge, files),
       purpose: `backups of ${props.edge.instance.name} on ${props.edge.server.name}`,
       dependsOn: [props.serverConfig],
+      ...(props.passwords && pgpass
+        ? {
+            secretSteps: [{ purpose: `.pgpass lines of ${props.edge.instance.name} on ${props.edge.server.name}`, script: pgpassScript(props.edge, pgpass), secretsBase64: props.passwords.base64 }],
+            extraTriggers: { passwords_sha256: props.passwords.hash },
+          }
+        : {}),
     }).resource;
   }
 }

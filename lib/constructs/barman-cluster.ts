@@ -1,9 +1,9 @@
 import { loadGraphFromFile } from '../config/tpa-config';
 import { formatDiagnostic } from '../model/diagnostics';
-import { KeyAlgorithm, SshUser } from '../model/enums';
-import { BarmanGraph } from '../model/graph';
+import { KeyAlgorithm, Role, SshUser } from '../model/enums';
+import { BarmanGraph, Instance } from '../model/graph';
 import { renderHosts } from '../render/host-files';
-import { Annotations, Aspects, Construct, IConstruct, NullProvider, TerraformProvider, TerraformStack, TlsProvider } from '../platform/cdktf';
+import { Annotations, Aspects, Construct, IConstruct, TerraformResource, NullProvider, TerraformProvider, TerraformStack, TlsProvider } from '../platform/cdktf';
 import { BackupEdgeConfig } from './backup-edge-config';
 import { BarmanServerConfig } from './barman-server-config';
 import { HostConnectionProps } from './host-connection';
@@ -11,6 +11,10 @@ import { ProvisionerResourceType } from './host-provisioner';
 import { logicalIds } from './logical-ids';
 import { PostgresAccess } from './postgres-access';
 import { SshKeyPairs, SuppliedKeyPairs } from './ssh-key-pairs';
+import { BarmanActivation } from './barman-activation';
+import { DatabasePasswords, SuppliedDatabasePasswords } from './database-passwords';
+import { PostgresConfig } from './postgres-config';
+import { PostgresRoles } from './postgres-roles';
 
 /** Everything but the graph: how the graph becomes Terraform. */
 export interface BarmanClusterOptions {
@@ -30,6 +34,19 @@ export interface BarmanClusterOptions {
   readonly perHostKeys?: boolean;
   /** bring the key pairs instead of generating them (no private key in state) @default - generated */
   readonly suppliedKeys?: SuppliedKeyPairs;
+  /**
+   * create Barman's database roles on the primaries, its pg_hba.conf entries on every Postgres
+   * instance, the WAL commands, and ~barman/.pgpass on the Barman servers @default true
+   */
+  readonly manageDatabaseAccess?: boolean;
+  /** passwords of the barman and streaming_barman roles @default - generated once, kept in state */
+  readonly databasePasswords?: SuppliedDatabasePasswords;
+  /**
+   * after everything is in place, activate each instance on each Barman server (slot,
+   * receive-wal, first WAL segment, optional first backup) and fail the apply unless
+   * `barman check` passes @default - same as manageDatabaseAccess
+   */
+  readonly activate?: boolean;
 }
 
 export interface BarmanClusterProps extends BarmanClusterOptions {
@@ -52,6 +69,11 @@ export class BarmanCluster extends Construct {
   public readonly servers: readonly BarmanServerConfig[];
   public readonly backups: readonly BackupEdgeConfig[];
   public readonly postgresAccess: readonly PostgresAccess[];
+  /** the database passwords, when the library manages database access */
+  public readonly databasePasswords?: DatabasePasswords;
+  public readonly postgresConfigs: readonly PostgresConfig[];
+  public readonly postgresRoles: readonly PostgresRoles[];
+  public readonly activations: readonly BarmanActivation[];
 
   constructor(scope: Construct, id: string, props: BarmanClusterProps) {
     super(scope, id);
@@ -74,26 +96,64 @@ export class BarmanCluster extends Construct {
     });
 
     assertDistinctIds(graph, prefix);
+    const manage = props.manageDatabaseAccess ?? false;
+    const activate = props.activate ?? manage;
+    const passwords = manage ? new DatabasePasswords(this, 'database-passwords', { idPrefix: prefix, supplied: props.databasePasswords }) : undefined;
+    this.databasePasswords = passwords;
+
     const plans = new Map(renderHosts(graph, this.keys).map((p) => [p.instance, p.files]));
+    const access = new Map<Instance, PostgresAccess>();
+    const configs = new Map<Instance, PostgresConfig>();
+    const roles = new Map<Instance, PostgresRoles>();
+    for (const p of graph.postgresInstances) {
+      const files = plans.get(p) ?? [];
+      access.set(p, new PostgresAccess(this, `postgres-${p.name}`, { graph, instance: p, files, keys: this.keys, resourceType, connection, logicalId: logicalIds.postgresAccess(prefix, p.name) }));
+      if (!manage || graph.barmanServers.length === 0) continue;
+      configs.set(p, new PostgresConfig(this, `postgres-config-${p.name}`, { graph, instance: p, files, resourceType, connection, logicalId: logicalIds.postgresConfig(prefix, p.name) }));
+      // replicas receive the roles from their primary
+      if (!p.roles.includes(Role.REPLICA)) {
+        roles.set(p, new PostgresRoles(this, `postgres-roles-${p.name}`, { primary: p, passwords: passwords!, resourceType, connection, logicalId: logicalIds.postgresRoles(prefix, p.name) }));
+      }
+    }
+
     const servers: BarmanServerConfig[] = [];
     const backups: BackupEdgeConfig[] = [];
-    const access: PostgresAccess[] = [];
+    const activations: BarmanActivation[] = [];
     for (const s of graph.barmanServers) {
       const files = plans.get(s) ?? [];
       const server = new BarmanServerConfig(this, `server-${s.name}`, { graph, server: s, files, keys: this.keys, resourceType, connection, logicalId: logicalIds.server(prefix, s.name) });
       servers.push(server);
       for (const e of graph.edgesOnServer(s)) {
-        backups.push(
-          new BackupEdgeConfig(this, `backup-${e.instance.name}-on-${s.name}`, { edge: e, files, resourceType, connection, logicalId: logicalIds.backup(prefix, e.instance.name, s.name), serverConfig: server.resource }),
+        const backup = new BackupEdgeConfig(this, `backup-${e.instance.name}-on-${s.name}`, {
+          edge: e,
+          files,
+          resourceType,
+          connection,
+          logicalId: logicalIds.backup(prefix, e.instance.name, s.name),
+          serverConfig: server.resource,
+          passwords,
+        });
+        backups.push(backup);
+        if (!activate) continue;
+        const primary = graph.upstreamRoot(e.instance);
+        const before = [backup.resource, server.resource, access.get(e.instance)?.resource, configs.get(e.instance)?.resource, roles.get(primary)?.resource];
+        activations.push(
+          new BarmanActivation(this, `activate-${e.instance.name}-on-${s.name}`, {
+            edge: e,
+            resourceType,
+            connection,
+            logicalId: logicalIds.activation(prefix, e.instance.name, s.name),
+            dependsOn: before.filter((r): r is TerraformResource => r !== undefined),
+          }),
         );
       }
     }
-    for (const p of graph.postgresInstances) {
-      access.push(new PostgresAccess(this, `postgres-${p.name}`, { graph, instance: p, files: plans.get(p) ?? [], keys: this.keys, resourceType, connection, logicalId: logicalIds.postgresAccess(prefix, p.name) }));
-    }
     this.servers = servers;
     this.backups = backups;
-    this.postgresAccess = access;
+    this.postgresAccess = [...access.values()];
+    this.postgresConfigs = [...configs.values()];
+    this.postgresRoles = [...roles.values()];
+    this.activations = activations;
   }
 
   /** public key (OpenSSH `TYPE BASE64`) of the postgres user's pair on `instanceName` */

@@ -2,6 +2,7 @@ import { Instance } from '../model/graph';
 import { FileKind, HostFile } from '../render/host-files';
 import { PRIVATE_KEY_INSTALL_SCRIPT } from '../scripts/private-key-script';
 import { HostScript, privateKeyExecLines, remoteExecLines, sha256 } from '../scripts/remote-command';
+import { secretExecLines } from '../scripts/secret-command';
 import { Construct, ITerraformDependable, NullResource, RemoteExecProvisioner, TerraformResource } from '../platform/cdktf';
 import { HostConnectionProps, connectionFor, secretScriptPath } from './host-connection';
 import { TerraformData } from './terraform-data';
@@ -28,13 +29,26 @@ export interface HostProvisionerProps {
   readonly connection: HostConnectionProps;
   /** the files this resource writes: their contents become triggers */
   readonly files: readonly HostFile[];
-  readonly script: HostScript;
+  /** the main, non-secret step @default - none: only secret steps */
+  readonly script?: HostScript;
   /** what the script does, for a person reading the plan or the apply log */
   readonly purpose: string;
   /** @default - none */
   readonly privateKeys?: readonly PrivateKeyFile[];
+  /** steps that handle other secrets (passwords), after the main step @default - none */
+  readonly secretSteps?: readonly SecretStep[];
+  /** more triggers (e.g. SQL the resource runs); values may be sensitive hashes @default - none */
+  readonly extraTriggers?: { [key: string]: string };
   /** @default - none */
   readonly dependsOn?: ITerraformDependable[];
+}
+
+/** A script that receives secrets as files (see secretExecLines). */
+export interface SecretStep {
+  readonly purpose: string;
+  readonly script: string;
+  /** Terraform expressions yielding base64 */
+  readonly secretsBase64: readonly string[];
 }
 
 /**
@@ -53,7 +67,10 @@ export class HostProvisioner extends Construct {
     const scriptPath = secretScriptPath(props.connection);
     const secretConnection = scriptPath === undefined ? {} : { connection: { ...connection, scriptPath } };
     const provisioners: RemoteExecProvisioner[] = [
-      { type: 'remote-exec', inline: remoteExecLines(props.script, props.purpose).map(escapeTerraform) },
+      ...(props.script ? [{ type: 'remote-exec' as const, inline: remoteExecLines(props.script, props.purpose).map(escapeTerraform) }] : []),
+      ...(props.secretSteps ?? []).map(
+        (step): RemoteExecProvisioner => ({ type: 'remote-exec', inline: secretExecLines(step.purpose, step.script, step.secretsBase64).map(escapeTerraform), ...secretConnection }),
+      ),
       ...(props.privateKeys ?? []).map(
         (k): RemoteExecProvisioner => ({
           type: 'remote-exec',
@@ -77,9 +94,12 @@ function triggersOf(props: HostProvisionerProps): { [key: string]: string } {
     layout: props.files.map((f) => `${f.kind} ${f.owner}:${f.group} ${f.mode} ${f.path}\n`).join(''),
   };
   for (const f of props.files) {
-    if (f.kind !== FileKind.PRIVATE_KEY && f.content !== undefined) t[f.path] = escapeTerraform(f.content);
+    // secrets stay out: private keys, and .pgpass (its block only ever holds placeholders here)
+    if (f.kind !== FileKind.PRIVATE_KEY && f.kind !== FileKind.PASSWORD_BLOCK && f.content !== undefined) t[f.path] = escapeTerraform(f.content);
   }
+  for (const [k, v] of Object.entries(props.extraTriggers ?? {})) t[k] = v;
   // a change to the library's scripts rolls out too
-  t.script_sha256 = sha256(props.script.script);
+  const scripts = [props.script?.script ?? '', ...(props.secretSteps ?? []).map((x) => x.script)].join('\n');
+  t.script_sha256 = sha256(scripts);
   return t;
 }

@@ -12,4 +12,7 @@ export const logicalIds = {
   server: (prefix: string, server: string) => `${prefix}_server_${idPart(server)}`,
   backup: (prefix: string, instance: string, server: string) => `${prefix}_backup_${idPart(instance)}_on_${idPart(server)}`,
   postgresAccess: (prefix: string, instance: string) => `${prefix}_postgres_access_${idPart(instance)}`,
+  postgresConfig: (prefix: string, instance: string) => `${prefix}_postgres_config_${idPart(instance)}`,
+  postgresRoles: (prefix: string, instance: string) => `${prefix}_postgres_roles_${idPart(instance)}`,
+  activation: (prefix: string, instance: string, server: string) => `${prefix}_activate_${idPart(instance)}_on_${idPart(server)}`,
 };

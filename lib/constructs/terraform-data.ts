@@ -1,8 +1,10 @@
 import { Construct, TerraformMetaArguments, TerraformResource } from '../platform/cdktf';
 
 export interface TerraformDataProps extends TerraformMetaArguments {
-  /** any change replaces the resource, re-running its provisioners */
-  readonly triggersReplace: { [key: string]: string };
+  /** any change replaces the resource, re-running its provisioners @default - none */
+  readonly triggersReplace?: { [key: string]: string };
+  /** a value kept in state and returned as `output` @default - none */
+  readonly input?: string;
 }
 
 /**
@@ -11,7 +13,8 @@ export interface TerraformDataProps extends TerraformMetaArguments {
  * Its provider is the built-in `terraform`, so no provider block is needed.
  */
 export class TerraformData extends TerraformResource {
-  private readonly triggers: { [key: string]: string };
+  private readonly triggers?: { [key: string]: string };
+  private readonly input?: string;
 
   constructor(scope: Construct, id: string, props: TerraformDataProps) {
     super(scope, id, {
@@ -23,13 +26,22 @@ export class TerraformData extends TerraformResource {
       connection: props.connection,
     });
     this.triggers = props.triggersReplace;
+    this.input = props.input;
+  }
+
+  /** what `input` held when the resource was created (with ignore_changes on input: stable) */
+  get output(): string {
+    return this.getStringAttribute('output');
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {
-    return { triggers_replace: this.triggers };
+    return { triggers_replace: this.triggers, input: this.input };
   }
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
-    return { triggers_replace: { value: this.triggers, isBlock: false, type: 'map', storageClassType: 'stringMap' } };
+    return {
+      triggers_replace: { value: this.triggers, isBlock: false, type: 'map', storageClassType: 'stringMap' },
+      input: { value: this.input, isBlock: false, type: 'simple', storageClassType: 'string' },
+    };
   }
 }

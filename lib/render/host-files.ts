@@ -8,6 +8,7 @@ import { LOGROTATE_PATH, renderLogrotate } from './logrotate';
 import { renderServerConf, serverConfPath } from './server-conf';
 import { authorizedKeyLine, keyBody, knownHostsLine } from './ssh-lines';
 
+
 export enum FileKind {
   DIRECTORY = 'directory',
   /** whole file, owned by the library */
@@ -18,6 +19,10 @@ export enum FileKind {
   MANAGED_LINES = 'managed-lines',
   /** must exist with owner and mode; its content is Barman's */
   LOG_FILE = 'log-file',
+  /** shared file (pg_hba.conf): only the block between the library's markers is its own */
+  MANAGED_BLOCK = 'managed-block',
+  /** the library's block of ~barman/.pgpass: holds passwords, so never in triggers (placeholders here) */
+  PASSWORD_BLOCK = 'password-block',
 }
 
 /** Which provisioner resource a file belongs to. */
@@ -28,6 +33,8 @@ export enum Concern {
   BACKUP_EDGE = 'backup-edge',
   /** a Postgres instance's keys and authorized_keys */
   POSTGRES_ACCESS = 'postgres-access',
+  /** a Postgres instance's pg_hba.conf block and WAL commands */
+  POSTGRES_CONFIG = 'postgres-config',
 }
 
 export interface HostFile {
@@ -47,6 +54,8 @@ export interface HostFile {
   readonly authorizedKeys?: readonly KeyRef[];
   /** known_hosts: the hosts whose sshd keys it lists */
   readonly knownHosts?: readonly Instance[];
+  /** MANAGED_BLOCK and PASSWORD_BLOCK: the lines that open and close the library's block */
+  readonly blockMarkers?: { readonly begin: string; readonly end: string };
 }
 
 /** The key pair of `user` installed on `host`, and the comment its lines carry. */

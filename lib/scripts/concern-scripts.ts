@@ -6,6 +6,8 @@ import { knownHostsPattern, managedMarker } from '../render/ssh-lines';
 import { shellQuote } from '../render/shell-quote';
 import { HostScriptBuilder, mergeLinesStep } from './host-script-builder';
 import { HostScript, toBase64 } from './remote-command';
+import { POSTGRES_SIDE_LIBRARY } from './postgres-side-library';
+import { pgpassBlockMarkers, pgpassPath } from '../render/pgpass';
 
 /** Public keys as the scripts receive them: base64 text, or a Terraform expression yielding it. */
 export interface ScriptKeys {
@@ -36,7 +38,8 @@ const EXTERNAL_COMPRESSORS: ReadonlyMap<string, string> = new Map([
 function writeFiles(b: HostScriptBuilder, files: readonly HostFile[], clusterName: string, keys: ScriptKeys, args: Args): void {
   const marker = managedMarker(clusterName);
   for (const f of files) {
-    if (f.kind === FileKind.PRIVATE_KEY) continue; // its own provisioner
+    // their own provisioners: private keys and passwords are secrets, pg_hba.conf needs PostgreSQL
+    if (f.kind === FileKind.PRIVATE_KEY || f.kind === FileKind.PASSWORD_BLOCK || f.kind === FileKind.MANAGED_BLOCK) continue;
     if (f.publicKey) {
       const ref = args.add(keys.publicKeyBase64(f.publicKey.user, f.publicKey.host));
       b.raw(`src=$(mktemp); printf '%s %s\\n' ${decode(ref)} ${shellQuote(f.publicKey.comment)} > "$src"; install_from "$src" ${shellQuote(f.path)} ${shellQuote(f.owner)} ${shellQuote(f.group)} ${f.mode}; rm -f "$src"`);
@@ -79,6 +82,7 @@ export function barmanServerScript(graph: BarmanGraph, server: Instance, files: 
   const s = server.settings;
   const args = new Args();
   const b = new HostScriptBuilder()
+    .raw(POSTGRES_SIDE_LIBRARY)
     .comment(`Barman server ${server.name} of cluster ${graph.clusterName}`)
     .require('[ -x /usr/bin/barman ]', `barman is not installed on ${server.name}: install the barman and barman-cli packages first`)
     .needUser(s.barmanUser, 'install the barman package, or set barman_user')
@@ -88,13 +92,20 @@ export function barmanServerScript(graph: BarmanGraph, server: Instance, files: 
   writeFiles(b, files, graph.clusterName, keys, args);
 
   const list = managedListPath(graph.clusterName);
-  const wanted = graph.edgesOnServer(server).flatMap((e) => [`/etc/barman.d/${e.backupName}.conf`, `/etc/cron.d/${e.cronFileName}`]);
+  // per instance: its Barman section, its cron file and its block of ~barman/.pgpass
+  const wanted = graph.edgesOnServer(server).flatMap((e) => [`/etc/barman.d/${e.backupName}.conf`, `/etc/cron.d/${e.cronFileName}`, `pgpass:${e.backupName}`]);
+  const pgpass = pgpassPath(server);
+  const begin = pgpassBlockMarkers(graph.clusterName, '').begin;
+  const end = pgpassBlockMarkers(graph.clusterName, '').end;
   b.comment('remove the per-instance files of instances no longer backed up here (never their backups)')
     .raw(`wanted=$(mktemp); printf '%s' '${toBase64(wanted.map((w) => `${w}\n`).join(''))}' | base64 -d > "$wanted"`)
     .raw(`if [ -f ${shellQuote(list)} ]; then`)
     .raw(`  while IFS= read -r old; do`)
-    .raw(`    case "$old" in /etc/barman.d/*.conf|/etc/cron.d/*) ;; *) continue ;; esac`)
-    .raw(`    grep -qxF -- "$old" "$wanted" || { rm -f -- "$old"; echo "cdktf-barman: removed $old (no longer in the graph)"; }`)
+    .raw(`    grep -qxF -- "$old" "$wanted" && continue`)
+    .raw(`    case "$old" in`)
+    .raw(`      /etc/barman.d/*.conf|/etc/cron.d/*) rm -f -- "$old"; echo "cdktf-barman: removed $old (no longer in the graph)" ;;`)
+    .raw(`      pgpass:*) n=\${old#pgpass:}; remove_block ${shellQuote(pgpass)} ${shellQuote(begin)}"$n" ${shellQuote(end)}"$n"; echo "cdktf-barman: removed the .pgpass lines of $n" ;;`)
+    .raw(`    esac`)
     .raw(`  done < ${shellQuote(list)}`)
     .raw('fi')
     .raw(`install_from "$wanted" ${shellQuote(list)} root root 0644`)

@@ -233,6 +233,14 @@ export interface Sandbox {
   /** Time an async step and record it in `timings`. */
   time<T>(step: string, fn: () => Promise<T>): Promise<T>;
   startPostgres(host: SandboxHost | string, opts?: PostgresOptions): Promise<PostgresInstance>;
+  /**
+   * Stop this host's sshd listener (SIGTERM, then SIGKILL after 5 s), e.g. to make a
+   * host unreachable in a fault test.  Sessions already open keep running (as on a
+   * real host); the namespace and PostgreSQL stay up.  Idempotent.
+   */
+  stopSshd(host: SandboxHost | string): Promise<void>;
+  /** Start the host's sshd again after stopSshd() (same address, port and host key). */
+  restartSshd(host: SandboxHost | string): Promise<void>;
   /** Stop everything by PID, verify, remove the temp dir.  Idempotent. */
   stop(): Promise<StopReport>;
   timingReport(): string;
@@ -1080,8 +1088,29 @@ class SandboxImpl implements Sandbox {
     if (!h.mountNs || h.mountNs === readNs(process.pid)) throw new Error(`[${h.name}] holder is not in a new mount namespace`);
   }
 
+  async stopSshd(hostOrName: SandboxHost | string): Promise<void> {
+    const h = this.host(typeof hostOrName === "string" ? hostOrName : hostOrName.name);
+    const child = h.sshd;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const done = new Promise<void>((r) => child.once("exit", () => r()));
+    signal(h.sshdPid, "SIGTERM");
+    if (!(await within(done, 5_000))) {
+      signal(h.sshdPid, "SIGKILL");
+      await done;
+    }
+  }
+
+  async restartSshd(hostOrName: SandboxHost | string): Promise<void> {
+    const h = this.host(typeof hostOrName === "string" ? hostOrName : hostOrName.name);
+    await this.stopSshd(h);
+    if (!(await portFree(h.address, h.sshPort))) throw new Error(`[${h.name}] ${h.address}:${h.sshPort} was taken while sshd was stopped`);
+    await this.startSshd(h);
+  }
+
   async startSshd(h: HostImpl): Promise<void> {
     const logFile = path.join(h.dir, "var-log", "sshd.log");
+    // on a restart, only a "Server listening" line written by this sshd counts
+    const logStart = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
     const fd = fs.openSync(logFile, "a", 0o640);
     let child: ChildProcess;
     try {
@@ -1103,7 +1132,7 @@ class SandboxImpl implements Sandbox {
       if (exited) throw new Error(`[${h.name}] sshd exited (${exited}); log:\n${tail(logFile)}`);
       // Our own sshd says it bound (a banner on addr:port could come from another
       // run's sshd if the port was taken in between).
-      if (fs.readFileSync(logFile, "utf8").includes(`Server listening on ${h.address} port ${h.sshPort}.`) && (await sshBanner(h.address, h.sshPort))) break;
+      if (fs.readFileSync(logFile).subarray(logStart).toString("utf8").includes(`Server listening on ${h.address} port ${h.sshPort}.`) && (await sshBanner(h.address, h.sshPort))) break;
       if (Date.now() > deadline) throw new Error(`[${h.name}] sshd not answering on ${h.address}:${h.sshPort}; log:\n${tail(logFile)}`);
       await sleep(20);
     }

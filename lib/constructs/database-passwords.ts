@@ -1,0 +1,54 @@
+import { Construct, Fn } from '../platform/cdktf';
+import { TerraformData } from './terraform-data';
+
+/** The two database passwords, brought by the user (sensitive variables or secret references). */
+export interface SuppliedDatabasePasswords {
+  /** password of the `barman` database role */
+  readonly barman: string;
+  /** password of the `streaming_barman` database role */
+  readonly streamingBarman: string;
+}
+
+export interface DatabasePasswordsProps {
+  /** prefix of logical ids @default barman */
+  readonly idPrefix?: string;
+  /** @default - generated once and kept in state */
+  readonly supplied?: SuppliedDatabasePasswords;
+}
+
+/**
+ * Passwords of Barman's database roles, cluster-wide as in TPA. Generated without any provider:
+ * a built-in `terraform_data` keeps a random UUID (122 random bits) from its creation on, marked
+ * sensitive so it shows in no plan. Like every secret Terraform holds, it is in the state.
+ */
+export class DatabasePasswords extends Construct {
+  public readonly barman: string;
+  public readonly streamingBarman: string;
+
+  constructor(scope: Construct, id: string, props: DatabasePasswordsProps = {}) {
+    super(scope, id);
+    const prefix = props.idPrefix ?? 'barman';
+    if (props.supplied) {
+      this.barman = props.supplied.barman;
+      this.streamingBarman = props.supplied.streamingBarman;
+      return;
+    }
+    const generate = (name: string): string => {
+      const r = new TerraformData(this, name, { input: Fn.sensitive(Fn.uuid()), lifecycle: { ignoreChanges: ['input'] } });
+      r.overrideLogicalId(`${prefix}_db_password_${name}`);
+      return Fn.sensitive(r.output);
+    };
+    this.barman = generate('barman');
+    this.streamingBarman = generate('streaming_barman');
+  }
+
+  /** both passwords as base64, in the order the host scripts read them */
+  get base64(): string[] {
+    return [Fn.base64encode(this.barman), Fn.base64encode(this.streamingBarman)];
+  }
+
+  /** changes when a password changes, shown as "(sensitive value)" in plans */
+  get hash(): string {
+    return Fn.sha256(`${this.barman}\n${this.streamingBarman}`);
+  }
+}

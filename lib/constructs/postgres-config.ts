@@ -1,0 +1,39 @@
+import { BarmanGraph, Instance } from '../model/graph';
+import { Concern, HostFile } from '../render/host-files';
+import { renderPostgresSettingsSql } from '../render/postgres-settings-sql';
+import { postgresConfigScript } from '../scripts/postgres-side-scripts';
+import { Construct, TerraformResource } from '../platform/cdktf';
+import { HostConnectionProps } from './host-connection';
+import { HostProvisioner, ProvisionerResourceType } from './host-provisioner';
+import { escapeTerraform } from './terraform-escape';
+
+export interface PostgresConfigProps {
+  readonly graph: BarmanGraph;
+  readonly instance: Instance;
+  /** the instance's files, as renderHosts gives them; this takes its own */
+  readonly files: readonly HostFile[];
+  readonly resourceType: ProvisionerResourceType;
+  readonly connection: HostConnectionProps;
+  readonly logicalId: string;
+}
+
+/** A Postgres instance's pg_hba.conf block for every Barman server, and its WAL commands. */
+export class PostgresConfig extends Construct {
+  public readonly resource: TerraformResource;
+
+  constructor(scope: Construct, id: string, props: PostgresConfigProps) {
+    super(scope, id);
+    const files = props.files.filter((f) => f.concern === Concern.POSTGRES_CONFIG);
+    const sql = renderPostgresSettingsSql(props.graph, props.instance);
+    this.resource = new HostProvisioner(this, 'provisioner', {
+      resourceType: props.resourceType,
+      logicalId: props.logicalId,
+      host: props.instance,
+      connection: props.connection,
+      files,
+      script: postgresConfigScript(props.graph, props.instance, files[0]),
+      purpose: `Postgres instance ${props.instance.name}: pg_hba.conf for Barman, WAL commands`,
+      extraTriggers: { 'ALTER SYSTEM (postgresql.auto.conf)': escapeTerraform(sql) },
+    }).resource;
+  }
+}

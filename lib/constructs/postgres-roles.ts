@@ -1,0 +1,36 @@
+import { Instance } from '../model/graph';
+import { renderBarmanRolesSql } from '../render/barman-roles-sql';
+import { postgresRolesScript } from '../scripts/postgres-side-scripts';
+import { Construct, TerraformResource } from '../platform/cdktf';
+import { DatabasePasswords } from './database-passwords';
+import { HostConnectionProps } from './host-connection';
+import { HostProvisioner, ProvisionerResourceType } from './host-provisioner';
+import { escapeTerraform } from './terraform-escape';
+
+export interface PostgresRolesProps {
+  /** a primary (not a replica: roles replicate) */
+  readonly primary: Instance;
+  readonly passwords: DatabasePasswords;
+  readonly resourceType: ProvisionerResourceType;
+  readonly connection: HostConnectionProps;
+  readonly logicalId: string;
+}
+
+/** Barman's database roles on a primary; a password change re-runs it and updates them. */
+export class PostgresRoles extends Construct {
+  public readonly resource: TerraformResource;
+
+  constructor(scope: Construct, id: string, props: PostgresRolesProps) {
+    super(scope, id);
+    this.resource = new HostProvisioner(this, 'provisioner', {
+      resourceType: props.resourceType,
+      logicalId: props.logicalId,
+      host: props.primary,
+      connection: props.connection,
+      files: [],
+      purpose: `Barman's database roles on ${props.primary.name}`,
+      secretSteps: [{ purpose: `Barman's database roles on ${props.primary.name}`, script: postgresRolesScript(props.primary), secretsBase64: props.passwords.base64 }],
+      extraTriggers: { 'roles.sql': escapeTerraform(renderBarmanRolesSql(props.primary)), passwords_sha256: props.passwords.hash },
+    }).resource;
+  }
+}

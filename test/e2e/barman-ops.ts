@@ -1,0 +1,139 @@
+/**
+ * Barman as an operator (or cron) runs it on the Barman server: always as the barman OS user,
+ * inside that host, with the configuration the apply wrote. Plus recovery of a backup into a
+ * directory and starting it as a PostgreSQL instance.
+ */
+import type { PostgresInstance, RunResult, SandboxHost } from './harness/hosts';
+import { shq } from './harness/hosts';
+
+export interface CheckLine {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+/**
+ * The checks that fail on a correctly configured server before its first backup (barman-facts.md):
+ * no backup yet is not a configuration error.
+ */
+export const EXPECTED_BEFORE_FIRST_BACKUP = ['minimum redundancy requirements', 'backup maximum age'];
+
+/** `barman check` output: "\tNAME: OK" / "\tNAME: FAILED (detail)". */
+export function parseCheck(stdout: string): CheckLine[] {
+  const out: CheckLine[] = [];
+  for (const line of stdout.split('\n')) {
+    const m = /^\s+(.+?): (OK|FAILED)(?: \((.*)\))?\s*$/.exec(line);
+    if (m) out.push({ name: m[1], ok: m[2] === 'OK', detail: m[3] ?? '' });
+  }
+  return out;
+}
+
+export class BarmanCli {
+  constructor(
+    readonly host: SandboxHost,
+    readonly user = 'barman',
+  ) {}
+
+  /** runs `barman ARGS` as the barman user inside the Barman host */
+  run(args: string, timeoutMs = 120_000): Promise<RunResult> {
+    return this.host.run(`barman ${args}`, { via: 'nsenter', user: this.user, env: { PGCONNECT_TIMEOUT: '10' }, timeoutMs });
+  }
+
+  async must(args: string, timeoutMs = 120_000): Promise<string> {
+    const r = await this.run(args, timeoutMs);
+    if (r.code !== 0) throw new Error(`[${this.host.name}] barman ${args} exited ${r.code}\n${r.stdout}\n${r.stderr}`);
+    return r.stdout;
+  }
+
+  async check(server: string): Promise<{ code: number | null; lines: CheckLine[]; output: string }> {
+    const r = await this.run(`check ${shq(server)}`);
+    return { code: r.code, lines: parseCheck(r.stdout), output: r.stdout + r.stderr };
+  }
+
+  /** backup ids, newest first */
+  async backupIds(server: string): Promise<string[]> {
+    const out = await this.must(`list-backups --minimal ${shq(server)}`);
+    return out.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  }
+
+  /** "DONE", "WAITING_FOR_WALS", "FAILED", ... */
+  async backupStatus(server: string, id: string): Promise<string> {
+    const out = await this.must(`show-backup ${shq(server)} ${shq(id)}`);
+    const m = /^\s*Status\s*:\s*(\S+)/m.exec(out);
+    if (!m) throw new Error(`no Status in show-backup output:\n${out}`);
+    return m[1];
+  }
+
+  /** a `barman show-server` value, e.g. retention_policy */
+  async showServerValue(server: string, key: string): Promise<string | undefined> {
+    const out = await this.must(`show-server ${shq(server)}`);
+    const m = new RegExp(`^\\s*${key}: (.*)$`, 'm').exec(out);
+    return m?.[1].trim();
+  }
+}
+
+export interface RecoveredInstance {
+  readonly dataDir: string;
+  readonly socketDir: string;
+  readonly port: number;
+  /** psql as the barman role (peer authentication of the recovered pg_hba) */
+  psql(sql: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a recovered data directory as a PostgreSQL instance of its own on the Barman host, as the
+ * barman user who owns it, on another port and without TCP; waits until recovery has finished.
+ */
+export async function startRecovered(host: SandboxHost, binDir: string, dataDir: string, socketDir: string, port: number): Promise<RecoveredInstance> {
+  const pgCtl = `${binDir}/pg_ctl`;
+  const opts = `-c port=${port} -c listen_addresses='' -c unix_socket_directories=${socketDir} -c cluster_name=e2e-recovered`;
+  const start = await host.run(`${pgCtl} -D ${shq(dataDir)} -l ${shq(`${dataDir}.log`)} -w -t 120 -o ${shq(opts)} start`, { via: 'nsenter', user: 'barman', timeoutMs: 150_000 });
+  if (start.code !== 0) {
+    const log = await host.run(`tail -n 40 ${shq(`${dataDir}.log`)}`, { via: 'nsenter' });
+    throw new Error(`recovered instance in ${dataDir} did not start: ${start.stdout}${start.stderr}\n${log.stdout}`);
+  }
+  const psql = async (sql: string): Promise<string> => {
+    const r = await host.run(`${binDir}/psql -X -At -v ON_ERROR_STOP=1 -h ${socketDir} -p ${port} -d postgres -f -`, { via: 'nsenter', user: 'barman', input: sql });
+    if (r.code !== 0) throw new Error(`psql on the recovered instance: ${r.stderr}`);
+    return r.stdout.trim();
+  };
+  // pg_ctl -w returns once connections are accepted, which may be while still replaying WAL
+  const deadline = Date.now() + 120_000;
+  while ((await psql('select pg_is_in_recovery()')) !== 'f') {
+    if (Date.now() > deadline) throw new Error(`recovered instance in ${dataDir} still in recovery after 120 s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    dataDir,
+    socketDir,
+    port,
+    psql,
+    stop: async () => {
+      await host.check(`${pgCtl} -D ${shq(dataDir)} -m fast -w -t 60 stop`, { via: 'nsenter', user: 'barman', timeoutMs: 90_000 });
+    },
+  };
+}
+
+/**
+ * Runs `fn` while the instances see a light write load (one small INSERT every 300 ms into
+ * e2e_tick). An idle PostgreSQL writes WAL only every 15 s (running-xacts snapshots), and
+ * pg_receivewal closes a switched segment only when WAL of the next one arrives: without any
+ * traffic every `switch-wal --archive` and `backup --wait` waits for that. A production server
+ * has traffic; Barman does the same work either way.
+ */
+export async function withWalTraffic<T>(pgs: readonly PostgresInstance[], fn: () => Promise<T>): Promise<T> {
+  let stop = false;
+  const loops = pgs.map(async (pg) => {
+    while (!stop) {
+      await pg.psql('INSERT INTO e2e_tick DEFAULT VALUES');
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  });
+  try {
+    return await fn();
+  } finally {
+    stop = true;
+    await Promise.all(loops);
+  }
+}

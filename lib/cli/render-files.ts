@@ -10,11 +10,18 @@ export interface ManifestEntry {
   readonly mode: string;
 }
 
+/** one entry per path: several instances' blocks of one .pgpass are one file */
 export function manifestOf(plan: HostPlan): { instance: string; files: ManifestEntry[] } {
-  return {
-    instance: plan.instance.name,
-    files: plan.files.map((f) => ({ path: f.path, kind: f.kind, owner: f.owner, group: f.group, mode: f.mode })),
-  };
+  const byPath = new Map<string, ManifestEntry>();
+  for (const f of plan.files) if (!byPath.has(f.path)) byPath.set(f.path, { path: f.path, kind: f.kind, owner: f.owner, group: f.group, mode: f.mode });
+  return { instance: plan.instance.name, files: [...byPath.values()] };
+}
+
+/** the content written for each path: blocks sharing a file are joined in order */
+function contentsOf(plan: HostPlan): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of plan.files) if (f.content !== undefined && f.kind !== FileKind.DIRECTORY) out.set(f.path, (out.get(f.path) ?? '') + f.content);
+  return out;
 }
 
 /** True when the directory is missing or empty. */
@@ -28,14 +35,11 @@ export function writeRender(plans: readonly HostPlan[], outDir: string, replace:
   mkdirSync(outDir, { recursive: true });
   for (const plan of plans) {
     const root = join(outDir, plan.instance.name);
-    for (const f of plan.files) {
-      const target = join(root, f.path);
-      if (f.kind === FileKind.DIRECTORY) {
-        mkdirSync(target, { recursive: true });
-      } else if (f.content !== undefined) {
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, f.content);
-      }
+    for (const f of plan.files) if (f.kind === FileKind.DIRECTORY) mkdirSync(join(root, f.path), { recursive: true });
+    for (const [path, content] of contentsOf(plan)) {
+      const target = join(root, path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, content);
     }
     mkdirSync(root, { recursive: true });
     writeFileSync(join(root, 'manifest.json'), JSON.stringify(manifestOf(plan), null, 2) + '\n');

@@ -96,7 +96,7 @@ export class BarmanCluster extends Construct {
     });
 
     assertDistinctIds(graph, prefix);
-    const manage = props.manageDatabaseAccess ?? false;
+    const manage = props.manageDatabaseAccess ?? true;
     const activate = props.activate ?? manage;
     const passwords = manage ? new DatabasePasswords(this, 'database-passwords', { idPrefix: prefix, supplied: props.databasePasswords }) : undefined;
     this.databasePasswords = passwords;
@@ -135,8 +135,13 @@ export class BarmanCluster extends Construct {
         });
         backups.push(backup);
         if (!activate) continue;
+        // the roles come from the instance's primary; for a replica whose upstream is not given, from any primary
         const primary = graph.upstreamRoot(e.instance);
-        const before = [backup.resource, server.resource, access.get(e.instance)?.resource, configs.get(e.instance)?.resource, roles.get(primary)?.resource];
+        const primaryRoles = roles.has(primary) ? [roles.get(primary)!.resource] : [...roles.values()].map((r) => r.resource);
+        if (manage && primaryRoles.length === 0) {
+          throw new Error(`instance '${e.instance.name}' is a replica with no primary in the graph to create Barman's roles on: add its primary and set upstream: <primary>, or set manageDatabaseAccess: false and create the roles yourself`);
+        }
+        const before = [backup.resource, server.resource, access.get(e.instance)?.resource, configs.get(e.instance)?.resource, ...primaryRoles];
         activations.push(
           new BarmanActivation(this, `activate-${e.instance.name}-on-${s.name}`, {
             edge: e,

@@ -1,6 +1,6 @@
 import { Instance } from '../model/graph';
 import { renderBarmanRolesSql } from '../render/barman-roles-sql';
-import { postgresRolesScript } from '../scripts/postgres-side-scripts';
+import { postgresRolesCheckScript, postgresRolesScript } from '../scripts/postgres-side-scripts';
 import { Construct, TerraformResource } from '../platform/cdktf';
 import { DatabasePasswords } from './database-passwords';
 import { HostConnectionProps } from './host-connection';
@@ -28,6 +28,8 @@ export class PostgresRoles extends Construct {
       host: props.primary,
       connection: props.connection,
       files: [],
+      // visible checks first: Terraform hides the whole output of the secret step
+      script: postgresRolesCheckScript(props.primary),
       purpose: `Barman's database roles on ${props.primary.name}`,
       secretSteps: [{ purpose: `Barman's database roles on ${props.primary.name}`, script: postgresRolesScript(props.primary), secretsBase64: props.passwords.base64 }],
       extraTriggers: { 'roles.sql': escapeTerraform(renderBarmanRolesSql(props.primary)), passwords_sha256: props.passwords.hash },

@@ -1,6 +1,6 @@
 import { ClusterSpec, InstanceSpec, Located } from './cluster-spec';
 import { DiagnosticBag, InvalidConfigError, Severity, SourcePosition, didYouMean, showValue, sortDiagnostics } from './diagnostics';
-import { BackupMethod, POSTGRES_ROLES, ReuseBackup, Role } from './enums';
+import { BackupMethod, HbaMethod, POSTGRES_ROLES, ReuseBackup, Role } from './enums';
 import { BackupEdge, BarmanGraph, Instance } from './graph';
 import { cronFileName, isAddress, isHostName, slotName } from './names';
 import { EffectiveSettings, IGNORED_TPA_BARMAN_VARS, LIST_VARS, SETTING_BY_VAR, SETTING_DEFINITIONS, SettingDefinition } from './settings';
@@ -46,7 +46,12 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
       bag.error(`duplicate instance name ${showValue(name)}${at}; names are compared lower-cased with '_' as '-': rename one`, { instance: i.givenName, key: 'Name', position: i.name.where });
     }
     seen.set(name, i);
-    instances.push(resolveInstance(i, clusterValues, bag));
+    const inst = resolveInstance(i, clusterValues, bag);
+    instances.push(inst);
+    if (inst.isPostgres && inst.settings.hbaMethod === HbaMethod.CERT && !inst.settings.hbaHostssl) {
+      const at = i.vars.get('barman_hba_method') ?? spec.clusterVars.get('barman_hba_method');
+      bag.error("barman_hba_method 'cert' works only on TLS connections (hostssl lines): set barman_hba_hostssl: true, or use scram-sha-256", { instance: i.givenName, key: 'barman_hba_method', position: at?.where });
+    }
   }
 
   const byName = new Map(instances.map((i) => [i.name, i]));

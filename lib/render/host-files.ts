@@ -7,7 +7,8 @@ import { KeyMaterial, privateKeyFileName } from './key-material';
 import { LOGROTATE_PATH, renderLogrotate } from './logrotate';
 import { renderServerConf, serverConfPath } from './server-conf';
 import { authorizedKeyLine, keyBody, knownHostsLine } from './ssh-lines';
-
+import { hbaBlockMarkers, hbaPath, renderHbaBlock } from './pg-hba';
+import { PASSWORD_PLACEHOLDERS, pgpassBlockMarkers, pgpassPath, renderPgpassBlock } from './pgpass';
 
 export enum FileKind {
   DIRECTORY = 'directory',
@@ -23,6 +24,13 @@ export enum FileKind {
   MANAGED_BLOCK = 'managed-block',
   /** the library's block of ~barman/.pgpass: holds passwords, so never in triggers (placeholders here) */
   PASSWORD_BLOCK = 'password-block',
+  /** the list of per-instance files a Barman server manages; written after stale ones are removed */
+  MANAGED_LIST = 'managed-list',
+}
+
+/** Where a Barman server remembers which per-instance files it manages, to remove stale ones. */
+export function managedListPath(clusterName: string): string {
+  return `/usr/local/lib/cdktf-barman/${clusterName}.managed`;
 }
 
 /** Which provisioner resource a file belongs to. */
@@ -103,14 +111,30 @@ function barmanServerFiles(graph: BarmanGraph, s: Instance, keys: KeyMaterial): 
     { ...barman, path: sshDir, mode: '0700', kind: FileKind.DIRECTORY },
     { ...barman, path: keyFile, mode: '0600', kind: FileKind.PRIVATE_KEY, content: keys.privateKey(SshUser.BARMAN, s) },
     publicKeyFile(`${keyFile}.pub`, barman, { user: SshUser.BARMAN, host: s, comment: `${st.barmanUser}@${graph.clusterName}` }, keys),
-    // postgres on the backed-up instances reaches barman here (barman-wal-archive, barman-wal-restore)
-    authorizedKeysFile(`${sshDir}/authorized_keys`, barman, edges.map((e) => ({ user: SshUser.POSTGRES, host: e.instance, comment: `${e.instance.settings.postgresUser}@${graph.clusterName}` })), graph.clusterName, keys),
+    // postgres on the backed-up instances reaches barman here (barman-wal-archive, barman-wal-restore),
+    // and so do the replicas whose restore_command fetches WAL from this server
+    authorizedKeysFile(`${sshDir}/authorized_keys`, barman, [...edges.map((e) => e.instance), ...walRestoreClientsOf(graph, s)].map((i) => ({ user: SshUser.POSTGRES, host: i, comment: `${i.settings.postgresUser}@${graph.clusterName}` })), graph.clusterName, keys),
     knownHostsFile(`${sshDir}/known_hosts`, barman, edges.map((e) => e.instance), graph.clusterName, keys),
   );
+  // per instance: its Barman section, its cron file and its block of ~barman/.pgpass
+  const managed = edges.flatMap((e) => [serverConfPath(e), backupCronPath(e), `pgpass:${e.backupName}`]);
+  files.push({ ...root, path: managedListPath(graph.clusterName), mode: '0644', kind: FileKind.MANAGED_LIST, content: lines(managed) });
   for (const e of edges) {
+    const markers = pgpassBlockMarkers(graph.clusterName, e.backupName);
     files.push(
       { owner: st.barmanUser, group: st.barmanGroup, path: serverConfPath(e), mode: '0600', kind: FileKind.FILE, content: renderServerConf(e), concern: Concern.BACKUP_EDGE, edge: e },
       { owner: 'root', group: 'root', path: backupCronPath(e), mode: '0644', kind: FileKind.FILE, content: renderBackupCron(e), concern: Concern.BACKUP_EDGE, edge: e },
+      {
+        owner: st.barmanUser,
+        group: st.barmanGroup,
+        path: pgpassPath(s),
+        mode: '0600',
+        kind: FileKind.PASSWORD_BLOCK,
+        content: `${markers.begin}\n${renderPgpassBlock(e, PASSWORD_PLACEHOLDERS)}${markers.end}\n`,
+        concern: Concern.BACKUP_EDGE,
+        edge: e,
+        blockMarkers: markers,
+      },
     );
   }
   return files;
@@ -121,7 +145,9 @@ function postgresFiles(graph: BarmanGraph, p: Instance, keys: KeyMaterial): Host
   const pg = { owner: st.postgresUser, group: st.postgresGroup, concern: Concern.POSTGRES_ACCESS };
   const sshDir = `${st.postgresHome}/.ssh`;
   const keyFile = `${sshDir}/${privateKeyFileName(keys.algorithm)}`;
-  const servers = graph.edgesOfInstance(p).map((e) => e.server);
+  // its Barman servers, and the one its restore_command (barman-wal-restore) ssh-es to
+  const restoreFrom = walRestoreServer(graph, p);
+  const servers = [...graph.edgesOfInstance(p).map((e) => e.server), ...(restoreFrom ? [restoreFrom] : [])];
   return [
     { ...pg, path: sshDir, mode: '0700', kind: FileKind.DIRECTORY },
     { ...pg, path: keyFile, mode: '0600', kind: FileKind.PRIVATE_KEY, content: keys.privateKey(SshUser.POSTGRES, p) },
@@ -129,7 +155,27 @@ function postgresFiles(graph: BarmanGraph, p: Instance, keys: KeyMaterial): Host
     // every Barman server may reach every Postgres instance: backups, and restores to replicas
     authorizedKeysFile(`${sshDir}/authorized_keys`, pg, graph.barmanServers.map((s) => ({ user: SshUser.BARMAN, host: s, comment: `${s.settings.barmanUser}@${graph.clusterName}` })), graph.clusterName, keys),
     knownHostsFile(`${sshDir}/known_hosts`, pg, servers, graph.clusterName, keys),
+    {
+      owner: st.postgresUser,
+      group: st.postgresGroup,
+      path: hbaPath(p),
+      mode: '0640',
+      kind: FileKind.MANAGED_BLOCK,
+      content: renderHbaBlock(graph, p),
+      concern: Concern.POSTGRES_CONFIG,
+      blockMarkers: hbaBlockMarkers(graph.clusterName),
+    },
   ];
+}
+
+/** The Barman server a replica's restore_command fetches WAL from (barman_wal_restore), if any. */
+function walRestoreServer(graph: BarmanGraph, p: Instance): Instance | undefined {
+  return p.settings.walRestore && p.upstream !== undefined ? graph.walRestoreEdge(p)?.server : undefined;
+}
+
+/** The replicas whose restore_command fetches WAL from this Barman server. */
+function walRestoreClientsOf(graph: BarmanGraph, s: Instance): Instance[] {
+  return graph.postgresInstances.filter((p) => walRestoreServer(graph, p) === s);
 }
 
 type Ownership = Pick<HostFile, 'owner' | 'group' | 'concern'>;

@@ -8,8 +8,8 @@ export interface DatabasePasswords {
 }
 
 export const PASSWORD_PLACEHOLDERS: DatabasePasswords = {
-  barman: '<password of barman: generated or supplied, written at apply time>',
-  streamingBarman: '<password of streaming_barman: generated or supplied, written at apply time>',
+  barman: '<password of barman, generated or supplied, written at apply time>',
+  streamingBarman: '<password of streaming_barman, generated or supplied, written at apply time>',
 };
 
 export function pgpassPath(server: Instance): string {

@@ -26,14 +26,20 @@ export function restoreCommand(graph: BarmanGraph, r: Instance): string | undefi
  */
 export function renderPostgresSettingsSql(graph: BarmanGraph, p: Instance): string {
   const lines = ['\\set ON_ERROR_STOP on', "SET client_min_messages = 'warning';"];
-  const manage = (name: string, prefix: string, value: string | undefined) => {
-    if (value !== undefined) lines.push(`ALTER SYSTEM SET ${name} = ${sqlLiteral(value)};`);
-    else lines.push(`SELECT 'ALTER SYSTEM RESET ${name}' WHERE current_setting('${name}') LIKE '${prefix}%'\\gexec`);
-  };
+  // what ALTER SYSTEM wrote: current_setting() would show '(disabled)' while archive_mode is off
+  const ours = (name: string, prefix: string) =>
+    `EXISTS (SELECT FROM pg_file_settings WHERE name = '${name}' AND setting LIKE '${prefix}%' AND sourcefile LIKE '%postgresql.auto.conf')`;
   const archive = archiveCommand(graph, p);
-  if (archive !== undefined) lines.push("ALTER SYSTEM SET archive_mode = 'on';");
-  manage('archive_command', 'barman-wal-archive', archive);
-  manage('restore_command', 'barman-wal-restore', restoreCommand(graph, p));
+  if (archive !== undefined) {
+    lines.push("ALTER SYSTEM SET archive_mode = 'on';", `ALTER SYSTEM SET archive_command = ${sqlLiteral(archive)};`);
+  } else {
+    // archive_mode on with no command would keep every WAL segment: it goes with the library's command
+    lines.push(`SELECT 'ALTER SYSTEM RESET archive_mode' WHERE ${ours('archive_command', 'barman-wal-archive')}\\gexec`);
+    lines.push(`SELECT 'ALTER SYSTEM RESET archive_command' WHERE ${ours('archive_command', 'barman-wal-archive')}\\gexec`);
+  }
+  const restore = restoreCommand(graph, p);
+  if (restore !== undefined) lines.push(`ALTER SYSTEM SET restore_command = ${sqlLiteral(restore)};`);
+  else lines.push(`SELECT 'ALTER SYSTEM RESET restore_command' WHERE ${ours('restore_command', 'barman-wal-restore')}\\gexec`);
   lines.push('SELECT pg_reload_conf();', '');
   return lines.join('\n');
 }

@@ -39,7 +39,7 @@ function writeFiles(b: HostScriptBuilder, files: readonly HostFile[], clusterNam
   const marker = managedMarker(clusterName);
   for (const f of files) {
     // their own provisioners: private keys and passwords are secrets, pg_hba.conf needs PostgreSQL
-    if (f.kind === FileKind.PRIVATE_KEY || f.kind === FileKind.PASSWORD_BLOCK || f.kind === FileKind.MANAGED_BLOCK) continue;
+    if (f.kind === FileKind.PRIVATE_KEY || f.kind === FileKind.PASSWORD_BLOCK || f.kind === FileKind.MANAGED_BLOCK || f.kind === FileKind.MANAGED_LIST) continue;
     if (f.publicKey) {
       const ref = args.add(keys.publicKeyBase64(f.publicKey.user, f.publicKey.host));
       b.raw(`src=$(mktemp); printf '%s %s\\n' ${decode(ref)} ${shellQuote(f.publicKey.comment)} > "$src"; install_from "$src" ${shellQuote(f.path)} ${shellQuote(f.owner)} ${shellQuote(f.group)} ${f.mode}; rm -f "$src"`);
@@ -68,10 +68,6 @@ function knownHostsStep(h: Instance, marker: string): string {
   return `known_host_lines ${shellQuote(knownHostsPattern(h.address, port))} ${shellQuote(h.address)} ${port} ${shellQuote(marker)}${pinned} >> "$lines"`;
 }
 
-/** Where the Barman server remembers which per-instance files it manages, to remove stale ones. */
-export function managedListPath(clusterName: string): string {
-  return `/usr/local/lib/cdktf-barman/${clusterName}.managed`;
-}
 
 /**
  * A Barman server's own configuration. Also reconciles: per-instance files that an earlier apply
@@ -91,14 +87,14 @@ export function barmanServerScript(graph: BarmanGraph, server: Instance, files: 
     .require(`[ -x ${shellQuote(`${s.postgresBinDir}/pg_receivewal`)} ]`, `pg_receivewal not found in postgres_bin_dir '${s.postgresBinDir}' on ${server.name}: install the PostgreSQL client of version ${s.postgresVersion}, or set postgres_bin_dir`);
   writeFiles(b, files, graph.clusterName, keys, args);
 
-  const list = managedListPath(graph.clusterName);
-  // per instance: its Barman section, its cron file and its block of ~barman/.pgpass
-  const wanted = graph.edgesOnServer(server).flatMap((e) => [`/etc/barman.d/${e.backupName}.conf`, `/etc/cron.d/${e.cronFileName}`, `pgpass:${e.backupName}`]);
+  const listFile = files.find((f) => f.kind === FileKind.MANAGED_LIST)!;
+  const list = listFile.path;
   const pgpass = pgpassPath(server);
   const begin = pgpassBlockMarkers(graph.clusterName, '').begin;
   const end = pgpassBlockMarkers(graph.clusterName, '').end;
   b.comment('remove the per-instance files of instances no longer backed up here (never their backups)')
-    .raw(`wanted=$(mktemp); printf '%s' '${toBase64(wanted.map((w) => `${w}\n`).join(''))}' | base64 -d > "$wanted"`)
+    .raw(`wanted=$(mktemp); printf '%s' '${toBase64(listFile.content ?? '')}' | base64 -d > "$wanted"`)
+    .raw(`lock_dir_of ${shellQuote(pgpass)}`)
     .raw(`if [ -f ${shellQuote(list)} ]; then`)
     .raw(`  while IFS= read -r old; do`)
     .raw(`    grep -qxF -- "$old" "$wanted" && continue`)

@@ -16,12 +16,17 @@ import { Concern, FileKind, renderHosts } from '../../lib/render/host-files';
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import { NullProvider, TlsProvider } from '../../lib/platform/cdktf';
 import {
+  SECRET_STEP_MARK,
   HOST_KEY_ONE,
   HOST_KEY_TWO_ED25519,
   HOST_KEY_TWO_RSA,
   TfJson,
   TfResource,
+  embeddedScript,
+  expectedProvisionerIds,
+  inlinesOf,
   multiGraph,
+  passwordResources,
   provisionerResources,
   resource,
   resourcesOf,
@@ -43,37 +48,66 @@ const publicKeyRef = (id: string): string => `\${trimspace(tls_private_key.${id}
 describe('the seed (examples/config.yml: one backed up to two)', () => {
   const json = synthCluster({ graph: seedGraph() });
 
-  test('exactly the five resources, with readable logical ids', () => {
+  test('exactly the ten resources, with readable logical ids', () => {
     assert.deepEqual(
       sorted(resourcesOf(json).keys()),
       sorted([
         'null_resource.barman_server_two',
         'null_resource.barman_backup_one_on_two',
         'null_resource.barman_postgres_access_one',
+        // the Postgres side: one's pg_hba.conf block and WAL commands, Barman's roles on the primary one,
+        // then one activated on two; the two database passwords, generated once
+        'null_resource.barman_postgres_config_one',
+        'null_resource.barman_postgres_roles_one',
+        'null_resource.barman_activate_one_on_two',
+        'terraform_data.barman_db_password_barman',
+        'terraform_data.barman_db_password_streaming_barman',
         'tls_private_key.barman_ssh_key_postgres',
         'tls_private_key.barman_ssh_key_barman',
       ]),
     );
   });
 
-  test('the backup resource depends on its server resource; the others depend on nothing', () => {
+  test('the backup resource depends on its server resource; the activation on everything one on two needs; the others on nothing', () => {
     assert.deepEqual(resource(json, NR, 'barman_backup_one_on_two').depends_on, ['null_resource.barman_server_two']);
-    assert.equal(resource(json, NR, 'barman_server_two').depends_on, undefined);
-    assert.equal(resource(json, NR, 'barman_postgres_access_one').depends_on, undefined);
+    assert.deepEqual(
+      sorted(resource(json, NR, 'barman_activate_one_on_two').depends_on ?? []),
+      sorted(['barman_backup_one_on_two', 'barman_server_two', 'barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one'].map((id) => `null_resource.${id}`)),
+    );
+    for (const id of ['barman_server_two', 'barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one']) assert.equal(resource(json, NR, id).depends_on, undefined, id);
+  });
+
+  test('the passwords: built-in terraform_data, a sensitive random UUID kept from creation on; no triggers, no provisioners', () => {
+    for (const id of ['barman_db_password_barman', 'barman_db_password_streaming_barman']) {
+      assert.deepEqual(resource(json, TD, id), { input: '${sensitive(uuid())}', lifecycle: { ignore_changes: ['input'] } }, id);
+    }
   });
 
   test('connections: ip_address of the host the resource writes to, root, port 22, the ssh agent, no key pinned', () => {
     // examples/config.yml: one has ip_address 192.0.2.11, two 192.0.2.12; no public/private ip, no host keys
     const expected = (host: string) => ({ type: 'ssh', host, user: 'root', port: 22, agent: true });
-    assert.deepEqual(resource(json, NR, 'barman_server_two').connection, expected('192.0.2.12'));
-    assert.deepEqual(resource(json, NR, 'barman_backup_one_on_two').connection, expected('192.0.2.12'));
-    assert.deepEqual(resource(json, NR, 'barman_postgres_access_one').connection, expected('192.0.2.11'));
+    for (const id of ['barman_server_two', 'barman_backup_one_on_two', 'barman_activate_one_on_two']) assert.deepEqual(resource(json, NR, id).connection, expected('192.0.2.12'), id);
+    for (const id of ['barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one']) assert.deepEqual(resource(json, NR, id).connection, expected('192.0.2.11'), id);
+    // the steps holding secrets upload their script under /root (removed at once), not world-readable /tmp
+    const secret = (id: string) => {
+      const steps = resource(json, NR, id).provisioner!.map((p) => p['remote-exec'] as { inline: string[]; connection?: object }).filter((p) => SECRET_STEP_MARK.test(p.inline[1] ?? ''));
+      assert.equal(steps.length, 1, `${id}: one secret step`);
+      return steps[0];
+    };
+    assert.deepEqual(secret('barman_postgres_roles_one').connection, { ...expected('192.0.2.11'), script_path: '/root/.cdktf-barman-%RAND%.sh' });
+    assert.deepEqual(secret('barman_backup_one_on_two').connection, { ...expected('192.0.2.12'), script_path: '/root/.cdktf-barman-%RAND%.sh' });
   });
 
   test('the backup resource triggers hold /etc/barman.d/one.conf and /etc/cron.d/one and no file of the server itself', () => {
     const r = resource(json, NR, 'barman_backup_one_on_two');
     assert.deepEqual(triggerPaths(r), ['/etc/barman.d/one.conf', '/etc/cron.d/one']);
     const t = triggersOf(r);
+    // its block of ~barman/.pgpass is in the layout, not its content; the passwords only as a hash
+    assert.deepEqual(sorted(Object.keys(t)), ['/etc/barman.d/one.conf', '/etc/cron.d/one', 'host', 'layout', 'passwords_sha256', 'script_sha256']);
+    assert.equal(t.layout, 'file barman:barman 0600 /etc/barman.d/one.conf\nfile root:root 0644 /etc/cron.d/one\npassword-block barman:barman 0600 /var/lib/barman/.pgpass\n');
+    assert.match(t.passwords_sha256, /^\$\{sha256\(.*terraform_data\.barman_db_password_barman\.output.*terraform_data\.barman_db_password_streaming_barman\.output.*\)\}$/);
+    assert.equal(inlinesOf(r).length, 2, 'the main step, then the .pgpass secret step');
+    assert.match(inlinesOf(r)[1][1], /^# cdktf-barman: \.pgpass lines of one on two \(output hidden by Terraform: it handles secrets\)$/);
     const conf = t['/etc/barman.d/one.conf'];
     assert.match(conf, /^\[one\]$/m);
     assert.match(conf, /^ssh_command = "ssh -q -o StrictHostKeyChecking=yes postgres@192\.0\.2\.11 -p 22"$/m);
@@ -99,6 +133,9 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     assert.match(t['/etc/barman.conf'], /^log_file = \/var\/log\/barman\.log$/m);
     assert.match(t['/etc/barman.conf'], /^barman_home = \/var\/lib\/barman$/m);
     assert.match(t['/etc/cron.d/barman'], /^\* \* \* \* \* barman \S+ && \/usr\/bin\/barman -q cron$/m);
+    // the per-instance files it manages, to remove them once one leaves the graph
+    assert.equal(t['/usr/local/lib/cdktf-barman/seed.managed'], '/etc/barman.d/one.conf\n/etc/cron.d/one\npgpass:one\n');
+    assert.ok(!paths.includes('/var/lib/barman/.pgpass'), '.pgpass blocks are the backup resources\' (and secret)');
     // postgres on `one` reaches barman here; Barman reaches one's sshd (scanned at apply: none pinned)
     assert.equal(t['/var/lib/barman/.ssh/authorized_keys'], `${publicKeyRef('barman_ssh_key_postgres')} postgres@seed cdktf-barman:seed\n`);
     assert.equal(t['/var/lib/barman/.ssh/id_ed25519.pub'], `${publicKeyRef('barman_ssh_key_barman')} barman@seed\n`);
@@ -114,8 +151,55 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     assert.match(t['/var/lib/postgresql/.ssh/known_hosts'], /^192\.0\.2\.12 \S+ cdktf-barman:seed$/m);
   });
 
+  test('the Postgres config resource: one\'s pg_hba.conf block for two, first in the file, and the WAL commands it resets', () => {
+    const r = resource(json, NR, 'barman_postgres_config_one');
+    assert.deepEqual(triggerPaths(r), ['/etc/postgresql/16/main/pg_hba.conf']);
+    const t = triggersOf(r);
+    assert.deepEqual(sorted(Object.keys(t)), ['/etc/postgresql/16/main/pg_hba.conf', 'ALTER SYSTEM (postgresql.auto.conf)', 'host', 'layout', 'script_sha256']);
+    assert.equal(t.layout, 'managed-block postgres:postgres 0640 /etc/postgresql/16/main/pg_hba.conf\n');
+    assert.equal(
+      t['/etc/postgresql/16/main/pg_hba.conf'],
+      "# BEGIN cdktf-barman:seed (Barman's access; replaced on every apply)\nhost postgres barman 192.0.2.12/32 scram-sha-256\nhost replication streaming_barman 192.0.2.12/32 scram-sha-256\n# END cdktf-barman:seed\n",
+    );
+    // no barman_archiver, no barman_wal_restore: both commands are reset if (and only if) the library had set them
+    const sql = t['ALTER SYSTEM (postgresql.auto.conf)'];
+    assert.doesNotMatch(sql, /ALTER SYSTEM SET/);
+    assert.match(sql, /^SELECT 'ALTER SYSTEM RESET archive_command' WHERE EXISTS \(SELECT FROM pg_file_settings WHERE name = 'archive_command' AND setting LIKE 'barman-wal-archive%' AND sourcefile LIKE '%postgresql\.auto\.conf'\)\\gexec$/m);
+    assert.match(sql, /^SELECT 'ALTER SYSTEM RESET restore_command' WHERE EXISTS \(SELECT FROM pg_file_settings WHERE name = 'restore_command' AND setting LIKE 'barman-wal-restore%' AND sourcefile LIKE '%postgresql\.auto\.conf'\)\\gexec$/m);
+    assert.equal(inlinesOf(r).length, 1, 'no secret');
+  });
+
+  test('the roles resource: the roles SQL in clear, the passwords only in its secret step and as a hash', () => {
+    const r = resource(json, NR, 'barman_postgres_roles_one');
+    const t = triggersOf(r);
+    assert.deepEqual(sorted(Object.keys(t)), ['host', 'layout', 'passwords_sha256', 'roles.sql', 'script_sha256']);
+    assert.equal(t.layout, '', 'it writes no file');
+    assert.match(t['roles.sql'], /^ALTER ROLE barman WITH LOGIN NOSUPERUSER .* PASSWORD :'barman_password';$/m);
+    assert.match(t['roles.sql'], /^ALTER ROLE streaming_barman WITH LOGIN REPLICATION .* PASSWORD :'streaming_password';$/m);
+    assert.match(t['roles.sql'], /^GRANT EXECUTE ON FUNCTION pg_catalog\.pg_backup_start\(text, boolean\) TO barman_role;$/m, 'PostgreSQL 16 (cluster_vars of the seed)');
+    assert.equal(t.passwords_sha256, triggersOf(resource(json, NR, 'barman_backup_one_on_two')).passwords_sha256);
+    // a visible step may check first (Terraform hides all output of the secret step); exactly one secret step, last
+    const inlines = inlinesOf(r);
+    assert.deepEqual(inlines.map((i) => SECRET_STEP_MARK.test(i[1] ?? '')), [...inlines.slice(1).map(() => false), true], 'the secret step comes last, and alone');
+    for (const i of inlines.slice(0, -1)) assert.ok(!JSON.stringify(i).includes('db_password'), 'no password in a visible step');
+  });
+
+  test('the activation resource re-runs when one\'s Barman configuration or first-backup choice changes', () => {
+    const r = resource(json, NR, 'barman_activate_one_on_two');
+    const t = triggersOf(r);
+    assert.deepEqual(sorted(Object.keys(t)), ['/etc/barman.d/one.conf', 'first_backup', 'host', 'layout', 'script_sha256']);
+    assert.equal(t['/etc/barman.d/one.conf'], triggersOf(resource(json, NR, 'barman_backup_one_on_two'))['/etc/barman.d/one.conf']);
+    assert.equal(t.first_backup, 'false');
+    assert.match(t.host, /^two \(ssh 192\.0\.2\.12\)$/);
+    const script = embeddedScript(inlinesOf(r)[0]);
+    assert.match(script, /^bm\(\) \{ runuser -u 'barman' -- \/usr\/bin\/barman "\$@"; \}$/m);
+    assert.match(script, /\bbm receive-wal --create-slot 'one' /);
+    assert.match(script, /^report=\$\(bm check 'one' 2>&1\)/m);
+    assert.doesNotMatch(script, /backup --wait/, 'no first backup unless barman_first_backup');
+  });
+
   test('null_resource by default, with the null and tls providers, their versions relaxed to the major', () => {
-    assert.deepEqual(sorted(Object.keys(json.resource ?? {})), ['null_resource', 'tls_private_key']);
+    assert.deepEqual(sorted(Object.keys(json.resource ?? {})), ['null_resource', 'terraform_data', 'tls_private_key']);
     assert.equal(json.provider?.null?.length, 1);
     assert.equal(json.provider?.tls?.length, 1);
     assert.equal(json.terraform?.required_providers?.null?.version, '>= 3.2, < 4.0');
@@ -143,7 +227,11 @@ describe('terraform_data mode', () => {
     const json = synthCluster({ graph: seedGraph(), resourceType: ProvisionerResourceType.TERRAFORM_DATA });
     assert.deepEqual(
       sorted(resourcesOf(json).keys()),
-      sorted(['terraform_data.barman_server_two', 'terraform_data.barman_backup_one_on_two', 'terraform_data.barman_postgres_access_one', 'tls_private_key.barman_ssh_key_postgres', 'tls_private_key.barman_ssh_key_barman']),
+      sorted([
+        ...['server_two', 'backup_one_on_two', 'postgres_access_one', 'postgres_config_one', 'postgres_roles_one', 'activate_one_on_two', 'db_password_barman', 'db_password_streaming_barman'].map((id) => `terraform_data.barman_${id}`),
+        'tls_private_key.barman_ssh_key_postgres',
+        'tls_private_key.barman_ssh_key_barman',
+      ]),
     );
     for (const r of provisionerResources(json).values()) assert.ok(r.triggers_replace && !r.triggers, 'terraform_data carries `triggers_replace` (a change replaces it and re-runs the provisioners)');
     assert.deepEqual(resource(json, TD, 'barman_backup_one_on_two').depends_on, ['terraform_data.barman_server_two']);
@@ -168,7 +256,7 @@ const SUPPLIED = {
 describe('key modes', () => {
   test('supplied keys: no tls_private_key, no tls provider; the public keys land in the files without their comments', () => {
     const json = synthCluster({ graph: seedGraph(), suppliedKeys: SUPPLIED });
-    assert.deepEqual(sorted(Object.keys(json.resource ?? {})), ['null_resource']);
+    assert.deepEqual(sorted(Object.keys(json.resource ?? {})), ['null_resource', 'terraform_data'], 'terraform_data: the generated database passwords');
     assert.equal(json.provider?.tls, undefined);
     assert.equal(json.terraform?.required_providers?.tls, undefined);
     assert.equal(json.provider?.null?.length, 1);
@@ -258,25 +346,69 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
     'barman_postgres_access_four',
     'barman_postgres_access_five',
     'barman_postgres_access_db-1_example_com',
+    // every Postgres instance (the witness three too) lets every Barman server in
+    'barman_postgres_config_one',
+    'barman_postgres_config_three',
+    'barman_postgres_config_four',
+    'barman_postgres_config_five',
+    'barman_postgres_config_db-1_example_com',
+    // roles on every Postgres instance that is not a replica: not on four
+    'barman_postgres_roles_one',
+    'barman_postgres_roles_three',
+    'barman_postgres_roles_five',
+    'barman_postgres_roles_db-1_example_com',
+    // one activation per backup edge
+    'barman_activate_one_on_two',
+    'barman_activate_one_on_three',
+    'barman_activate_four_on_two',
+    'barman_activate_five_on_two',
+    'barman_activate_db-1_example_com_on_backup-1_example_com',
   ];
 
   test('exactly the expected resources; dots in FQDNs become _', () => {
     assert.deepEqual(
       sorted(resourcesOf(json).keys()),
-      sorted([...EXPECTED_PROVISIONERS.map((id) => `null_resource.${id}`), 'tls_private_key.barman_ssh_key_postgres', 'tls_private_key.barman_ssh_key_barman']),
+      sorted([
+        ...EXPECTED_PROVISIONERS.map((id) => `null_resource.${id}`),
+        'terraform_data.barman_db_password_barman',
+        'terraform_data.barman_db_password_streaming_barman',
+        'tls_private_key.barman_ssh_key_postgres',
+        'tls_private_key.barman_ssh_key_barman',
+      ]),
     );
   });
 
-  test('each backup resource depends on exactly its server\'s resource', () => {
-    const expected: Record<string, string> = {
-      barman_backup_one_on_two: 'barman_server_two',
-      barman_backup_one_on_three: 'barman_server_three',
-      barman_backup_four_on_two: 'barman_server_two',
-      barman_backup_five_on_two: 'barman_server_two',
-      'barman_backup_db-1_example_com_on_backup-1_example_com': 'barman_server_backup-1_example_com',
+  test('each backup resource depends on exactly its server\'s resource, each activation on what its edge needs; nothing else depends on anything', () => {
+    const expected: Record<string, string[]> = {
+      barman_backup_one_on_two: ['barman_server_two'],
+      barman_backup_one_on_three: ['barman_server_three'],
+      barman_backup_four_on_two: ['barman_server_two'],
+      barman_backup_five_on_two: ['barman_server_two'],
+      'barman_backup_db-1_example_com_on_backup-1_example_com': ['barman_server_backup-1_example_com'],
+      barman_activate_one_on_two: ['barman_backup_one_on_two', 'barman_server_two', 'barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one'],
+      barman_activate_one_on_three: ['barman_backup_one_on_three', 'barman_server_three', 'barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one'],
+      // four: a replica without upstream, so it waits for the roles of every primary
+      barman_activate_four_on_two: [
+        'barman_backup_four_on_two',
+        'barman_server_two',
+        'barman_postgres_access_four',
+        'barman_postgres_config_four',
+        'barman_postgres_roles_one',
+        'barman_postgres_roles_three',
+        'barman_postgres_roles_five',
+        'barman_postgres_roles_db-1_example_com',
+      ],
+      barman_activate_five_on_two: ['barman_backup_five_on_two', 'barman_server_two', 'barman_postgres_access_five', 'barman_postgres_config_five', 'barman_postgres_roles_five'],
+      'barman_activate_db-1_example_com_on_backup-1_example_com': [
+        'barman_backup_db-1_example_com_on_backup-1_example_com',
+        'barman_server_backup-1_example_com',
+        'barman_postgres_access_db-1_example_com',
+        'barman_postgres_config_db-1_example_com',
+        'barman_postgres_roles_db-1_example_com',
+      ],
     };
     for (const [id, body] of provisionerResources(json)) {
-      if (id in expected) assert.deepEqual(body.depends_on, [`null_resource.${expected[id]}`], id);
+      if (id in expected) assert.deepEqual(sorted(body.depends_on ?? []), sorted(expected[id].map((d) => `null_resource.${d}`)), id);
       else assert.equal(body.depends_on, undefined, `${id} should not depend on anything`);
     }
   });
@@ -285,21 +417,38 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
     const conn = (host: string, port: number, hostKey?: string) => ({ type: 'ssh', host, user: 'root', port, agent: true, ...(hostKey ? { host_key: hostKey } : {}) });
     const onTwo = conn('198.51.100.2', 2222, HOST_KEY_TWO_ED25519);
     const onThree = conn('10.1.0.3', 22);
+    const onBackup1 = conn('203.0.113.20', 22);
+    const onOne = conn('198.51.100.1', 22, HOST_KEY_ONE);
+    // no address at all: the name is the address and the connection host
+    const onDb1 = conn('db-1.example.com', 22);
     const expected: Record<string, object> = {
       barman_server_two: onTwo,
       barman_backup_one_on_two: onTwo,
       barman_backup_four_on_two: onTwo,
       barman_backup_five_on_two: onTwo,
+      barman_activate_one_on_two: onTwo,
+      barman_activate_four_on_two: onTwo,
+      barman_activate_five_on_two: onTwo,
       barman_server_three: onThree,
       barman_backup_one_on_three: onThree,
+      barman_activate_one_on_three: onThree,
       barman_postgres_access_three: onThree,
-      'barman_server_backup-1_example_com': conn('203.0.113.20', 22),
-      'barman_backup_db-1_example_com_on_backup-1_example_com': conn('203.0.113.20', 22),
-      barman_postgres_access_one: conn('198.51.100.1', 22, HOST_KEY_ONE),
+      barman_postgres_config_three: onThree,
+      barman_postgres_roles_three: onThree,
+      'barman_server_backup-1_example_com': onBackup1,
+      'barman_backup_db-1_example_com_on_backup-1_example_com': onBackup1,
+      'barman_activate_db-1_example_com_on_backup-1_example_com': onBackup1,
+      barman_postgres_access_one: onOne,
+      barman_postgres_config_one: onOne,
+      barman_postgres_roles_one: onOne,
       barman_postgres_access_four: conn('10.1.0.4', 22),
+      barman_postgres_config_four: conn('10.1.0.4', 22),
       barman_postgres_access_five: conn('10.1.0.5', 22),
-      // no address at all: the name is the address and the connection host
-      'barman_postgres_access_db-1_example_com': conn('db-1.example.com', 22),
+      barman_postgres_config_five: conn('10.1.0.5', 22),
+      barman_postgres_roles_five: conn('10.1.0.5', 22),
+      'barman_postgres_access_db-1_example_com': onDb1,
+      'barman_postgres_config_db-1_example_com': onDb1,
+      'barman_postgres_roles_db-1_example_com': onDb1,
     };
     assert.deepEqual(sorted(Object.keys(expected)), sorted(EXPECTED_PROVISIONERS));
     for (const id of EXPECTED_PROVISIONERS) assert.deepEqual(resource(json, NR, id).connection, expected[id], id);
@@ -363,9 +512,11 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
     const plans = new Map(renderHosts(graph, new PlaceholderKeys()).map((p) => [p.instance.name, p.files]));
     const written = (host: string, keep: (f: { concern: Concern; edge?: { instance: { name: string } } }) => boolean) =>
       (plans.get(host) ?? [])
-        .filter((f) => keep(f) && f.kind !== FileKind.DIRECTORY && f.kind !== FileKind.LOG_FILE && f.kind !== FileKind.PRIVATE_KEY)
+        .filter((f) => keep(f) && f.kind !== FileKind.DIRECTORY && f.kind !== FileKind.LOG_FILE && f.kind !== FileKind.PRIVATE_KEY && f.kind !== FileKind.PASSWORD_BLOCK)
         .map((f) => f.path)
         .sort();
+    // the secret kinds really are in the plans (the filter above is not idle)
+    assert.ok((plans.get('two') ?? []).some((f) => f.kind === FileKind.PASSWORD_BLOCK && f.edge?.instance.name === 'one'), 'two has one\'s .pgpass block');
     for (const s of graph.barmanServers) {
       const id = s.name.replace(/\./g, '_');
       assert.deepEqual(triggerPaths(resource(json, NR, `barman_server_${id}`)), written(s.name, (f) => f.concern === Concern.BARMAN_SERVER), s.name);
@@ -379,16 +530,35 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
       }
     }
     for (const p of graph.postgresInstances) {
-      assert.deepEqual(triggerPaths(resource(json, NR, `barman_postgres_access_${p.name.replace(/\./g, '_')}`)), written(p.name, (f) => f.concern === Concern.POSTGRES_ACCESS), p.name);
+      const id = p.name.replace(/\./g, '_');
+      assert.deepEqual(triggerPaths(resource(json, NR, `barman_postgres_access_${id}`)), written(p.name, (f) => f.concern === Concern.POSTGRES_ACCESS), p.name);
+      assert.deepEqual(triggerPaths(resource(json, NR, `barman_postgres_config_${id}`)), written(p.name, (f) => f.concern === Concern.POSTGRES_CONFIG), p.name);
+      assert.deepEqual(triggerPaths(resource(json, NR, `barman_postgres_config_${id}`)), [`/etc/postgresql/16/main/pg_hba.conf`], `${p.name}: pg_hba.conf only`);
+    }
+    for (const e of graph.edges) {
+      // the activation re-runs on a change of the Barman section it activates, and no other file
+      const id = `barman_activate_${e.instance.name.replace(/\./g, '_')}_on_${e.server.name.replace(/\./g, '_')}`;
+      assert.deepEqual(triggerPaths(resource(json, NR, id)), [`/etc/barman.d/${e.backupName}.conf`], id);
+    }
+    for (const p of graph.postgresInstances.filter((x) => !x.roles.includes(Role.REPLICA))) {
+      assert.deepEqual(triggerPaths(resource(json, NR, `barman_postgres_roles_${p.name.replace(/\./g, '_')}`)), [], `${p.name}: the roles resource writes no file`);
     }
   });
 
-  test('the M1 barman+witness node gets a server resource and a Postgres access resource, each with its own files', () => {
+  test('the M1 barman+witness node gets a server resource and the Postgres resources, each with its own files', () => {
     const server = triggerPaths(resource(json, NR, 'barman_server_three'));
     const access = triggerPaths(resource(json, NR, 'barman_postgres_access_three'));
+    const config = triggerPaths(resource(json, NR, 'barman_postgres_config_three'));
     assert.ok(server.includes('/etc/barman.conf') && server.includes('/var/lib/barman/.ssh/authorized_keys'));
     assert.deepEqual(access, ['/var/lib/postgresql/.ssh/authorized_keys', '/var/lib/postgresql/.ssh/id_ed25519.pub', '/var/lib/postgresql/.ssh/known_hosts']);
-    assert.deepEqual(server.filter((p) => access.includes(p)), []);
+    assert.deepEqual(config, ['/etc/postgresql/16/main/pg_hba.conf']);
+    assert.deepEqual(server.filter((p) => access.includes(p) || config.includes(p)), []);
+    // its pg_hba.conf block lets in every Barman server: two, itself, backup-1.example.com
+    const hba = triggersOf(resource(json, NR, 'barman_postgres_config_three'))['/etc/postgresql/16/main/pg_hba.conf'];
+    assert.deepEqual(
+      hba.split('\n').filter((l) => l.startsWith('host ')),
+      ['10.1.0.2/32', '10.1.0.3/32', '10.2.0.20/32'].flatMap((a) => [`host postgres barman ${a} scram-sha-256`, `host replication streaming_barman ${a} scram-sha-256`]),
+    );
   });
 
   test('known_hosts: pinned host keys of the Barman servers on port 2222 in [host]:port form, scanned otherwise', () => {
@@ -435,11 +605,20 @@ describe('idPrefix and embedding in an existing stack', () => {
     const json = synthCluster({ graph: seedGraph(), idPrefix: 'pgb' });
     assert.deepEqual(
       sorted(resourcesOf(json).keys()),
-      sorted(['null_resource.pgb_server_two', 'null_resource.pgb_backup_one_on_two', 'null_resource.pgb_postgres_access_one', 'tls_private_key.pgb_ssh_key_postgres', 'tls_private_key.pgb_ssh_key_barman']),
+      sorted([
+        ...['server_two', 'backup_one_on_two', 'postgres_access_one', 'postgres_config_one', 'postgres_roles_one', 'activate_one_on_two'].map((id) => `null_resource.pgb_${id}`),
+        'terraform_data.pgb_db_password_barman',
+        'terraform_data.pgb_db_password_streaming_barman',
+        'tls_private_key.pgb_ssh_key_postgres',
+        'tls_private_key.pgb_ssh_key_barman',
+      ]),
     );
     assert.deepEqual(resource(json, NR, 'pgb_backup_one_on_two').depends_on, ['null_resource.pgb_server_two']);
+    assert.ok((resource(json, NR, 'pgb_activate_one_on_two').depends_on ?? []).includes('null_resource.pgb_postgres_roles_one'));
     assert.equal(triggersOf(resource(json, NR, 'pgb_postgres_access_one'))['/var/lib/postgresql/.ssh/id_ed25519.pub'], `${publicKeyRef('pgb_ssh_key_postgres')} postgres@seed\n`);
+    assert.match(triggersOf(resource(json, NR, 'pgb_postgres_roles_one')).passwords_sha256, /terraform_data\.pgb_db_password_barman\.output/);
     assert.ok(!JSON.stringify(json).includes('barman_ssh_key'), 'no reference to the default prefix is left');
+    assert.ok(!JSON.stringify(json).includes('barman_db_password'), 'no reference to the default prefix\'s passwords is left');
   });
 
   test('two clusters with their own prefixes share a stack and one pair of providers', () => {
@@ -449,7 +628,10 @@ describe('idPrefix and embedding in an existing stack', () => {
     });
     const ids = [...provisionerResources(json).keys()];
     assert.ok(ids.includes('east_server_two') && ids.includes('west_server_two') && ids.includes('west_backup_four_on_two'));
-    assert.equal(ids.length, 3 + 13);
+    assert.deepEqual(sorted(ids), sorted([...expectedProvisionerIds(seedGraph(), { prefix: 'east' }), ...expectedProvisionerIds(multiGraph(), { prefix: 'west' })]));
+    assert.equal(ids.length, 6 + 27);
+    // each cluster its own passwords
+    assert.deepEqual(sorted(passwordResources(json).keys()), ['east_db_password_barman', 'east_db_password_streaming_barman', 'west_db_password_barman', 'west_db_password_streaming_barman']);
     assert.equal(json.provider?.null?.length, 1);
     assert.equal(json.provider?.tls?.length, 1);
   });

@@ -13,13 +13,18 @@ import { BarmanGraph } from '../../lib/model/graph';
 import { FileKind, HostFile, renderHosts } from '../../lib/render/host-files';
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import {
+  PASSWORD_RESOURCE_BODY,
+  SECRET_STEP_MARK,
   SEED_CONFIG,
   TfJson,
   embeddedScript,
+  expectedProvisionerIds,
   fixtureConfigs,
   inlinesOf,
   isLibraryExpression,
   multiGraph,
+  passwordIds,
+  passwordResources,
   provisionerResources,
   readTemplate,
   resource,
@@ -76,6 +81,40 @@ function provisionerOf(path: string): [string, string, number] | undefined {
   return m ? [m[1], m[2], Number(m[3])] : undefined;
 }
 
+const PASSWORD_REF = /_db_password_(barman|streaming_barman)\b/;
+const PASSWORD_LINE = /^printf '%s' '\$\{base64encode\(sensitive\(terraform_data\.barman_db_password_(barman|streaming_barman)\.output\)\)\}' > "\$s(\d)"$/;
+const PASSWORD_HASH = '${sha256("${sensitive(terraform_data.barman_db_password_barman.output)}\\n${sensitive(terraform_data.barman_db_password_streaming_barman.output)}")}';
+
+/**
+ * Where the generated passwords are referenced. Allowed: a line of a secret step (a provisioner
+ * whose output Terraform hides) that writes one password to its own temp file, and the
+ * passwords_sha256 trigger, a sensitive hash. Anything else is misplaced.
+ */
+function passwordPlacement(json: TfJson): { misplaced: string[]; secretSteps: Map<string, string[]>; hashed: string[] } {
+  const misplaced: string[] = [];
+  const secretSteps = new Map<string, string[]>();
+  const hashed: string[] = [];
+  for (const s of terraformStrings(json).filter((x) => PASSWORD_REF.test(x.value))) {
+    const p = provisionerOf(s.path);
+    if (p) {
+      const inline = inlinesOf(resource(json, p[0], p[1]))[p[2]];
+      const m = PASSWORD_LINE.exec(s.value);
+      if (SECRET_STEP_MARK.test(inline[1] ?? '') && m) {
+        const k = `${p[1]}[${p[2]}]`;
+        secretSteps.set(k, [...(secretSteps.get(k) ?? []), `${m[1]}>s${m[2]}`]);
+        continue;
+      }
+    }
+    const h = /^resource\.[^.]+\.([^.]+)\.(triggers|triggers_replace)\.passwords_sha256$/.exec(s.path);
+    if (h && s.value === PASSWORD_HASH) {
+      hashed.push(h[1]);
+      continue;
+    }
+    misplaced.push(`${s.path}: ${s.value.slice(0, 160)}`);
+  }
+  return { misplaced, secretSteps, hashed };
+}
+
 for (const topology of TOPOLOGIES) {
   describe(`invariants: ${topology.name}`, () => {
     for (const keys of KEY_MODES) {
@@ -84,9 +123,23 @@ for (const topology of TOPOLOGIES) {
         const json = synth(topology, type, keys);
         const strings = terraformStrings(json);
 
+        test(`${label}: exactly the expected resources, derived from the graph; the two generated passwords are bare terraform_data`, () => {
+          const graph = topology.graph();
+          assert.deepEqual([...provisionerResources(json).keys()].sort(), expectedProvisionerIds(graph));
+          for (const id of provisionerResources(json).keys()) assert.ok(json.resource?.[type]?.[id], `${id} is a ${type}`);
+          // generated passwords: built-in terraform_data whatever the provisioner type, created once
+          // (a random UUID, sensitive), never replaced (ignore_changes), no triggers, no provisioners
+          assert.deepEqual([...passwordResources(json).keys()].sort(), passwordIds().sort());
+          for (const [id, body] of passwordResources(json)) assert.deepEqual(body, PASSWORD_RESOURCE_BODY, id);
+          if (type === ProvisionerResourceType.NULL_RESOURCE) assert.deepEqual(Object.keys(json.resource?.terraform_data ?? {}).sort(), passwordIds().sort(), 'null_resource mode: the passwords are the only terraform_data');
+        });
+
         test(`${label}: only the library's own references are interpolated; no template directive`, () => {
           const bad: string[] = [];
+          const passwordInputs = new Set(passwordIds().map((id) => `resource.terraform_data.${id}.input`));
           for (const s of strings) {
+            // the one expression that is not a reference: a generated password's initial value
+            if (passwordInputs.has(s.path) && s.value === PASSWORD_RESOURCE_BODY.input) continue;
             const { interpolations, directives } = readTemplate(s.value);
             for (const e of interpolations) if (!isLibraryExpression(e)) bad.push(`${s.path}: \${${e}}`);
             for (const d of directives) bad.push(`${s.path}: %{${d}}`);
@@ -105,8 +158,9 @@ for (const topology of TOPOLOGIES) {
               if (!path.startsWith('/')) continue;
               const f: HostFile | undefined = rendered.get(host)!.find((x) => x.path === path);
               assert.ok(f, `${id}: trigger ${path} is not a file of ${host}`);
-              // whole files without key material: compare exactly
-              if (f.kind !== FileKind.FILE || f.publicKey) continue;
+              assert.ok(f.kind !== FileKind.PRIVATE_KEY && f.kind !== FileKind.PASSWORD_BLOCK, `${id}: ${f.kind} ${path} is a trigger`);
+              // whole files, pg_hba.conf blocks and the managed lists, without key material: compare exactly
+              if (![FileKind.FILE, FileKind.MANAGED_BLOCK, FileKind.MANAGED_LIST].includes(f.kind) || f.publicKey) continue;
               const { literal, interpolations } = readTemplate(value);
               assert.deepEqual(interpolations, [], `${id} ${path}: no reference in a plain file`);
               assert.equal(literal, f.content, `${id} ${path}: Terraform's value differs from the rendered file`);
@@ -150,6 +204,19 @@ for (const topology of TOPOLOGIES) {
           }
         });
 
+        test(`${label}: database passwords only in the secret steps (as files) and as sha256 hashes; never placeholders, triggers in clear or outputs`, () => {
+          const found = passwordPlacement(json);
+          assert.deepEqual(found.misplaced, [], 'password references outside the secret steps and the hashes');
+          // one secret step per roles resource and per backup edge (its .pgpass block), each with both passwords, each in its own file
+          const graph = topology.graph();
+          const roles = expectedProvisionerIds(graph).filter((id) => id.includes('_postgres_roles_'));
+          const edges = expectedProvisionerIds(graph).filter((id) => id.includes('_backup_'));
+          assert.deepEqual([...found.secretSteps.keys()].map((k) => k.replace(/\[\d+\]$/, '')).sort(), [...roles, ...edges].sort(), 'resources with a secret step');
+          for (const [k, v] of found.secretSteps) assert.deepEqual(v, ['barman>s0', 'streaming_barman>s1'], k);
+          assert.deepEqual(found.hashed.sort(), [...roles, ...edges].sort(), 'a passwords_sha256 trigger on each resource with a secret step');
+          for (const s of strings) assert.ok(!s.value.includes('<password of '), `${s.path}: a password placeholder reached Terraform`);
+        });
+
         test(`${label}: every remote-exec inline, and the host script it carries, starts with set -eu`, () => {
           let n = 0;
           for (const [id, r] of provisionerResources(json)) {
@@ -183,7 +250,9 @@ for (const topology of TOPOLOGIES) {
         const ra = provisionerResources(a);
         const rb = provisionerResources(b);
         assert.deepEqual([...rb.keys()].sort(), [...ra.keys()].sort());
-        assert.equal(Object.keys(a.resource?.terraform_data ?? {}).length, 0);
+        // the passwords are built-in terraform_data in both modes, and the same
+        assert.deepEqual(Object.keys(a.resource?.terraform_data ?? {}).sort(), passwordIds().sort());
+        assert.deepEqual(passwordResources(b), passwordResources(a));
         assert.equal(Object.keys(b.resource?.null_resource ?? {}).length, 0);
         for (const [id, x] of ra) {
           const y = rb.get(id)!;
@@ -244,5 +313,39 @@ describe('the template reader used above (control)', () => {
     assert.ok(!isLibraryExpression('BARMAN_WAL_DIR:-/tmp'));
     assert.ok(!isLibraryExpression('file("/etc/passwd")'));
     assert.ok(!isLibraryExpression('null_resource.x.id'));
+    // the passwords: their own terraform_data outputs, also inside a string template of sha256
+    assert.ok(isLibraryExpression('base64encode(sensitive(terraform_data.barman_db_password_barman.output))'));
+    assert.ok(isLibraryExpression('sha256("${sensitive(terraform_data.barman_db_password_barman.output)}\\n${sensitive(terraform_data.barman_db_password_streaming_barman.output)}")'));
+    assert.ok(!isLibraryExpression('sha256("${HOME}\\n${sensitive(terraform_data.barman_db_password_barman.output)}")'), 'literal ${HOME} inside a nested template');
+    assert.ok(!isLibraryExpression('sha256("%{if x}y%{endif}")'));
+    assert.ok(!isLibraryExpression('terraform_data.someone_else.output'));
+    assert.ok(!isLibraryExpression('sensitive(uuid())'), 'no reference at all: only the password inputs may hold it');
+  });
+});
+
+describe('the password placement check (control)', () => {
+  const json = (): TfJson => synthBarmanStack({ graph: loadGraphFromFile(SEED_CONFIG()) });
+
+  test('the seed passes: two secret steps (roles on one, .pgpass of one on two), two hashes', () => {
+    const found = passwordPlacement(json());
+    assert.deepEqual(found.misplaced, []);
+    assert.deepEqual([...found.secretSteps.keys()].map((k) => k.replace(/\[\d+\]$/, '')).sort(), ['barman_backup_one_on_two', 'barman_postgres_roles_one']);
+    assert.deepEqual(found.hashed.sort(), ['barman_backup_one_on_two', 'barman_postgres_roles_one']);
+  });
+
+  test('a password in clear in a trigger, in an output, in a non-secret step, or a hash of one password only, is reported', () => {
+    const j = json() as { resource: Record<string, Record<string, Record<string, unknown>>>; output?: Record<string, unknown> };
+    const backup = j.resource.null_resource.barman_backup_one_on_two as { triggers: Record<string, string>; provisioner: { 'remote-exec': { inline: string[] } }[] };
+    backup.triggers.leak = '${terraform_data.barman_db_password_barman.output}';
+    backup.triggers.passwords_sha256 = '${sha256(terraform_data.barman_db_password_barman.output)}';
+    backup.provisioner[0]['remote-exec'].inline.push(backup.provisioner[1]['remote-exec'].inline[8]);
+    j.output = { pw: { value: '${terraform_data.barman_db_password_streaming_barman.output}' } };
+    const found = passwordPlacement(j as TfJson);
+    assert.deepEqual(found.misplaced.map((m) => m.replace(/:.*/, '')).sort(), [
+      'output.pw.value',
+      'resource.null_resource.barman_backup_one_on_two.provisioner[0].remote-exec.inline[6]',
+      'resource.null_resource.barman_backup_one_on_two.triggers.leak',
+      'resource.null_resource.barman_backup_one_on_two.triggers.passwords_sha256',
+    ]);
   });
 });

@@ -106,17 +106,74 @@ export function resourcesOf(json: TfJson): Map<string, TfResource> {
   return out;
 }
 
-/** The provisioner resources (null_resource or terraform_data) as logical id -> body. */
+/** the two database password resources' names (`<prefix>_db_password_<name>`) */
+export const PASSWORD_NAMES = ['barman', 'streaming_barman'] as const;
+
+export const passwordIds = (prefix = 'barman'): string[] => PASSWORD_NAMES.map((n) => `${prefix}_db_password_${n}`);
+
+/** a database password resource's logical id (any prefix) */
+export const isPasswordId = (id: string): boolean => /_db_password_(barman|streaming_barman)$/.test(id);
+
+/** What a generated password resource must be, exactly: no triggers, no provisioners, no connection. */
+export const PASSWORD_RESOURCE_BODY = { input: '${sensitive(uuid())}', lifecycle: { ignore_changes: ['input'] } };
+
+/**
+ * The provisioner resources (null_resource or terraform_data) as logical id -> body. The generated
+ * database passwords (terraform_data without provisioners) are not: see passwordResources.
+ */
 export function provisionerResources(json: TfJson): Map<string, TfResource> {
   const out = new Map<string, TfResource>();
   for (const type of PROVISIONER_TYPES) {
     for (const [id, body] of Object.entries(json.resource?.[type] ?? {})) {
+      if (type === 'terraform_data' && isPasswordId(id)) continue;
       assert.ok(!out.has(id), `logical id ${id} is used by both null_resource and terraform_data`);
       out.set(id, body);
     }
   }
   return out;
 }
+
+/** The generated database password resources (terraform_data) as logical id -> body. */
+export function passwordResources(json: TfJson): Map<string, TfResource> {
+  return new Map(Object.entries(json.resource?.terraform_data ?? {}).filter(([id]) => isPasswordId(id)));
+}
+
+/** A name as the logical ids write it (instance names are [a-z0-9.-]; '.' becomes '_'). */
+export const idOf = (name: string): string => name.replace(/\./g, '_');
+
+export interface ExpectedIdOptions {
+  readonly prefix?: string;
+  /** @default true */
+  readonly manage?: boolean;
+  /** @default manage */
+  readonly activate?: boolean;
+}
+
+/**
+ * The provisioner resources a graph should give, derived from the graph alone: a server resource
+ * per Barman server, a backup resource per edge, an access resource per Postgres instance; with
+ * database access managed (and some Barman server), a config resource per Postgres instance and a
+ * roles resource per Postgres instance that is not a replica; with activation, one per edge.
+ */
+export function expectedProvisionerIds(graph: BarmanGraph, o: ExpectedIdOptions = {}): string[] {
+  const prefix = o.prefix ?? 'barman';
+  const manage = o.manage ?? true;
+  const activate = o.activate ?? manage;
+  const ids = [
+    ...graph.barmanServers.map((s) => `${prefix}_server_${idOf(s.name)}`),
+    ...graph.edges.map((e) => `${prefix}_backup_${idOf(e.instance.name)}_on_${idOf(e.server.name)}`),
+    ...graph.postgresInstances.map((p) => `${prefix}_postgres_access_${idOf(p.name)}`),
+  ];
+  if (manage && graph.barmanServers.length > 0) {
+    ids.push(...graph.postgresInstances.map((p) => `${prefix}_postgres_config_${idOf(p.name)}`));
+    ids.push(...graph.postgresInstances.filter((p) => !p.roles.includes(Role.REPLICA)).map((p) => `${prefix}_postgres_roles_${idOf(p.name)}`));
+  }
+  if (activate) ids.push(...graph.edges.map((e) => `${prefix}_activate_${idOf(e.instance.name)}_on_${idOf(e.server.name)}`));
+  return ids.sort();
+}
+
+/** a remote-exec that handles passwords: Terraform hides its output (see secretExecLines) */
+export const SECRET_STEP_MARK = /^# cdktf-barman: .* \(output hidden by Terraform: it handles secrets\)$/;
 
 export function resource(json: TfJson, type: string, id: string): TfResource {
   const r = json.resource?.[type]?.[id];
@@ -215,7 +272,18 @@ function closingBrace(s: string, from: number): number {
  * is literal content that escaped unescaped.
  */
 export function isLibraryExpression(expr: string): boolean {
-  const withoutStrings = expr.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  // a quoted string may be a template of its own ("${a}\n${b}"): each of its interpolations must be one too
+  const inner: string[] = [];
+  const withoutStrings = expr.replace(/"(?:[^"\\]|\\.)*"/g, (q) => {
+    inner.push(q.slice(1, -1));
+    return '""';
+  });
+  let innerRefs = 0;
+  for (const text of inner) {
+    const t = readTemplate(text);
+    if (t.directives.length > 0 || !t.interpolations.every(isLibraryExpression)) return false;
+    innerRefs += t.interpolations.length;
+  }
   if (!/^[A-Za-z0-9_.(), "-]+$/.test(withoutStrings)) return false;
   const refs = withoutStrings.match(/[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+/g) ?? [];
   const calls = withoutStrings.match(/[A-Za-z_][A-Za-z0-9_]*(?=\()/g) ?? [];
@@ -223,7 +291,8 @@ export function isLibraryExpression(expr: string): boolean {
     .replace(/[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+/g, '')
     .replace(/[A-Za-z_][A-Za-z0-9_]*(?=\()/g, '')
     .replace(/""|\d+|[(), ]/g, '');
-  return refs.length > 0 && bare === '' && refs.every((r) => /^(var|tls_private_key)\./.test(r)) && calls.every((c) => /^[a-z0-9_]+$/.test(c));
+  const known = (r: string) => /^(var|tls_private_key)\./.test(r) || /^terraform_data\.[A-Za-z0-9_-]+_db_password_(barman|streaming_barman)\.output$/.test(r);
+  return refs.length + innerRefs > 0 && bare === '' && refs.every(known) && calls.every((c) => /^[a-z0-9_]+$/.test(c));
 }
 
 /** Every string in a JSON value with its path (`a.b[0].c`). */

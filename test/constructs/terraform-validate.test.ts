@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadGraphFromFile } from '../../lib/config/tpa-config';
-import { SEED_CONFIG, fixtureConfigs, repoRoot } from './synth-helpers';
+import { SEED_CONFIG, expectedProvisionerIds, fixtureConfigs, passwordIds, repoRoot } from './synth-helpers';
 
 
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): { status: number | null; stdout: string; stderr: string; error?: Error } {
@@ -80,8 +80,9 @@ describe('terraform init / validate / plan, offline, of what `cdktf-barman synth
 
       // expectations from the config itself
       const graph = loadGraphFromFile(c.file);
-      const count = graph.barmanServers.length + graph.edges.length + graph.postgresInstances.length;
-      assert.match(text, new RegExp(`Plan: ${count} to add, 0 to change, 0 to destroy\\.`), 'one resource per server, per backup edge, per Postgres instance');
+      const ids = [...expectedProvisionerIds(graph), ...passwordIds()];
+      assert.match(text, new RegExp(`Plan: ${ids.length} to add, 0 to change, 0 to destroy\\.`), `one resource per server, backup edge, Postgres instance (access, config), primary (roles), activation, and two passwords: ${ids.join(', ')}`);
+      for (const id of ids) assert.ok(text.includes(`# terraform_data.${id} will be created`), `the plan creates terraform_data.${id}`);
       const planLines = text.split('\n').map((l) => l.trim());
       for (const s of graph.barmanServers) {
         // a line of /etc/barman.conf, straight from the server's settings
@@ -92,6 +93,17 @@ describe('terraform init / validate / plan, offline, of what `cdktf-barman synth
         assert.ok(planLines.includes(`[${e.backupName}]`), `the plan shows the section [${e.backupName}] of ${e.instance.name} on ${e.server.name}`);
         assert.ok(planLines.includes(`slot_name = "${e.slotName}"`), `slot ${e.slotName}`);
       }
+      for (const p of graph.postgresInstances) {
+        // the pg_hba.conf block of each Postgres instance, a line per Barman server's address
+        for (const srv of graph.barmanServers) {
+          for (const a of srv.clientAddresses) assert.ok(planLines.some((l) => l.startsWith(`host postgres barman ${a}`)), `the plan shows ${p.name}'s pg_hba.conf line for ${srv.name} (${a})`);
+        }
+      }
+      // the passwords never: the generated values and their hashes are sensitive
+      const sensitiveInputs = planLines.filter((l) => /^\+ input\s+= \(sensitive value\)$/.test(l)).length;
+      assert.equal(sensitiveInputs, 2, 'both password inputs are shown as (sensitive value)');
+      const hashes = planLines.filter((l) => /^\+ "?passwords_sha256"?\s+= \(sensitive value\)$/.test(l)).length;
+      assert.equal(hashes, ids.filter((id) => /_postgres_roles_|_backup_/.test(id)).length, 'every passwords_sha256 trigger is (sensitive value)');
       // the supplied public key reaches the files without its comment
       assert.ok(text.includes(publicKey.trim().split(' ').slice(0, 2).join(' ')), 'the public key is shown');
       assert.ok(!text.includes('throwaway@cdktf-barman-test'), 'the public key comment is dropped');

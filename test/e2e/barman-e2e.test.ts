@@ -1,21 +1,35 @@
 /**
- * End-to-end (GitHub issue 4): what the library synthesizes works on real hosts, no mock anywhere.
+ * End-to-end (GitHub issues 4 and 5): what the library synthesizes works on real hosts, no mock
+ * anywhere, starting from FRESH PostgreSQL clusters.
  *
  * Four sandboxed hosts (test/e2e/harness): `barman` (the Barman server), `pg1` (a primary, backed
- * up by rsync), `pg2` (a primary, backed up with backup_method postgres), `pg3` (a replica, not
- * backed up), each with its own sshd; real PostgreSQL 15 on pg1 and pg2. The config.yml template is
- * test/e2e/fixtures/config.yml. `./bin/cdktf-barman synth` (terraform_data, supplied keys, the
- * connection key as a variable) writes the Terraform JSON; the real `terraform` applies it over SSH;
- * the real Barman then checks, backs up and recovers.
+ * up by rsync, also archiving through archive_command, first backup taken by the apply), `pg2` (a
+ * primary, backed up with backup_method postgres), `pg3` (a streaming replica of pg1, not backed
+ * up, restore_command through barman-wal-restore), each with its own sshd and a real PostgreSQL 15.
+ * pg1 and pg2 are plain initdb clusters, pg3 a pg_basebackup of pg1: only `local` lines in
+ * pg_hba.conf, no Barman role, stock settings. The library creates the roles, the pg_hba.conf
+ * blocks, the WAL commands, ~barman/.pgpass, and activates every instance; its apply fails unless
+ * `barman check` passes. The config.yml template is test/e2e/fixtures/config.yml.
+ * `./bin/cdktf-barman synth` (terraform_data, supplied keys, the connection key as a variable)
+ * writes the Terraform JSON; the real `terraform` applies it over SSH; the real Barman then checks,
+ * backs up and recovers.
  *
- * One test per point of the issue, in order, sharing the sandbox:
- *  1. files, owners, modes and contents equal the render manifest; nothing else written
- *  2. barman check / backup (rsync and postgres) / recover into a directory that starts
- *  3. every cron entry runs as cron would run it
- *  4. a second plan shows no changes
- *  5. one setting of one instance replaces exactly that instance's resource, touches one file
- *  6. removing an instance removes its files from the Barman server, keeps its backups
- *  7. faults: an unreachable host, no half-written files, convergence; foreign lines survive,
+ * One test per point, in order, sharing the sandbox:
+ *  1. from fresh clusters: the first apply creates everything; only pg1's activation fails, saying
+ *     that archive_mode (barman_archiver) waits for a PostgreSQL restart, without which Barman
+ *     refuses backups; after the restart the next apply activates pg1 (first backup). Every
+ *     activation's barman check passes; every file of SPEC 3 (and the pg_hba.conf block, the
+ *     .pgpass blocks, the managed list) equals the render manifest; the roles, settings and
+ *     restore_command are in PostgreSQL; nothing else written
+ *  2. WAL paths: pg1 restarted (archive_mode) delivers WAL by barman-wal-archive; pg3 (replica)
+ *     fetches WAL from Barman by barman-wal-restore, by hand and in its own recovery
+ *  3. barman check / backup (rsync and postgres) / recover into a directory that starts
+ *  4. every cron entry runs as cron would run it
+ *  5. a second plan shows no changes
+ *  6. one setting of one instance replaces exactly that instance's resources, touches one file
+ *  7. database faults: wrong credentials, PostgreSQL stopped: clear failures, then convergence
+ *  8. removing an instance removes its files and .pgpass lines from the Barman server, keeps its backups
+ *  9. ssh faults: an unreachable host, no half-written files, convergence; foreign lines survive,
  *     managed lines are never duplicated
  * A timing table is printed at the end.
  *
@@ -24,12 +38,13 @@
  */
 import { after, afterEach, before, beforeEach, describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as yaml from 'js-yaml';
-import { fingerprint, fingerprintDiff, missingPrerequisites, PG_BIN, pidAlive, Sandbox, SandboxHost, shq, startHosts } from './harness/hosts';
-import { cdktfBarman, exec, plannedChanges, terraformMissing, TerraformDir } from './terraform-cli';
+import { fingerprint, fingerprintDiff, missingPrerequisites, PG_BIN, PostgresInstance, pidAlive, Sandbox, SandboxHost, shq, startHosts } from './harness/hosts';
+import { cdktfBarman, exec, ExecResult, plannedChanges, terraformMissing, TerraformDir } from './terraform-cli';
 import {
   acceptedRootLogins,
   AppliedKeys,
@@ -41,19 +56,21 @@ import {
   isTerraformUpload,
   managedAndForeign,
   manifestPaths,
+  pgpassFields,
+  PG_DATA,
   Snapshot,
   snapshotHost,
+  splitBlocks,
   splitLines,
 } from './host-state';
-import { BarmanCli, EXPECTED_BEFORE_FIRST_BACKUP, startRecovered, withWalTraffic } from './barman-ops';
-// FIXTURE (1/3): the PostgreSQL side that the library does not create yet
-import { BarmanDbPasswords, createBarmanRoles, newPasswords, postgresOptionsForBarman, writeBarmanPgpass } from './postgres-side-fixture';
+import { BarmanCli, EXPECTED_BEFORE_FIRST_BACKUP, parseCheck, startRecovered, withWalTraffic } from './barman-ops';
 import { repoRoot } from '../support/paths';
 import { cronFileProblems } from '../support/cron-check';
 import { loadGraphFromFile } from '../../lib/config/tpa-config';
 import { SshUser } from '../../lib/model/enums';
 import { BarmanGraph } from '../../lib/model/graph';
-import { FileKind, HostPlan } from '../../lib/render/host-files';
+import { FileKind, HostFile, HostPlan } from '../../lib/render/host-files';
+import { PASSWORD_PLACEHOLDERS } from '../../lib/render/pgpass';
 import { managedMarker } from '../../lib/render/ssh-lines';
 
 // ---------------------------------------------------------------------------------------------
@@ -94,8 +111,20 @@ const CLUSTER = 'e2e';
 const MARKER = managedMarker(CLUSTER);
 const BARMAN_HOME = '/var/lib/barman';
 const MANAGED_LIST = `/usr/local/lib/cdktf-barman/${CLUSTER}.managed`;
+const PGPASS = `${BARMAN_HOME}/.pgpass`;
+const HBA = `${PG_DATA}/pg_hba.conf`;
+const AUTO_CONF = `${PG_DATA}/postgresql.auto.conf`;
 /** real-machine paths that must not change (the sandbox's overlays and binds keep them untouched) */
 const REAL_MACHINE = ['/etc', '/usr/local', '/var/lib/barman', '/var/lib/postgresql', '/var/log/barman', '/var/log/postgresql', '/var/spool/cron', '/root/.ssh', '/srv'];
+
+/**
+ * pg_hba.conf of a stock cluster: what `initdb -A peer` allows, nothing for Barman. pg1 also lets
+ * the harness's replication user in from 127.0.0.1, for pg3's pg_basebackup and streaming (not
+ * Barman's business: that line names neither `barman` nor `streaming_barman`).
+ */
+const STOCK_HBA = ['local   all          all                                 peer', 'local   replication  all                                 peer'];
+const REPLICA_USER = 'e2e_replica';
+const REPLICA_HBA = `host    replication  ${REPLICA_USER}       127.0.0.1/32            scram-sha-256`;
 
 interface Timing {
   readonly point: string;
@@ -114,8 +143,8 @@ interface Shared {
   graph: BarmanGraph;
   keys: AppliedKeys;
   supplied: Record<SshUser, { publicKey: string; privateKey: string }>;
-  /** FIXTURE (3/3): the database passwords of the barman and streaming_barman roles */
-  passwords: BarmanDbPasswords;
+  /** the database passwords Terraform generated (read from its state after the first apply) */
+  dbPasswords: Record<string, string>;
   /** foreign lines written before the first apply: host -> path -> lines */
   foreign: Map<string, Map<string, string[]>>;
   barman: BarmanCli;
@@ -145,9 +174,61 @@ function host(name: string): SandboxHost {
   return S.sb.host(name);
 }
 
+function pg(name: string): PostgresInstance {
+  return host(name).postgres!;
+}
+
 /** runs fn while pg1 and pg2 see a light write load (see withWalTraffic) */
 function traffic<T>(fn: () => Promise<T>): Promise<T> {
-  return withWalTraffic([host('pg1').postgres!, host('pg2').postgres!], fn);
+  return withWalTraffic([pg('pg1'), pg('pg2')], fn);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** what the library promises in PostgreSQL (SPEC, reference 3.3 and 3.4), written out by hand */
+function expectedArchiveCommand(): string {
+  return `barman-wal-archive -U barman --port ${host('barman').sshPort} ${host('barman').address} pg1 %p`;
+}
+function expectedRestoreCommand(): string {
+  return `barman-wal-restore -U barman -z -p 8 --port ${host('barman').sshPort} ${host('barman').address} pg1 %f %p`;
+}
+
+/** `name = 'value'` lines of postgresql.auto.conf, as ALTER SYSTEM writes them */
+function autoConf(text: string): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const l of splitLines(text)) {
+    const x = /^\s*([a-z_]+)\s*=\s*'((?:[^']|'')*)'\s*$/.exec(l);
+    if (x) m.set(x[1], x[2].replace(/''/g, "'"));
+  }
+  return m;
+}
+
+/** Barman's slot on an instance once pg_receivewal streams into it (waits up to 30 s): "name|active|type" */
+async function slotOf(name: string): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const slot = (await pg(name).psql("SELECT slot_name, active, slot_type FROM pg_replication_slots WHERE slot_name LIKE 'backup_%'")).trim();
+    if (slot.endsWith('|t|physical') || Date.now() > deadline) return slot;
+    await sleep(200);
+  }
+}
+
+/** "name Ns" for each resource an apply created, slowest first */
+function durations(r: ExecResult): string {
+  const d = [...r.stdout.matchAll(/^terraform_data\.barman_(\w+): Creation complete after (\S+?)s? \[/gm)].map((m) => [m[1], m[2]] as const);
+  const secs = (t: string) => t.split(/[ms]/).filter((x) => x !== '').reduce((acc, x, i, a) => acc + Number(x) * (a.length === 2 && i === 0 ? 60 : 1), 0);
+  return d.sort((a, b) => secs(b[1]) - secs(a[1])).map(([n, t]) => `${n} ${t}s`).join(', ');
+}
+
+/** What one resource's provisioners printed during an apply, without Terraform's prefix. */
+function remoteOutput(r: ExecResult, address: string): string {
+  const prefix = `${address} (remote-exec): `;
+  return splitLines(r.stdout).filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length)).join('\n');
+}
+
+/** The lines of an apply's output that the library's scripts and Terraform's errors print (for the report). */
+function saidBy(r: ExecResult, pattern: RegExp): string[] {
+  return [...splitLines(r.stdout), ...splitLines(r.stderr)].filter((l) => pattern.test(l)).map((l) => l.replace(/[│╷╵]/g, '').replace(/^.*?\(remote-exec\):\s*/, '').trim());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -224,7 +305,7 @@ interface HostChanges {
 
 function changesBetween(before: Map<string, Snapshot>, after: Map<string, Snapshot>): Map<string, HostChanges> {
   const out = new Map<string, HostChanges>();
-  const servers = ['pg1', 'pg2', 'pg3'];
+  const servers = ['pg1', 'pg2'];
   for (const [name, a] of after) {
     const d = diffSnapshots(before.get(name)!, a);
     const all = [...d.added.map((p) => `+ ${p}`), ...d.removed.map((p) => `- ${p}`), ...d.changed.map((p) => `~ ${p}`)].sort((x, y) => x.slice(2).localeCompare(y.slice(2)));
@@ -235,9 +316,11 @@ function changesBetween(before: Map<string, Snapshot>, after: Map<string, Snapsh
       const p = e.slice(2);
       if (isHarnessNoise(p)) noise.push(e);
       else if (name === 'barman' && isBarmanRuntime(p, BARMAN_HOME, servers)) runtime.push(e);
+      // barman-wal-restore's spool, when PostgreSQL runs the restore_command the library set
+      else if (name !== 'barman' && /^\/var\/tmp\/walrestore(\/|$)/.test(p)) runtime.push(e);
       else library.push(e);
     }
-    const rewritten = d.rewritten.filter((p) => !isHarnessNoise(p) && !(name === 'barman' && isBarmanRuntime(p, BARMAN_HOME, servers)));
+    const rewritten = d.rewritten.filter((p) => !isHarnessNoise(p) && !(name === 'barman' && isBarmanRuntime(p, BARMAN_HOME, servers)) && !p.startsWith('/var/tmp/walrestore'));
     out.set(name, { library, runtime, noise, rewritten });
   }
   return out;
@@ -245,12 +328,17 @@ function changesBetween(before: Map<string, Snapshot>, after: Map<string, Snapsh
 
 /**
  * Every file of the manifest is on its host with owner, group, mode and content; shared files hold
- * exactly the foreign lines written before plus the rendered managed lines, each once.
+ * exactly the foreign lines written before plus the rendered managed lines or blocks, each once.
+ * .pgpass blocks are compared with their passwords masked as the render shows them; the real
+ * passwords are compared with Terraform's without ever being printed.
  */
 async function verifyAgainstRender(): Promise<number> {
   let checked = 0;
   for (const [name, plan] of expected()) {
     const h = host(name);
+    // every library block of one shared file, to tell its lines from the foreign ones
+    const blocksByPath = new Map<string, HostFile[]>();
+    for (const f of plan.files) if (f.blockMarkers) blocksByPath.set(f.path, [...(blocksByPath.get(f.path) ?? []), f]);
     for (const f of plan.files) {
       const where = `[${name}] ${f.path}`;
       const st = await h.stat(f.path);
@@ -263,6 +351,7 @@ async function verifyAgainstRender(): Promise<number> {
           assert.match(st.type, /regular/, where);
           break;
         case FileKind.FILE:
+        case FileKind.MANAGED_LIST:
           assert.equal(await h.readFile(f.path), f.content, `${where}: content`);
           break;
         case FileKind.PRIVATE_KEY: {
@@ -276,6 +365,20 @@ async function verifyAgainstRender(): Promise<number> {
           assert.deepEqual(foreign, S.foreign.get(name)?.get(f.path) ?? [], `${where}: foreign lines kept as they were`);
           break;
         }
+        case FileKind.MANAGED_BLOCK:
+        case FileKind.PASSWORD_BLOCK: {
+          const m = f.blockMarkers!;
+          const text = await h.readFile(f.path);
+          const all = blocksByPath.get(f.path)!.map((x) => x.blockMarkers!);
+          const { blocks, counts, outside } = splitBlocks(text, all);
+          assert.equal(counts.get(m.begin), 1, `${where}: the block ${m.begin} once`);
+          let block = blocks.get(m.begin)!;
+          if (f.kind === FileKind.PASSWORD_BLOCK) block = block.map(maskPassword(where));
+          else assert.ok(text.startsWith(`${m.begin} `) || text.startsWith(`${m.begin}\n`), `${where}: the block comes first (the first matching pg_hba line wins)`);
+          assert.deepEqual(block, splitLines(f.content ?? ''), `${where}: block content`);
+          assert.deepEqual(outside.map(redact), S.foreign.get(name)?.get(f.path) ?? [], `${where}: lines outside the library's blocks kept as they were`);
+          break;
+        }
         default:
           assert.fail(`${where}: unknown kind ${f.kind}`);
       }
@@ -286,14 +389,62 @@ async function verifyAgainstRender(): Promise<number> {
 }
 
 /**
- * Private key material of the supplied pairs and of the connection key found in `text`: a body line
- * of the key holding private bytes (the first ones are the same for every ed25519 key) and a
- * stretch of the key's base64 encoding (as `base64encode(var...)` would send it).
+ * A .pgpass line with its password replaced by the placeholder the render shows; the real one
+ * must be Terraform's for that role (compared without printing either).
  */
-function secretsIn(text: string): string[] {
+function maskPassword(where: string): (line: string) => string {
+  return (line) => {
+    if (line.startsWith('#')) return line;
+    const f = pgpassFields(line);
+    assert.equal(f.length, 5, `${where}: a .pgpass line has 5 fields`);
+    const user = f[3];
+    const want = S.dbPasswords[user];
+    assert.ok(want !== undefined, `${where}: a line for an unknown role ${user}`);
+    assert.ok(f[4] === want, `${where}: the password of ${user} is the one in Terraform's state (not printed)`);
+    const placeholder = user === 'barman' ? PASSWORD_PLACEHOLDERS.barman : PASSWORD_PLACEHOLDERS.streamingBarman;
+    return `${line.slice(0, line.length - pgpassEscape(f[4]).length)}${pgpassEscape(placeholder)}`;
+  };
+}
+
+/** a line with every generated password replaced by a placeholder (for assertion messages) */
+function redact(line: string): string {
+  let out = line;
+  for (const [role, p] of Object.entries(S.dbPasswords ?? {})) out = out.split(pgpassEscape(p)).join(`<password of ${role}>`).split(p).join(`<password of ${role}>`);
+  return out;
+}
+
+function pgpassEscape(text: string): string {
+  return text.replace(/[\\:]/g, (c) => `\\${c}`);
+}
+
+/** The generated database passwords, from Terraform's state (where Terraform keeps every secret). */
+function readDbPasswords(): Record<string, string> {
+  const state = JSON.parse(fs.readFileSync(path.join(S.tf.dir, 'terraform.tfstate'), 'utf8')) as { resources: Array<{ type: string; name: string; instances: Array<{ attributes: { output?: { value?: unknown } } }> }> };
+  const get = (name: string): string => {
+    const r = state.resources.find((x) => x.type === 'terraform_data' && x.name === name);
+    const v = r?.instances[0]?.attributes.output?.value;
+    assert.equal(typeof v, 'string', `terraform_data.${name} holds a generated password`);
+    return v as string;
+  };
+  return { barman: get('barman_db_password_barman'), streaming_barman: get('barman_db_password_streaming_barman') };
+}
+
+/**
+ * Secrets found in `text`: of the supplied pairs and of the connection key, a body line of the key
+ * holding private bytes (the first ones are the same for every ed25519 key) and a stretch of the
+ * key's base64 encoding (as `base64encode(var...)` would send it); and, once generated, the
+ * database passwords, plain and in base64 (as the secret steps carry them).
+ */
+function secretsIn(text: string, opts: { passwords?: boolean } = {}): string[] {
   const keys = [...Object.values(S.supplied).map((p) => p.privateKey), S.sb.clientKey.privateKey];
-  const needles = keys.flatMap((k) => [k.split('\n')[3], Buffer.from(k).toString('base64').slice(200, 260)]);
-  return needles.filter((n) => text.includes(n)).map((n) => `${n.slice(0, 12)}...`);
+  const needles: Array<[string, string]> = keys.flatMap((k): Array<[string, string]> => {
+    const body = k.split('\n')[3];
+    return [[`${body.slice(0, 12)}...`, body], [`base64 of a private key`, Buffer.from(k).toString('base64').slice(200, 260)]];
+  });
+  if (opts.passwords !== false && S.dbPasswords) {
+    for (const [role, p] of Object.entries(S.dbPasswords)) needles.push([`the password of ${role}`, p], [`the password of ${role} in base64`, Buffer.from(p).toString('base64')]);
+  }
+  return needles.filter(([, n]) => text.includes(n)).map(([label]) => label);
 }
 
 /** Terraform's uploaded remote-exec scripts left on the hosts: none may hold private key material. */
@@ -347,16 +498,29 @@ if (missing && inCi) {
       S.tf = new TerraformDir(path.join(S.work, 'terraform'), path.join(S.work, 'tmp'));
       S.barman = new BarmanCli(sb.host('barman'));
 
-      // FIXTURE (2/3): roles, pg_hba, WAL settings on pg1 and pg2; ~barman/.pgpass on barman
-      S.passwords = newPasswords();
-      const [pg1, pg2] = await step('setup', 'PostgreSQL 15 on pg1 + pg2 (initdb, start)', () => Promise.all(['pg1', 'pg2'].map((n) => sb.startPostgres(n, postgresOptionsForBarman()))));
-      await step('setup', 'fixture: barman roles, grants, .pgpass', async () => {
-        for (const pg of [pg1, pg2]) await createBarmanRoles(pg, S.passwords);
-        await writeBarmanPgpass(sb.host('barman'), BARMAN_HOME, [pg1, pg2], S.passwords);
-      });
-      for (const pg of [pg1, pg2]) {
-        await pg.psql("CREATE TABLE e2e_marker (id serial PRIMARY KEY, note text NOT NULL); GRANT SELECT ON e2e_marker TO PUBLIC; INSERT INTO e2e_marker (note) VALUES ('before-backup'); CREATE TABLE e2e_tick (at timestamptz DEFAULT now());");
+      // fresh clusters: initdb with only `local` lines (pg1 also admits the harness's replication
+      // user, for pg3), PostgreSQL 15's defaults, no Barman role; pg3 a streaming replica of pg1
+      const [pg1, pg2] = await step('setup', 'PostgreSQL 15 on pg1 + pg2 (initdb, start)', () =>
+        Promise.all([sb.startPostgres('pg1', { port: 'auto', hba: [...STOCK_HBA, REPLICA_HBA] }), sb.startPostgres('pg2', { port: 'auto', hba: STOCK_HBA })]),
+      );
+      const replicaPassword = crypto.randomBytes(18).toString('hex');
+      await pg1.psql(`CREATE ROLE ${REPLICA_USER} LOGIN REPLICATION PASSWORD '${replicaPassword}';`);
+      for (const p of [pg1, pg2]) {
+        await p.psql("CREATE TABLE e2e_marker (id serial PRIMARY KEY, note text NOT NULL); GRANT SELECT ON e2e_marker TO PUBLIC; INSERT INTO e2e_marker (note) VALUES ('before-backup'); CREATE TABLE e2e_tick (at timestamptz DEFAULT now());");
       }
+      await pg1.psql('CREATE TABLE e2e_replica_probe (note text);');
+      const pg3 = await step('setup', 'PostgreSQL 15 on pg3 (pg_basebackup of pg1, standby)', () =>
+        sb.startPostgres('pg3', { port: 'auto', hba: STOCK_HBA, replicaOf: { primary: pg1, user: REPLICA_USER, password: replicaPassword } }),
+      );
+      // the starting point really is fresh
+      for (const p of [pg1, pg2, pg3]) {
+        const state = await p.psql(
+          "SELECT (SELECT count(*) FROM pg_roles WHERE rolname IN ('barman', 'barman_role', 'streaming_barman')), (SELECT count(*) FROM pg_hba_file_rules WHERE type <> 'local'), current_setting('archive_mode'), current_setting('restore_command') = '', pg_is_in_recovery(), current_setting('wal_level')",
+        );
+        const expectedState = p === pg3 ? '0|0|off|t|t|replica' : p === pg1 ? '0|1|off|t|f|replica' : '0|0|off|t|f|replica';
+        assert.equal(state.trim(), expectedState, `[${p.host.name}] Barman roles, non-local pg_hba lines, archive_mode, restore_command empty, in recovery, wal_level`);
+      }
+      fact(`setup: fresh clusters: pg1, pg2 initdb, pg3 pg_basebackup of pg1 streaming (${(await pg1.psql("SELECT application_name || ' ' || state FROM pg_stat_replication")).trim()}); no Barman role, no pg_hba line for Barman, archive_mode off, restore_command empty`);
 
       // key pairs the user supplies (no private key in Terraform state), and someone else's keys
       const keyDir = path.join(S.work, 'keys');
@@ -386,16 +550,26 @@ if (missing && inCi) {
       // lines written by someone else before the first apply: they must survive every apply
       S.foreign = new Map();
       const foreignKey = ops.publicKey;
+      const remember = (name: string, file: string, lines: string[]) => {
+        if (!S.foreign.has(name)) S.foreign.set(name, new Map());
+        S.foreign.get(name)!.set(file, lines);
+      };
       const writeForeign = async (name: string, user: string, home: string, file: string, lines: string[]) => {
         const h = sb.host(name);
         await h.check(`install -d -o ${user} -g ${user} -m 0700 ${home}/.ssh`, { via: 'nsenter' });
         await h.writeFile(`${home}/.ssh/${file}`, lines.join('\n') + '\n', { owner: user, group: user, mode: file === 'authorized_keys' ? 0o600 : 0o644 });
-        if (!S.foreign.has(name)) S.foreign.set(name, new Map());
-        S.foreign.get(name)!.set(`${home}/.ssh/${file}`, lines);
+        remember(name, `${home}/.ssh/${file}`, lines);
       };
       await writeForeign('barman', 'barman', BARMAN_HOME, 'authorized_keys', [foreignKey]);
       await writeForeign('barman', 'barman', BARMAN_HOME, 'known_hosts', [`vault.example.com ${ops.publicKey.split(' ').slice(0, 2).join(' ')}`]);
       for (const n of ['pg1', 'pg2', 'pg3']) await writeForeign(n, 'postgres', '/var/lib/postgresql', 'authorized_keys', [`# keys of the ops team`, foreignKey]);
+      // someone else's line in ~barman/.pgpass, and the stock pg_hba.conf lines: kept by every apply
+      const foreignPgpass = ['# reporting database (ops)', 'reports.example.com:5432:*:ops:not-a-real-password'];
+      await sb.host('barman').writeFile(PGPASS, foreignPgpass.join('\n') + '\n', { owner: 'barman', group: 'barman', mode: 0o600 });
+      remember('barman', PGPASS, foreignPgpass);
+      remember('pg1', HBA, [...STOCK_HBA, REPLICA_HBA]);
+      remember('pg2', HBA, STOCK_HBA);
+      remember('pg3', HBA, STOCK_HBA);
 
       // config.yml from the template: pg1's host key pinned, the others scanned at apply time
       S.template = fs.readFileSync(path.join(repoRoot(), 'test', 'e2e', 'fixtures', 'config.yml'), 'utf8');
@@ -404,9 +578,10 @@ if (missing && inCi) {
         BARMAN_ADDRESS: sb.host('barman').address,
         PG1_ADDRESS: pg1.address,
         PG2_ADDRESS: pg2.address,
-        PG3_ADDRESS: sb.host('pg3').address,
+        PG3_ADDRESS: pg3.address,
         PG1_PORT: String(pg1.port),
         PG2_PORT: String(pg2.port),
+        PG3_PORT: String(pg3.port),
         PG1_HOST_KEY: sb.host('pg1').hostPublicKey,
       };
       await useConfig('setup', 'initial', fillTemplate(S.template, S.values));
@@ -445,19 +620,72 @@ if (missing && inCi) {
       assert.ok(!stopNote.includes('FAILED'), stopNote);
     });
 
-    it('1. after apply every file of SPEC 3 is on the right host with owner, group, mode and content, and nothing else was written', { timeout: 300_000 }, async () => {
+    it('1. from fresh clusters: the first apply does everything but pg1\'s activation, which waits for the restart archive_mode needs and says so; after the restart the next apply activates pg1 (first backup); every barman check passes; every file equals the render manifest and nothing else was written', { timeout: 600_000 }, async () => {
       const before = await step('1', 'snapshot 4 hosts', () => snapshotAll());
       const loginsBefore = new Map(S.sb.hosts.map((h) => [h.name, acceptedRootLogins(h)]));
-      const r = await step('1', 'terraform apply (first)', () => S.tf.apply());
-      const resources = Object.values(S.tf.readSynth().resource).reduce((n, rs) => n + Object.keys(rs).length, 0);
-      assert.equal(resources, 6, 'server + 2 backup edges + 3 Postgres instances');
-      assert.match(r.stdout, new RegExp(`Apply complete! Resources: ${resources} added, 0 changed, 0 destroyed\\.`));
-      // supplied keys: no private key in the apply's output or in Terraform's state
-      assert.deepEqual(secretsIn(r.stdout + r.stderr), [], 'private key material in the apply output');
+      const synth = S.tf.readSynth();
+      const addresses = Object.entries(synth.resource).flatMap(([type, rs]) => Object.keys(rs).map((n) => `${type}.${n}`)).sort();
+      assert.deepEqual(addresses, [
+        'terraform_data.barman_activate_pg1_on_barman',
+        'terraform_data.barman_activate_pg2_on_barman',
+        'terraform_data.barman_backup_pg1_on_barman',
+        'terraform_data.barman_backup_pg2_on_barman',
+        'terraform_data.barman_db_password_barman',
+        'terraform_data.barman_db_password_streaming_barman',
+        'terraform_data.barman_postgres_access_pg1',
+        'terraform_data.barman_postgres_access_pg2',
+        'terraform_data.barman_postgres_access_pg3',
+        'terraform_data.barman_postgres_config_pg1',
+        'terraform_data.barman_postgres_config_pg2',
+        'terraform_data.barman_postgres_config_pg3',
+        // roles on the primaries only: pg3 is a replica, they reach it by replication
+        'terraform_data.barman_postgres_roles_pg1',
+        'terraform_data.barman_postgres_roles_pg2',
+        'terraform_data.barman_server_barman',
+      ]);
+      // no traffic: fresh, idle clusters, as an operator's first apply meets them
+      const r1 = await step('1', 'terraform apply (first, fresh clusters)', () => S.tf.terraform(['apply', '-auto-approve', '-input=false'], [0, 1]));
+      const apply1Ms = timings[timings.length - 1].ms;
+      S.dbPasswords = readDbPasswords();
+      // supplied keys: no private key in the apply's output or in Terraform's state; the generated
+      // passwords are in the state (as every Terraform secret) but in no output
+      assert.deepEqual(secretsIn(r1.stdout + r1.stderr), [], 'secrets in the apply output');
+      const warnings = saidBy(r1, /cdktf-barman: warning/);
+      assert.ok(warnings.some((w) => /archive_mode on pg1 takes effect only after PostgreSQL restarts/.test(w)), `the apply warns that pg1 needs a restart:\n${warnings.join('\n')}`);
+      // barman_archiver on pg1: archive_mode waits for a restart, and until then Barman refuses
+      // every backup of pg1 and fails its check; the library does not restart PostgreSQL, so the
+      // activation of pg1 (and only it) fails, saying why and what to do
+      const errors = [...r1.stderr.matchAll(/with (terraform_data\.\w+)/g)].map((m) => m[1]);
+      assert.equal(r1.code, 1, `the first apply fails on pg1's pending restart:\n${r1.stdout}`);
+      assert.deepEqual(errors, ['terraform_data.barman_activate_pg1_on_barman'], `only pg1's activation fails:\n${r1.stderr}`);
+      const restartError = saidBy(r1, /cdktf-barman on barman: error/);
+      assert.ok(restartError.some((l) => l.includes('archive_mode on pg1 waits for a PostgreSQL restart') && l.includes('Restart PostgreSQL on pg1, then run terraform apply again')), `the activation says why:\n${remoteOutput(r1, 'terraform_data.barman_activate_pg1_on_barman')}\n${r1.stderr}`);
+      assert.match(r1.stdout, new RegExp(`Apply complete|terraform_data.barman_activate_pg2_on_barman: Creation complete`));
+      assert.equal((await pg('pg1').psql("SELECT setting, pending_restart FROM pg_settings WHERE name = 'archive_mode'")).trim(), 'off|t', 'archive_mode on pg1 waits for a restart');
+      fact(`1: apply 1 from fresh clusters: ${apply1Ms} ms, exit ${r1.code}; ${addresses.length - 1} of ${addresses.length} resources created; warning: ${warnings.join(' | ')}; error: ${restartError.join(' | ')}`);
+
+      // the operator's part: restart pg1 (a later issue may let the library do it), apply again
+      await step('1', 'restart PostgreSQL on pg1 (archive_mode)', () => pg('pg1').restart());
+      const r = await step('1', 'terraform apply (second: pg1 restarted)', () => S.tf.apply());
+      const apply2Ms = timings[timings.length - 1].ms;
+      assert.match(r.stdout, /Apply complete! Resources: 1 added, 0 changed, 1 destroyed\./, 'only the tainted activation of pg1 runs again');
+      assert.deepEqual(secretsIn(r.stdout + r.stderr), [], 'secrets in the apply output');
       const state = fs.readFileSync(path.join(S.tf.dir, 'terraform.tfstate'), 'utf8');
-      assert.deepEqual(secretsIn(state), [], 'private key material in terraform.tfstate');
+      assert.deepEqual(secretsIn(state, { passwords: false }), [], 'private key material in terraform.tfstate');
       assert.doesNotMatch(state, /PRIVATE KEY/);
       const afterSnap = await step('1', 'snapshot 4 hosts', () => snapshotAll());
+
+      // the activations: their own barman check, as the applies printed it
+      for (const [server, res, expectedFailed] of [['pg1', r, []], ['pg2', r1, EXPECTED_BEFORE_FIRST_BACKUP]] as const) {
+        const out = remoteOutput(res, `terraform_data.barman_activate_${server}_on_barman`);
+        const lines = parseCheck(out);
+        assert.ok(lines.length >= 15, `${server}: the activation printed barman check:\n${out}`);
+        const failed = lines.filter((l) => !l.ok);
+        assert.deepEqual(failed.map((l) => l.name).sort(), [...expectedFailed].sort(), `${server}: only the expected checks failed in the activation:\n${out}`);
+        fact(`1: activation of ${server}: barman check ${lines.length} checks, ${lines.length - failed.length} OK, FAILED: ${failed.map((l) => `${l.name} (${l.detail})`).join('; ') || 'none'}`);
+      }
+      fact(`1: apply 2 (after restarting pg1): ${apply2Ms} ms; from fresh clusters to every activation passing: ${apply1Ms + apply2Ms} ms of terraform apply`);
+      fact(`1: per resource (Terraform's "Creation complete after"): apply 1: ${durations(r1)}; apply 2: ${durations(r)}`);
 
       const checked = await step('1', 'compare with the render manifest', () => verifyAgainstRender());
       const plans = expected();
@@ -465,27 +693,60 @@ if (missing && inCi) {
       const spec3: Record<string, string[]> = {
         barman: ['/etc/barman.conf', '/etc/barman.d', '/etc/barman.d/pg1.conf', '/etc/barman.d/pg2.conf', '/etc/cron.d/barman', '/etc/cron.d/pg1', '/etc/cron.d/pg2',
           '/usr/local/lib/cdktf-barman/barman-home-ok', BARMAN_HOME, '/var/log/barman.log', '/etc/logrotate.d/cdktf-barman',
-          `${BARMAN_HOME}/.ssh`, `${BARMAN_HOME}/.ssh/id_ed25519`, `${BARMAN_HOME}/.ssh/id_ed25519.pub`, `${BARMAN_HOME}/.ssh/authorized_keys`, `${BARMAN_HOME}/.ssh/known_hosts`],
-        ...Object.fromEntries(['pg1', 'pg2', 'pg3'].map((n) => [n, ['', '/id_ed25519', '/id_ed25519.pub', '/authorized_keys', '/known_hosts'].map((f) => `/var/lib/postgresql/.ssh${f}`)])),
+          `${BARMAN_HOME}/.ssh`, `${BARMAN_HOME}/.ssh/id_ed25519`, `${BARMAN_HOME}/.ssh/id_ed25519.pub`, `${BARMAN_HOME}/.ssh/authorized_keys`, `${BARMAN_HOME}/.ssh/known_hosts`,
+          PGPASS, MANAGED_LIST],
+        ...Object.fromEntries(['pg1', 'pg2', 'pg3'].map((n) => [n, [...['', '/id_ed25519', '/id_ed25519.pub', '/authorized_keys', '/known_hosts'].map((f) => `/var/lib/postgresql/.ssh${f}`), HBA]])),
       };
       for (const [name, paths] of Object.entries(spec3)) assert.deepEqual(paths.filter((p) => !manifestPaths(plans.get(name)).includes(p)), [], `[${name}] SPEC 3 items missing from the render manifest`);
+      assert.deepEqual(plans.get('barman')!.files.filter((f) => f.path === PGPASS).map((f) => f.kind), [FileKind.PASSWORD_BLOCK, FileKind.PASSWORD_BLOCK], 'one .pgpass block per backed-up instance');
+      assert.deepEqual(plans.get('barman')!.files.filter((f) => f.path === MANAGED_LIST).map((f) => f.kind), [FileKind.MANAGED_LIST]);
       const changes = changesBetween(before, afterSnap);
       for (const [name, c] of changes) {
-        const allowed = new Set([...manifestPaths(plans.get(name)), ...(name === 'barman' ? [MANAGED_LIST] : [])]);
+        // ALTER SYSTEM writes postgresql.auto.conf: checked line by line below
+        const allowed = new Set([...manifestPaths(plans.get(name)), ...(name === 'barman' ? [] : [AUTO_CONF])]);
         const unexpected = c.library.filter((e) => !allowed.has(e.slice(2)));
         const shown = await Promise.all(unexpected.filter((e) => e.startsWith('+ ')).map(async (e) => `${e}: ${(await host(name).run(`ls -la ${shq(e.slice(2))}; head -c 600 ${shq(e.slice(2))}`, { via: 'nsenter' })).stdout}`));
         assert.deepEqual(unexpected, [], `[${name}] written by the apply but not in the render manifest:\n${shown.join('\n')}`);
-        assert.deepEqual(c.runtime.filter((e) => !allowed.has(e.slice(2))), [], `[${name}] nothing of Barman's own before Barman ran`);
-        fact(`1: ${name}: ${c.library.length} library paths written (${c.library.join(', ')}); harness noise: ${c.noise.map((x) => x.slice(2)).join(', ') || 'none'}`);
+        fact(`1: ${name}: ${c.library.length} library paths written (${c.library.join(', ')}); ${name === 'barman' ? `Barman's own files (the activation ran Barman): ${c.runtime.length}` : `written by PostgreSQL's restore_command: ${c.runtime.map((x) => x.slice(2)).join(', ') || 'none'}`}; harness noise: ${c.noise.map((x) => x.slice(2)).join(', ') || 'none'}`);
         assert.ok(acceptedRootLogins(host(name)) > loginsBefore.get(name)!, `[${name}] Terraform logged in`);
       }
+      assert.ok(changes.get('pg2')!.library.every((e) => e.slice(2) !== AUTO_CONF), 'pg2 needs no ALTER SYSTEM: postgresql.auto.conf untouched');
+
+      // what ALTER SYSTEM left: exactly the library's WAL commands (pg3 keeps pg_basebackup's primary_conninfo)
+      const auto = new Map<string, Map<string, string>>();
+      for (const n of ['pg1', 'pg2', 'pg3']) auto.set(n, autoConf(await host(n).readFile(AUTO_CONF)));
+      assert.deepEqual([...auto.get('pg1')!], [['archive_mode', 'on'], ['archive_command', expectedArchiveCommand()]]);
+      assert.deepEqual([...auto.get('pg2')!], []);
+      assert.deepEqual([...auto.get('pg3')!.keys()].sort(), ['primary_conninfo', 'restore_command']);
+      assert.equal(auto.get('pg3')!.get('restore_command'), expectedRestoreCommand());
+      assert.equal((await pg('pg3').psql('SHOW restore_command')).trim(), expectedRestoreCommand(), 'restore_command is live on pg3 (reloaded)');
+      assert.equal((await pg('pg1').psql("SELECT current_setting('archive_mode') || ' ' || current_setting('archive_command')")).trim(), `on ${expectedArchiveCommand()}`, 'archive_mode and archive_command live on pg1 after its restart');
+      fact(`1: ALTER SYSTEM: pg1 archive_mode=on (live after the restart), archive_command='${auto.get('pg1')!.get('archive_command')}'; pg2 nothing; pg3 restore_command='${auto.get('pg3')!.get('restore_command')}'`);
+
+      // the roles: created on the primaries, replicated (never created) on pg3
+      const roles = "SELECT string_agg(rolname || ':' || rolcanlogin || rolsuper || rolreplication || ':' || (SELECT count(*) FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid WHERE m.member = r.oid AND g.rolname = 'barman_role'), ' ' ORDER BY rolname) FROM pg_roles r WHERE rolname IN ('barman', 'barman_role', 'streaming_barman')";
+      for (const n of ['pg1', 'pg2', 'pg3']) assert.equal((await pg(n).psql(roles)).trim(), 'barman:truefalsefalse:1 barman_role:falsefalsefalse:0 streaming_barman:truefalsetrue:0', `[${n}] Barman's roles`);
+      const grants = (await pg('pg1').psql("SELECT string_agg(p.proname, ' ' ORDER BY p.proname) FROM pg_proc p WHERE has_function_privilege('barman', p.oid, 'EXECUTE') AND p.proname IN ('pg_backup_start', 'pg_backup_stop', 'pg_switch_wal', 'pg_create_restore_point')")).trim();
+      assert.equal(grants, 'pg_backup_start pg_backup_stop pg_create_restore_point pg_switch_wal');
+      // pg_hba.conf: Barman's lines load without error on every instance, first in the file
+      for (const n of ['pg1', 'pg2', 'pg3']) {
+        const rules = (await pg(n).psql("SELECT string_agg(line_number || ' ' || type || ' ' || array_to_string(database, ',') || ' ' || array_to_string(user_name, ',') || ' ' || coalesce(address, '') || ' ' || auth_method || coalesce(' ' || error, ''), '; ' ORDER BY line_number) FROM pg_hba_file_rules WHERE 'barman' = ANY(user_name) OR 'streaming_barman' = ANY(user_name) OR error IS NOT NULL")).trim();
+        assert.equal(rules, '2 host postgres barman 127.0.0.1 scram-sha-256; 3 host replication streaming_barman 127.0.0.1 scram-sha-256', `[${n}] pg_hba_file_rules`);
+      }
+      // the activation: slots streaming, pg1's first backup taken by the apply
+      for (const n of ['pg1', 'pg2']) assert.equal(await slotOf(n), 'backup_barman|t|physical', `${n}: pg_receivewal streams into slot backup_barman`);
+      const firstBackups = await S.barman.backupIds('pg1');
+      assert.equal(firstBackups.length, 1, 'barman_first_backup: pg1 has one backup after the apply');
+      assert.equal(await S.barman.backupStatus('pg1', firstBackups[0]), 'DONE');
+      assert.deepEqual(await S.barman.backupIds('pg2'), [], 'pg2 has no first backup (barman_first_backup is off)');
+      fact(`1: pg1's first backup ${firstBackups[0]} (DONE) taken by the apply; roles on pg1, pg2 (replicated to pg3); ${checked} manifest entries checked on 4 hosts`);
+
       // the library's bookkeeping file on the Barman server lists the per-instance files
       const managedList = splitLines(await host('barman').readFile(MANAGED_LIST));
-      for (const f of ['/etc/barman.d/pg1.conf', '/etc/cron.d/pg1', '/etc/barman.d/pg2.conf', '/etc/cron.d/pg2']) assert.ok(managedList.includes(f), `${MANAGED_LIST} lists ${f}`);
-      assert.deepEqual([(await host('barman').stat(MANAGED_LIST)).modeString], ['0644']);
+      for (const f of ['/etc/barman.d/pg1.conf', '/etc/cron.d/pg1', 'pgpass:pg1', '/etc/barman.d/pg2.conf', '/etc/cron.d/pg2', 'pgpass:pg2']) assert.ok(managedList.includes(f), `${MANAGED_LIST} lists ${f}`);
       await noTempFilesAnywhere();
       const uploads = await checkTerraformUploads();
-      fact(`1: ${checked} manifest entries checked on 4 hosts; ${uploads.count} uploaded remote-exec scripts left by Terraform (${uploads.nonEmpty} not blanked), no private key in any`);
+      fact(`1: ${uploads.count} uploaded remote-exec scripts left by Terraform (${uploads.nonEmpty} not blanked), no private key or password in any`);
 
       // the keys work in both directions with strict host key checking (known_hosts pinned for pg1, scanned for the others)
       await step('1', 'ssh barman->pg1/pg2, pg*->barman (strict)', async () => {
@@ -494,51 +755,106 @@ if (missing && inCi) {
           const out = await host('barman').check(`ssh -q -o BatchMode=yes -o StrictHostKeyChecking=yes postgres@${host(n).address} -p ${port} hostname`, { via: 'nsenter', user: 'barman' });
           assert.equal(out.trim(), n);
         }
-        for (const n of ['pg1', 'pg2']) {
+        for (const n of ['pg1', 'pg2', 'pg3']) {
           const out = await host(n).check(`ssh -q -o BatchMode=yes -o StrictHostKeyChecking=yes barman@${host('barman').address} -p ${port} hostname`, { via: 'nsenter', user: 'postgres' });
           assert.equal(out.trim(), 'barman');
         }
       });
     });
 
-    it('2. barman check passes, backups by rsync (pg1) and postgres (pg2) succeed, and each recovers into a running instance', { timeout: 600_000 }, async () => {
+    it('2. WAL paths: pg1 (restarted in 1) archives through barman-wal-archive; pg3 fetches WAL from Barman through barman-wal-restore, by hand and in its own recovery', { timeout: 600_000 }, async () => {
       const b = S.barman;
-      for (const server of ['pg1', 'pg2']) {
-        await step('2', `${server}: barman receive-wal --create-slot`, () => b.must(`receive-wal --create-slot ${server}`));
-      }
-      await step('2', 'barman cron (starts pg_receivewal x2)', () => b.must('cron'));
-      for (const server of ['pg1', 'pg2']) {
-        // pg_receivewal streams into the slot Barman named after the server (slot_name of the config)
-        const deadline = Date.now() + 30_000;
-        let slot = '';
-        while (slot !== 'backup_barman|t|physical' && Date.now() < deadline) {
-          slot = (await host(server).postgres!.psql('SELECT slot_name, active, slot_type FROM pg_replication_slots')).trim();
-          if (slot !== 'backup_barman|t|physical') await new Promise((r) => setTimeout(r, 200));
+      const bh = host('barman');
+      const segment = await step('2', 'pg1: pg_switch_wal, until archive_command delivered it', () => traffic(async () => {
+        const seg = (await pg('pg1').psql('SELECT pg_walfile_name(pg_switch_wal())')).trim();
+        const deadline = Date.now() + 60_000;
+        for (;;) {
+          const st = (await pg('pg1').psql('SELECT archived_count, failed_count, coalesce(last_archived_wal, \'\'), coalesce(last_failed_wal, \'\') FROM pg_stat_archiver')).trim().split('|');
+          if (st[2] >= seg) return seg;
+          assert.ok(Date.now() < deadline, `pg1 did not archive ${seg} within 60 s: pg_stat_archiver ${st.join(' ')}\n${fs.readFileSync(pg('pg1').logFile, 'utf8').split('\n').filter((l) => /archiv/.test(l)).slice(-10).join('\n')}`);
+          await sleep(200);
         }
-        assert.equal(slot, 'backup_barman|t|physical', `${server}: pg_receivewal is streaming into slot backup_barman`);
+      }));
+      // Barman's put-wal puts it in the server's incoming/ directory; `barman cron` archives it
+      const incoming = splitLines(await bh.check(`ls ${BARMAN_HOME}/pg1/incoming`, { via: 'nsenter' }));
+      assert.ok(incoming.includes(segment), `${segment} arrived in ${BARMAN_HOME}/pg1/incoming (${incoming.join(', ')})`);
+      const archiver = (await pg('pg1').psql("SELECT archived_count || ' archived, ' || failed_count || ' failed, last ' || coalesce(last_archived_wal, '-') FROM pg_stat_archiver")).trim();
+      await step('2', 'barman cron (archives incoming/)', () => b.must('cron'));
+      const c = await step('2', 'pg1: barman check', () => b.check('pg1'));
+      for (const name of ['archive_mode', 'archive_command', 'continuous archiving', 'archiver errors']) {
+        assert.ok(c.lines.some((l) => l.name === name && l.ok), `pg1: check '${name}' OK:\n${c.output}`);
       }
+      assert.equal(c.code, 0, c.output);
+      fact(`2: pg1 restarted: archive_command delivered ${segment} to ${BARMAN_HOME}/pg1/incoming (pg_stat_archiver: ${archiver}); barman check pg1: ${c.lines.filter((l) => /archiv/.test(l.name)).map((l) => `${l.name} ${l.ok ? 'OK' : 'FAILED'}`).join(', ')}; all ${c.lines.length} OK`);
+
+      // pg3: restore_command by hand, as PostgreSQL runs it (user postgres, %f and %p filled in)
+      const barmanSha = (await bh.check(`barman get-wal pg1 ${segment} | sha256sum`, { via: 'nsenter', user: 'barman' })).split(' ')[0];
+      const cmd = expectedRestoreCommand().replace('%f', segment).replace('%p', '/tmp/e2e-restored-wal');
+      const restored = await step('2', 'pg3: barman-wal-restore (by hand, as postgres)', () => host('pg3').run(cmd, { via: 'nsenter', user: 'postgres', timeoutMs: 60_000 }));
+      assert.equal(restored.code, 0, `${cmd}\n${restored.stdout}${restored.stderr}`);
+      const sha = (await host('pg3').check('sha256sum /tmp/e2e-restored-wal; stat -c %s /tmp/e2e-restored-wal', { via: 'nsenter' })).split(/\s+/);
+      assert.equal(sha[0], barmanSha, `the segment pg3 fetched is Barman's ${segment}`);
+      assert.equal(sha[2], String(16 * 1024 * 1024));
+      await host('pg3').check('rm -rf /tmp/e2e-restored-wal /var/tmp/walrestore', { via: 'nsenter' });
+      fact(`2: pg3: \`${cmd}\` as postgres fetched ${segment} from Barman (16 MiB, same sha256 as barman get-wal)`);
+
+      // pg3's own recovery: stopped while pg1 moves on, it restarts by restoring from Barman
+      const p3 = pg('pg3');
+      await step('2', 'pg3: stop', () => p3.stop());
+      const logStart = fs.statSync(p3.logFile).size;
+      await pg('pg1').psql("INSERT INTO e2e_replica_probe VALUES ('written while pg3 was down')");
+      for (let i = 0; i < 3; i++) await step('2', `pg1: barman switch-wal --archive (${i + 1}/3)`, () => traffic(() => b.must('switch-wal --archive --archive-timeout 60 pg1', 90_000)));
+      await step('2', 'pg3: start, until it replayed the row', async () => {
+        await p3.start();
+        const deadline = Date.now() + 90_000;
+        while ((await p3.psql('SELECT count(*) FROM e2e_replica_probe')).trim() !== '1') {
+          assert.ok(Date.now() < deadline, 'pg3 did not catch up within 90 s');
+          await sleep(200);
+        }
+      });
+      const log = fs.readFileSync(p3.logFile, 'utf8').slice(logStart);
+      const fromArchive = [...log.matchAll(/restored log file "([0-9A-F]{24})" from archive/g)].map((m) => m[1]);
+      assert.ok(fromArchive.length > 0, `pg3 restored WAL from Barman through restore_command:\n${log.split('\n').slice(-30).join('\n')}`);
+      // once the archive has nothing newer, the standby goes back to streaming from pg1
+      const receiver = await step('2', 'pg3: until it streams from pg1 again', async () => {
+        const deadline = Date.now() + 60_000;
+        for (;;) {
+          const status = (await p3.psql("SELECT coalesce((SELECT status FROM pg_stat_wal_receiver), 'none')")).trim();
+          if (status === 'streaming' || Date.now() > deadline) return status;
+          await sleep(200);
+        }
+      });
+      fact(`2: pg3 restarted: restored ${fromArchive.length} segment(s) from Barman through restore_command (${fromArchive[0]}..${fromArchive[fromArchive.length - 1]}); the row written while it was down is there; then its WAL receiver: ${receiver}`);
+      assert.equal(receiver, 'streaming', 'pg3 streams from pg1 again');
+    });
+
+    it('3. barman check passes, backups by rsync (pg1) and postgres (pg2) succeed, and each recovers into a running instance', { timeout: 600_000 }, async () => {
+      const b = S.barman;
+      // no manual activation any more: the apply created the slots and started receive-wal
       for (const server of ['pg1', 'pg2']) {
-        await step('2', `${server}: barman switch-wal --archive`, () => traffic(() => b.must(`switch-wal --archive --archive-timeout 60 ${server}`, 90_000)));
-        const pre = await step('2', `${server}: barman check (before backup)`, () => b.check(server));
+        await step('3', `${server}: barman switch-wal --archive`, () => traffic(() => b.must(`switch-wal --archive --archive-timeout 60 ${server}`, 90_000)));
+        const pre = await step('3', `${server}: barman check (before this backup)`, () => b.check(server));
         const failed = pre.lines.filter((l) => !l.ok);
         const real = failed.filter((l) => !EXPECTED_BEFORE_FIRST_BACKUP.includes(l.name));
         assert.ok(pre.lines.length >= 15, `${server}: barman check printed its checks:\n${pre.output}`);
         assert.deepEqual(real, [], `${server}: only the checks that need a first backup may fail:\n${pre.output}`);
-        fact(`2: ${server}: barman check before the first backup: ${pre.lines.length} checks, expected FAILED: ${failed.map((l) => `${l.name} (${l.detail})`).join('; ') || 'none'}`);
+        if (server === 'pg1') assert.equal(pre.code, 0, `pg1 has its first backup (taken by the apply): every check passes\n${pre.output}`);
+        fact(`3: ${server}: barman check before this backup: ${pre.lines.length} checks, expected FAILED: ${failed.map((l) => `${l.name} (${l.detail})`).join('; ') || 'none'}`);
       }
       const method = { pg1: 'rsync', pg2: 'postgres' } as Record<string, string>;
       for (const server of ['pg1', 'pg2']) {
-        const out = await step('2', `${server}: barman backup --wait (${method[server]})`, () => traffic(() => b.must(`backup --wait ${server}`, 300_000)));
+        const before = await b.backupIds(server);
+        const out = await step('3', `${server}: barman backup --wait (${method[server]})`, () => traffic(() => b.must(`backup --wait ${server}`, 300_000)));
         const ids = await b.backupIds(server);
-        assert.equal(ids.length, 1, out);
-        assert.equal(await b.backupStatus(server, ids[0]), 'DONE');
-        const post = await step('2', `${server}: barman check (after backup)`, () => b.check(server));
-        assert.equal(post.code, 0, `${server}: barman check after the first backup:\n${post.output}`);
+        assert.equal(ids.length, before.length + 1, out);
+        const id = ids.find((x) => !before.includes(x))!;
+        assert.equal(await b.backupStatus(server, id), 'DONE');
+        const post = await step('3', `${server}: barman check (after backup)`, () => b.check(server));
+        assert.equal(post.code, 0, `${server}: barman check after the backup:\n${post.output}`);
         assert.ok(post.lines.every((l) => l.ok), post.output);
-        for (const name of [...(method[server] === 'rsync' ? ['ssh'] : []), 'PostgreSQL', 'PostgreSQL streaming', 'replication slot', 'receive-wal running', 'compression settings', 'retention policy settings', 'minimum redundancy requirements', 'backup maximum age']) {
-          assert.ok(post.lines.some((l) => l.name === name && l.ok), `${server}: check '${name}' OK:\n${post.output}`);
-        }
-        assert.match(await b.must(`show-backup ${server} ${ids[0]}`), new RegExp(`Server Name\\s*:\\s*${server}`));
+        const names = [...(method[server] === 'rsync' ? ['ssh', 'archive_mode', 'archive_command', 'continuous archiving'] : []), 'PostgreSQL', 'PostgreSQL streaming', 'replication slot', 'receive-wal running', 'compression settings', 'retention policy settings', 'minimum redundancy requirements', 'backup maximum age'];
+        for (const name of names) assert.ok(post.lines.some((l) => l.name === name && l.ok), `${server}: check '${name}' OK:\n${post.output}`);
+        assert.match(await b.must(`show-backup ${server} ${id}`), new RegExp(`Server Name\\s*:\\s*${server}`));
       }
 
       // recovery: a row written before the backup, and one written after it (replayed from WAL)
@@ -546,18 +862,18 @@ if (missing && inCi) {
       await h.check('install -d -o barman -g barman -m 0700 /srv/e2e-recover', { via: 'nsenter' });
       let port = 54321;
       for (const server of ['pg1', 'pg2']) {
-        const pg = host(server).postgres!;
-        await pg.psql("INSERT INTO e2e_marker (note) VALUES ('after-backup');");
-        await step('2', `${server}: switch-wal --archive (row after backup)`, () => traffic(() => b.must(`switch-wal --archive --archive-timeout 60 ${server}`, 90_000)));
+        const p = pg(server);
+        await p.psql("INSERT INTO e2e_marker (note) VALUES ('after-backup');");
+        await step('3', `${server}: switch-wal --archive (row after backup)`, () => traffic(() => b.must(`switch-wal --archive --archive-timeout 60 ${server}`, 90_000)));
         const dest = `/srv/e2e-recover/${server}`;
-        await step('2', `${server}: barman recover --no-get-wal`, () => b.must(`recover --no-get-wal ${server} latest ${dest}`, 300_000));
-        const rec = await step('2', `${server}: start the recovered instance`, () => startRecovered(h, PG_BIN, dest, '/srv/e2e-recover', port++));
+        await step('3', `${server}: barman recover --no-get-wal`, () => b.must(`recover --no-get-wal ${server} latest ${dest}`, 300_000));
+        const rec = await step('3', `${server}: start the recovered instance`, () => startRecovered(h, PG_BIN, dest, '/srv/e2e-recover', port++));
         try {
           const rows = await rec.psql('SELECT note FROM e2e_marker ORDER BY id');
           assert.deepEqual(rows.split('\n'), ['before-backup', 'after-backup'], `${server}: rows of the recovered instance`);
           const sysid = await rec.psql('SELECT system_identifier FROM pg_control_system()');
-          assert.equal(sysid, (await pg.psql('SELECT system_identifier FROM pg_control_system()')).trim(), `${server}: the recovered instance is a copy of ${server}`);
-          fact(`2: ${server}: recovered instance on the Barman host (port ${rec.port}) holds rows ${rows.split('\n').join(', ')}`);
+          assert.equal(sysid, (await p.psql('SELECT system_identifier FROM pg_control_system()')).trim(), `${server}: the recovered instance is a copy of ${server}`);
+          fact(`3: ${server}: recovered instance on the Barman host (port ${rec.port}) holds rows ${rows.split('\n').join(', ')}`);
         } finally {
           await rec.stop();
           await h.check(`rm -rf ${shq(dest)} ${shq(`${dest}.log`)}`, { via: 'nsenter' });
@@ -566,7 +882,7 @@ if (missing && inCi) {
       await h.check('rmdir /srv/e2e-recover', { via: 'nsenter' });
     });
 
-    it('3. the cron entries are the ones cron would run: each command line succeeds as cron runs it (the backup ones take backups)', { timeout: 600_000 }, async () => {
+    it('4. the cron entries are the ones cron would run: each command line succeeds as cron runs it (the backup ones take backups)', { timeout: 600_000 }, async () => {
       const h = host('barman');
       const users = splitLines(await h.check('getent passwd | cut -d: -f1', { via: 'nsenter' }));
       const cronFiles = (expected().get('barman')?.files ?? []).filter((f) => f.path.startsWith('/etc/cron.d/'));
@@ -595,7 +911,7 @@ if (missing && inCi) {
       for (const job of jobs) {
         const server = job.file === '/etc/cron.d/barman' ? undefined : path.basename(job.file);
         const before = server ? await S.barman.backupIds(server) : [];
-        const r = await step('3', `cron ${path.basename(job.file)}: ${job.command.replace(/^.*&& /, '')}`, () => traffic(() => asCron(job)));
+        const r = await step('4', `cron ${path.basename(job.file)}: ${job.command.replace(/^.*&& /, '')}`, () => traffic(() => asCron(job)));
         assert.equal(r.code, 0, `${job.file}: ${job.command}\n${r.stdout}${r.stderr}`);
         if (server) {
           const afterIds = await S.barman.backupIds(server);
@@ -603,11 +919,11 @@ if (missing && inCi) {
           const id = afterIds.find((x) => !before.includes(x))!;
           const status = await S.barman.backupStatus(server, id);
           assert.ok(['DONE', 'WAITING_FOR_WALS'].includes(status), `${server} ${id}: ${status}`);
-          fact(`3: ${job.file}: new backup ${server} ${id}, status ${status} right after the cron command`);
+          fact(`4: ${job.file}: new backup ${server} ${id}, status ${status} right after the cron command`);
         }
       }
       // the backups cron started without --wait complete on the next `barman cron`, as in production
-      for (const server of ['pg1', 'pg2']) await step('3', `${server}: switch-wal --archive`, () => traffic(() => S.barman.must(`switch-wal --archive --archive-timeout 60 ${server}`, 90_000)));
+      for (const server of ['pg1', 'pg2']) await step('4', `${server}: switch-wal --archive`, () => traffic(() => S.barman.must(`switch-wal --archive --archive-timeout 60 ${server}`, 90_000)));
       const cronJob = jobs.find((j) => j.file === '/etc/cron.d/barman')!;
       assert.equal((await asCron(cronJob)).code, 0);
       for (const server of ['pg1', 'pg2']) {
@@ -641,7 +957,7 @@ if (missing && inCi) {
       let restarted: number[] = [];
       let newBackup: string | undefined;
       try {
-        await step('3', 'real cron daemon: until it ran both files', () => traffic(async () => {
+        await step('4', 'real cron daemon: until it ran both files', () => traffic(async () => {
           const deadline = Date.now() + 80_000;
           while (Date.now() < deadline && (restarted.length === 0 || newBackup === undefined)) {
             await new Promise((r) => setTimeout(r, 1_000));
@@ -664,84 +980,161 @@ if (missing && inCi) {
         });
       }
       assert.equal(status, 'DONE', `the backup cron started: pg2 ${newBackup}`);
-      fact(`3: Debian's cron daemon (PID ${cronPid}) restarted receive-wal for pg1 (PID ${restarted.join(',')}) and took backup pg2 ${newBackup} (${status})`);
+      fact(`4: Debian's cron daemon (PID ${cronPid}) restarted receive-wal for pg1 (PID ${restarted.join(',')}) and took backup pg2 ${newBackup} (${status})`);
     });
 
-    it('4. a second terraform plan reports no changes', { timeout: 120_000 }, async () => {
-      const r = await step('4', 'terraform plan -detailed-exitcode', () => S.tf.plan());
+    it('5. a second terraform plan reports no changes (after restarts of pg1 and pg3, backups and cron runs)', { timeout: 120_000 }, async () => {
+      const r = await step('5', 'terraform plan -detailed-exitcode', () => S.tf.plan());
       assert.equal(r.code, 0, r.stdout);
       assert.match(r.stdout, /No changes\./);
     });
 
-    it("5. changing pg1's retention policy replaces only pg1's backup resource and changes only /etc/barman.d/pg1.conf", { timeout: 300_000 }, async () => {
-      await useConfig('5', 'pg1-retention', variant((d) => {
+    it("6. changing pg1's retention policy replaces only pg1's backup and activation resources and changes only /etc/barman.d/pg1.conf", { timeout: 300_000 }, async () => {
+      await useConfig('6', 'pg1-retention', variant((d) => {
         const pg1 = instanceOf(d, 'pg1');
         pg1.vars = { ...pg1.vars, barman_retention_policy: 'RECOVERY WINDOW OF 2 WEEKS' };
       }));
-      const planFile = path.join(S.tf.dir, 'p5.plan');
-      const plan = await step('5', 'terraform plan -out', () => S.tf.plan([`-out=${planFile}`]));
+      const planFile = path.join(S.tf.dir, 'p6.plan');
+      const plan = await step('6', 'terraform plan -out', () => S.tf.plan([`-out=${planFile}`]));
       assert.equal(plan.code, 2);
       const changes = plannedChanges(await S.tf.showPlanJson(planFile));
-      assert.deepEqual([...changes], [['terraform_data.barman_backup_pg1_on_barman', 'delete,create']], 'exactly one resource replaced');
+      assert.deepEqual(Object.fromEntries(changes), {
+        'terraform_data.barman_activate_pg1_on_barman': 'delete,create',
+        'terraform_data.barman_backup_pg1_on_barman': 'delete,create',
+      }, 'exactly the two resources of pg1 on barman are replaced');
       assert.match(plan.stdout, /\+\s+retention_policy = RECOVERY WINDOW OF 2 WEEKS/, 'the plan shows the new retention line');
-      assert.match(plan.stdout, /Plan: 1 to add, 0 to change, 1 to destroy\./);
-      // the plan a reviewer reads shows no key; the plan file (and `show -json`) holds the values
-      // of the input variables, sensitive ones included: Terraform's behaviour, so it is a secret too
-      assert.deepEqual(secretsIn(plan.stdout), [], 'private key material in the plan text');
+      assert.match(plan.stdout, /Plan: 2 to add, 0 to change, 2 to destroy\./);
+      // the plan a reviewer reads shows no key and no password; the plan file (and `show -json`)
+      // holds the values of the input variables, sensitive ones included: Terraform's behaviour
+      assert.deepEqual(secretsIn(plan.stdout), [], 'secrets in the plan text');
       const { variables, ...planWithoutVariables } = (await S.tf.showPlanJson(planFile)) as Record<string, unknown>;
-      assert.deepEqual(secretsIn(JSON.stringify(planWithoutVariables)), [], 'private key material in the plan JSON outside its variables');
-      fact(`5: plan file: private keys only in its input variables (${secretsIn(JSON.stringify(variables)).length} found there, as Terraform stores every variable of a saved plan)`);
+      const inPlanJson = secretsIn(JSON.stringify(planWithoutVariables));
+      fact(`6: plan file (terraform show -json): private keys in its input variables: ${secretsIn(JSON.stringify(variables), { passwords: false }).length} (Terraform stores every variable of a saved plan); elsewhere: ${inPlanJson.join(', ') || 'nothing'} (prior state: the generated passwords live in the state)`);
+      assert.deepEqual(inPlanJson.filter((x) => !x.startsWith('the password')), [], 'private key material in the plan JSON outside its variables');
 
       const before = await snapshotAll();
       const logins = new Map(S.sb.hosts.map((h) => [h.name, acceptedRootLogins(h)]));
-      await step('5', 'terraform apply (plan file)', () => S.tf.apply([planFile]));
+      const r = await step('6', 'terraform apply (plan file)', () => S.tf.apply([planFile]));
       const afterSnap = await snapshotAll();
       const touched = S.sb.hosts.filter((h) => acceptedRootLogins(h) > logins.get(h.name)!).map((h) => h.name);
-      const changes5 = changesBetween(before, afterSnap);
-      const files = [...changes5].flatMap(([n, c]) => c.library.map((e) => `${n}:${e.slice(2)}`));
-      const rewritten = [...changes5].flatMap(([n, c]) => c.rewritten.map((p) => `${n}:${p}`));
-      fact(`5: resources replaced: ${[...changes.keys()].join(', ')} (${changes.size}); hosts touched (Terraform ssh logins): ${touched.join(', ')} (${touched.length}); files changed: ${files.join(', ')} (${files.length}); rewritten with identical content: ${rewritten.join(', ') || 'none'}; Barman runtime files changed meanwhile: ${changes5.get('barman')!.runtime.length}`);
+      const changes6 = changesBetween(before, afterSnap);
+      const files = [...changes6].flatMap(([n, c]) => c.library.map((e) => `${n}:${e.slice(2)}`));
+      const rewritten = [...changes6].flatMap(([n, c]) => c.rewritten.map((p) => `${n}:${p}`));
+      const check = parseCheck(remoteOutput(r, 'terraform_data.barman_activate_pg1_on_barman'));
+      fact(`6: resources replaced: ${[...changes.keys()].join(', ')} (${changes.size}); hosts touched (Terraform ssh logins): ${touched.join(', ')} (${touched.length}); files changed: ${files.join(', ')} (${files.length}); rewritten with identical content: ${rewritten.join(', ') || 'none'}; Barman runtime files changed meanwhile: ${changes6.get('barman')!.runtime.length}; re-activation's barman check: ${check.filter((l) => l.ok).length}/${check.length} OK`);
       assert.deepEqual(touched, ['barman']);
       assert.deepEqual(files, ['barman:/etc/barman.d/pg1.conf']);
+      assert.ok(check.length >= 15 && check.every((l) => l.ok), `the re-activation's barman check passes:\n${remoteOutput(r, 'terraform_data.barman_activate_pg1_on_barman')}`);
       assert.equal(await S.barman.showServerValue('pg1', 'retention_policy'), 'RECOVERY WINDOW OF 2 WEEKS');
       assert.equal(await S.barman.showServerValue('pg2', 'retention_policy'), 'RECOVERY WINDOW OF 4 WEEKS');
       await verifyAgainstRender();
     });
 
-    it('6. removing pg2 from the graph removes /etc/barman.d/pg2.conf and /etc/cron.d/pg2 from the Barman server and keeps its backups', { timeout: 300_000 }, async () => {
+    it('7. database faults: wrong credentials and a stopped PostgreSQL fail the apply clearly, naming the instance; re-applying converges', { timeout: 600_000 }, async () => {
+      const activate = 'terraform_data.barman_activate_pg2_on_barman';
+      const rolesPg2 = 'terraform_data.barman_postgres_roles_pg2';
+      const configPg2 = 'terraform_data.barman_postgres_config_pg2';
+      // the password of `barman` changed behind Terraform's back
+      await pg('pg2').psql("SET log_statement = 'none'; ALTER ROLE barman PASSWORD 'changed-behind-terraforms-back';");
+      const failed = await step('7', 'terraform apply -replace (activation of pg2, wrong password)', () => S.tf.terraform(['apply', '-auto-approve', '-input=false', `-replace=${activate}`], [1]));
+      assert.match(failed.stderr, new RegExp(`with ${activate.replace(/\./g, '\\.')}`), `the error names the activation of pg2:\n${failed.stderr}`);
+      const out = remoteOutput(failed, activate);
+      assert.match(failed.stdout + failed.stderr, /barman check pg2 failed on barman/, `the library names the instance and the server:\n${failed.stdout}\n${failed.stderr}`);
+      assert.match(out, /PostgreSQL: FAILED/, `Barman's own words:\n${out}`);
+      assert.match(out, /conninfo: .*password authentication failed for user "barman"/, `and libpq's reason, as Barman connects:\n${out}`);
+      assert.doesNotMatch(out, /streaming_conninfo:/, 'streaming_barman still authenticates: no reason given for it');
+      fact(`7: wrong password of barman on pg2: apply exit ${failed.code}; says: ${saidBy(failed, /cdktf-barman on barman: error|: FAILED|password authentication|Error: remote-exec/).join(' | ')}`);
+      assert.deepEqual(secretsIn(failed.stdout + failed.stderr), []);
+
+      const fixed = await step('7', `terraform apply -replace (roles of pg2)`, () => S.tf.apply([`-replace=${rolesPg2}`]));
+      assert.match(fixed.stdout, /Apply complete! Resources: 2 added, 0 changed, 2 destroyed\./, 'the roles and the tainted activation are replaced');
+      assert.ok(parseCheck(remoteOutput(fixed, activate)).filter((l) => !l.ok).every((l) => EXPECTED_BEFORE_FIRST_BACKUP.includes(l.name) || l.ok), remoteOutput(fixed, activate));
+      assert.equal((await S.barman.check('pg2')).code, 0, 'barman check pg2 passes again');
+      assert.equal((await step('7', 'terraform plan -detailed-exitcode', () => S.tf.plan())).code, 0);
+      fact(`7: -replace=${rolesPg2} restored the password; the tainted activation re-ran; barman check pg2 OK; plan: no changes`);
+
+      // PostgreSQL stopped on pg2: the Postgres-side steps say so
+      await step('7', 'stop PostgreSQL on pg2', () => pg('pg2').stop());
+      const down = await step('7', 'terraform apply -replace (config and roles of pg2, PostgreSQL down)', () => S.tf.terraform(['apply', '-auto-approve', '-input=false', `-replace=${configPg2}`, `-replace=${rolesPg2}`], [1]));
+      const notAnswering = `cdktf-barman on pg2: error: PostgreSQL does not answer on port ${pg('pg2').port} as user postgres`;
+      assert.ok(down.stdout.includes(notAnswering) || down.stderr.includes(notAnswering), `the script says PostgreSQL does not answer:\n${down.stdout}\n${down.stderr}`);
+      assert.match(down.stderr, new RegExp(`with ${configPg2.replace(/\./g, '\\.')}`));
+      // the roles' own step carries the passwords (Terraform hides its output): their visible check says it
+      const rolesSaid = remoteOutput(down, rolesPg2);
+      assert.ok(rolesSaid.includes(notAnswering), `the roles step says it too, before its hidden part:\n${rolesSaid}`);
+      assert.match(down.stderr, new RegExp(`with ${rolesPg2.replace(/\./g, '\\.')}`));
+      fact(`7: PostgreSQL stopped on pg2: apply exit ${down.code}; says: ${saidBy(down, /cdktf-barman on pg2: error|Error: remote-exec|with terraform_data/).join(' | ')}`);
+      await step('7', 'start PostgreSQL on pg2', () => pg('pg2').start());
+      const back = await step('7', 'terraform apply (converges)', () => S.tf.apply());
+      assert.match(back.stdout, /Apply complete!/);
+      assert.equal((await step('7', 'terraform plan -detailed-exitcode', () => S.tf.plan())).code, 0);
+      // receive-wal of pg2 stopped with PostgreSQL: the next `barman cron` (every minute in production) restarts it
+      await traffic(async () => {
+        const deadline = Date.now() + 60_000;
+        for (;;) {
+          await S.barman.run('cron');
+          const c = await S.barman.check('pg2');
+          if (c.code === 0) break;
+          assert.ok(Date.now() < deadline, `barman check pg2 after PostgreSQL came back:\n${c.output}`);
+          await sleep(1_000);
+        }
+      });
+      // someone deleted the end line of the library's pg_hba.conf block: the apply stops rather
+      // than drop the rest of the file (every other rule), and changes nothing
+      const hba3 = await host('pg3').readFile(HBA);
+      const broken = hba3.replace(`# END cdktf-barman:${CLUSTER}\n`, '');
+      assert.notEqual(broken, hba3);
+      await host('pg3').writeFile(HBA, broken, { owner: 'postgres', group: 'postgres', mode: 0o640 });
+      const unterminated = await step('7', 'terraform apply -replace (config of pg3, pg_hba.conf block without its end line)', () => S.tf.terraform(['apply', '-auto-approve', '-input=false', '-replace=terraform_data.barman_postgres_config_pg3'], [1]));
+      const said3 = saidBy(unterminated, /cdktf-barman on pg3: error/);
+      assert.ok(said3.some((l) => l.includes(`${HBA} has a line '# BEGIN cdktf-barman:${CLUSTER}' without its end line`)), `${unterminated.stdout}\n${unterminated.stderr}`);
+      assert.equal(await host('pg3').readFile(HBA), broken, "pg3's pg_hba.conf is left as it was");
+      await host('pg3').writeFile(HBA, hba3, { owner: 'postgres', group: 'postgres', mode: 0o640 });
+      assert.equal((await step('7', 'terraform apply (converges)', () => S.tf.apply())).code, 0);
+      fact(`7: pg_hba.conf block without its end line on pg3: apply exit ${unterminated.code}, file untouched; says: ${said3.join(' | ')}`);
+
+      await verifyAgainstRender();
+      fact(`7: PostgreSQL on pg2 back: apply converged (${/Resources: [^.]*/.exec(back.stdout)?.[0]}), plan no changes, barman check pg2 OK after barman cron`);
+    });
+
+    it('8. removing pg2 from the graph removes /etc/barman.d/pg2.conf, /etc/cron.d/pg2 and its .pgpass lines from the Barman server and keeps its backups', { timeout: 300_000 }, async () => {
       const h = host('barman');
       const backupsBefore = await S.barman.backupIds('pg2');
       assert.ok(backupsBefore.length >= 2);
       const dataBefore = await h.check(`find ${BARMAN_HOME}/pg2/base -name backup.info | sort`, { via: 'nsenter' });
-      await useConfig('6', 'without-pg2', variant(withoutPg2));
-      const planFile = path.join(S.tf.dir, 'p6.plan');
-      await step('6', 'terraform plan -out', () => S.tf.plan([`-out=${planFile}`]));
+      await useConfig('8', 'without-pg2', variant(withoutPg2));
+      const planFile = path.join(S.tf.dir, 'p8.plan');
+      await step('8', 'terraform plan -out', () => S.tf.plan([`-out=${planFile}`]));
       const changes = plannedChanges(await S.tf.showPlanJson(planFile));
-      assert.equal(changes.get('terraform_data.barman_backup_pg2_on_barman'), 'delete');
-      assert.equal(changes.get('terraform_data.barman_postgres_access_pg2'), 'delete');
+      for (const r of ['backup_pg2_on_barman', 'activate_pg2_on_barman', 'postgres_access_pg2', 'postgres_config_pg2', 'postgres_roles_pg2']) assert.equal(changes.get(`terraform_data.barman_${r}`), 'delete', r);
       // its managed list, known_hosts (pg2's line) and so on change: replaced, and its script cleans up
       assert.equal(changes.get('terraform_data.barman_server_barman'), 'delete,create');
       const others = [...changes].filter(([a, act]) => !(/_pg2(_|$)/.test(a) && act === 'delete') && a !== 'terraform_data.barman_server_barman');
       assert.deepEqual(others, [], 'nothing else changes');
-      fact(`6: plan: ${[...changes].map(([a, act]) => `${a} ${act}`).join(', ')}`);
-      await step('6', 'terraform apply (plan file)', () => S.tf.apply([planFile]));
+      fact(`8: plan: ${[...changes].map(([a, act]) => `${a} ${act}`).join(', ')}`);
+      await step('8', 'terraform apply (plan file)', () => S.tf.apply([planFile]));
       assert.equal(await h.exists('/etc/barman.d/pg2.conf'), false, '/etc/barman.d/pg2.conf removed');
       assert.equal(await h.exists('/etc/cron.d/pg2'), false, '/etc/cron.d/pg2 removed');
       assert.equal(await h.exists('/etc/barman.d/pg1.conf'), true);
       const managedList = splitLines(await h.readFile(MANAGED_LIST));
       assert.ok(managedList.includes('/etc/barman.d/pg1.conf') && managedList.includes('/etc/cron.d/pg1'), managedList.join(', '));
       assert.deepEqual(managedList.filter((l) => l.includes('pg2')), [], `${MANAGED_LIST} no longer lists pg2's files`);
+      const pgpass = await h.readFile(PGPASS);
+      assert.ok(!pgpass.includes(`:${pg('pg2').port}:`) && !pgpass.includes(':pg2'), `${PGPASS} no longer holds pg2's lines (nor its block markers)`);
+      assert.ok(pgpass.includes(`# BEGIN cdktf-barman:${CLUSTER}:pg1`), `${PGPASS} still holds pg1's block`);
       assert.equal(await h.check(`find ${BARMAN_HOME}/pg2/base -name backup.info | sort`, { via: 'nsenter' }), dataBefore, 'the backups of pg2 are still there');
       const servers = await S.barman.must('list-servers --minimal');
       assert.deepEqual(splitLines(servers).map((s) => s.trim()).sort(), ['pg1']);
       await verifyAgainstRender();
       // what nothing removes (reported, not a failure of this point)
       const receivers = S.sb.host('barman').pids().map((p) => { try { return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' '); } catch { return ''; } }).filter((c) => /pg_receivewal/.test(c) && c.includes(host('pg2').address));
-      const slot = (await host('pg2').postgres!.psql("SELECT slot_name || ' active=' || active FROM pg_replication_slots")).trim();
-      fact(`6: pg2 removed: ${backupsBefore.length} backups of pg2 kept under ${BARMAN_HOME}/pg2; still running for pg2: ${receivers.length} pg_receivewal process(es); slot on pg2: ${slot || 'none'}; pg2's ~postgres/.ssh/authorized_keys still authorizes barman: ${(await host('pg2').readFile('/var/lib/postgresql/.ssh/authorized_keys')).includes(MARKER)}`);
+      const slot = (await pg('pg2').psql("SELECT slot_name || ' active=' || active FROM pg_replication_slots")).trim();
+      const pg2Roles = (await pg('pg2').psql("SELECT string_agg(rolname, ',' ORDER BY rolname) FROM pg_roles WHERE rolname IN ('barman', 'barman_role', 'streaming_barman')")).trim();
+      const pg2Hba = (await host('pg2').readFile(HBA)).includes(`# BEGIN cdktf-barman:${CLUSTER}`);
+      fact(`8: pg2 removed: ${backupsBefore.length} backups of pg2 kept under ${BARMAN_HOME}/pg2; .pgpass block of pg2 removed; still running for pg2: ${receivers.length} pg_receivewal process(es); slot on pg2: ${slot || 'none'}; left on pg2 (nothing removes them): roles ${pg2Roles || 'none'}, pg_hba.conf block ${pg2Hba ? 'still there' : 'gone'}, ~postgres/.ssh/authorized_keys still authorizes barman: ${(await host('pg2').readFile('/var/lib/postgresql/.ssh/authorized_keys')).includes(MARKER)}`);
     });
 
-    it('7. faults: an unreachable host fails the apply clearly and leaves no half-written file; the next apply converges; foreign lines survive and managed lines are never duplicated', { timeout: 600_000 }, async () => {
+    it('9. ssh faults: an unreachable host fails the apply clearly and leaves no half-written file; the next apply converges; foreign lines survive and managed lines are never duplicated', { timeout: 600_000 }, async () => {
       // Two changes that both need pg1 while its sshd is down:
       // - pin the Barman server's host key: pg1's known_hosts changes, so Terraform must log in to pg1;
       // - un-pin pg1's host key: the Barman server's known_hosts line for pg1 is then scanned from pg1
@@ -753,22 +1146,26 @@ if (missing && inCi) {
         const pg1 = instanceOf(d, 'pg1');
         delete pg1.vars!.ssh_host_keys;
       };
-      await step('7', 'stop sshd on pg1', () => S.sb.stopSshd('pg1'));
-      await useConfig('7', 'pg1-down', variant(faulty));
+      await step('9', 'stop sshd on pg1', () => S.sb.stopSshd('pg1'));
+      await useConfig('9', 'pg1-down', variant(faulty));
       // Terraform retries an unreachable host for the connection timeout, 5 minutes by default; the
       // typed API takes `connection: { timeout }`, the CLI has no option for it: set it in the JSON.
       const json = S.tf.readSynth();
       for (const rs of Object.values(json.resource)) for (const r of Object.values(rs)) if (r.connection) r.connection.timeout = '10s';
       S.tf.writeSynth(json);
-      const planFile = path.join(S.tf.dir, 'p7.plan');
+      const planFile = path.join(S.tf.dir, 'p9.plan');
       await S.tf.plan([`-out=${planFile}`]);
-      assert.deepEqual(Object.fromEntries(plannedChanges(await S.tf.showPlanJson(planFile))), {
+      const planned = plannedChanges(await S.tf.showPlanJson(planFile));
+      // pg3 knows the Barman server too (its restore_command ssh-es there): its known_hosts line
+      // goes from scanned to pinned, with the same key
+      assert.deepEqual(Object.fromEntries(planned), {
         'terraform_data.barman_postgres_access_pg1': 'delete,create',
+        'terraform_data.barman_postgres_access_pg3': 'delete,create',
         'terraform_data.barman_server_barman': 'delete,create',
       });
 
       const before = await snapshotAll();
-      const failed = await step('7', 'terraform apply (pg1 unreachable)', () => S.tf.terraform(['apply', '-auto-approve', '-input=false', planFile], [1]));
+      const failed = await step('9', 'terraform apply (pg1 unreachable)', () => S.tf.terraform(['apply', '-auto-approve', '-input=false', planFile], [1]));
       const pg1At = `${host('pg1').address}:${host('pg1').sshPort}`;
       assert.match(failed.stderr, /with terraform_data\.barman_postgres_access_pg1/, 'the error names the resource of pg1');
       assert.ok(failed.stderr.includes(`dial tcp ${pg1At}: connect: connection refused`), `Terraform names pg1's address:\n${failed.stderr}`);
@@ -776,7 +1173,7 @@ if (missing && inCi) {
       const scanError = `cdktf-barman on barman: error: cannot read the ssh host keys of ${host('pg1').address} port ${host('pg1').sshPort} from this host`;
       assert.ok(failed.stdout.includes(scanError), `the Barman server's script says which host it could not scan:\n${failed.stdout}`);
       const said = [...splitLines(failed.stderr).filter((l) => /timeout - last error|with terraform_data/.test(l)), ...splitLines(failed.stdout).filter((l) => l.includes('cdktf-barman on barman: error'))];
-      fact(`7: failed apply (exit ${failed.code}) says: ${said.map((l) => l.replace(/[│╷╵]/g, '').trim()).join(' | ')}`);
+      fact(`9: failed apply (exit ${failed.code}) says: ${said.map((l) => l.replace(/[│╷╵]/g, '').trim()).join(' | ')}`);
       await noTempFilesAnywhere();
       const during = changesBetween(before, await snapshotAll());
       for (const [name, c] of during) assert.deepEqual(c.library, [], `[${name}] no file changed by the failed apply`);
@@ -784,14 +1181,14 @@ if (missing && inCi) {
       assert.deepEqual(leftovers.flat(), [], 'no temp files of the failed scripts left in /tmp');
       // Terraform blanks an uploaded script only after it succeeded: the failed one stays whole (no key in it)
       const uploads = await checkTerraformUploads();
-      fact(`7: uploaded scripts left whole by the failed apply: ${uploads.nonEmpty} (no private key in any)`);
-      fact(`7: after the failed apply: no .cdktf-barman.* file on any host; content of every file unchanged; rewritten with the same content by the half-run script: ${[...during].flatMap(([n, c]) => c.rewritten.map((p) => `${n}:${p}`)).join(', ') || 'none'}`);
+      fact(`9: uploaded scripts left whole by the failed apply: ${uploads.nonEmpty} (no private key in any)`);
+      fact(`9: after the failed apply: no .cdktf-barman.* file on any host; content of every file unchanged; rewritten with the same content by the half-run script: ${[...during].flatMap(([n, c]) => c.rewritten.map((p) => `${n}:${p}`)).join(', ') || 'none'}`);
 
-      await step('7', 'restart sshd on pg1', () => S.sb.restartSshd('pg1'));
-      await useConfig('7', 'pg1-back', variant(faulty));
-      const converge = await step('7', 'terraform apply (converges)', () => S.tf.apply());
-      assert.match(converge.stdout, /Apply complete! Resources: 2 added, 0 changed, 2 destroyed\./, 'both tainted resources are replaced');
-      const again = await step('7', 'terraform plan -detailed-exitcode', () => S.tf.plan());
+      await step('9', 'restart sshd on pg1', () => S.sb.restartSshd('pg1'));
+      await useConfig('9', 'pg1-back', variant(faulty));
+      const converge = await step('9', 'terraform apply (converges)', () => S.tf.apply());
+      assert.match(converge.stdout, /Apply complete! Resources: 2 added, 0 changed, 2 destroyed\./, 'both tainted resources are replaced (pg3 succeeded in the failed apply)');
+      const again = await step('9', 'terraform plan -detailed-exitcode', () => S.tf.plan());
       assert.equal(again.code, 0, again.stdout);
       await noTempFilesAnywhere();
       await verifyAgainstRender();
@@ -808,11 +1205,11 @@ if (missing && inCi) {
       const refused = await S.barman.check('pg1');
       const ssh = refused.lines.find((l) => l.name === 'ssh');
       assert.ok(ssh && !ssh.ok, `a wrong host key for pg1 fails Barman's ssh check:\n${refused.output}`);
-      fact(`7: with a wrong host key for pg1 in ~barman/.ssh/known_hosts: barman check pg1 says ssh: FAILED (${ssh?.detail})`);
+      fact(`9: with a wrong host key for pg1 in ~barman/.ssh/known_hosts: barman check pg1 says ssh: FAILED (${ssh?.detail})`);
 
       // forced re-runs of resources (as after tainting): still each managed line once, foreign lines kept
-      await step('7', 'terraform apply -replace (server, pg1)', () => S.tf.apply(['-replace=terraform_data.barman_server_barman', '-replace=terraform_data.barman_postgres_access_pg1']));
-      await step('7', 'terraform apply -replace (pg3)', () => S.tf.apply(['-replace=terraform_data.barman_postgres_access_pg3']));
+      await step('9', 'terraform apply -replace (server, pg1)', () => S.tf.apply(['-replace=terraform_data.barman_server_barman', '-replace=terraform_data.barman_postgres_access_pg1']));
+      await step('9', 'terraform apply -replace (pg3)', () => S.tf.apply(['-replace=terraform_data.barman_postgres_access_pg3']));
       const checked = await verifyAgainstRender();
       assert.equal((await S.barman.check('pg1')).code, 0, 'the re-run restored the right host key of pg1');
       const counts: string[] = [];
@@ -823,8 +1220,8 @@ if (missing && inCi) {
           counts.push(`${name}:${f.path.replace(/^.*\/\.ssh\//, '')} ${managed.length} managed + ${foreign.length} foreign`);
         }
       }
-      fact(`7: after 7 applies (one failed, two with -replace): ${counts.join('; ')} (${checked} manifest entries still match)`);
-      const last = await step('7', 'terraform plan -detailed-exitcode', () => S.tf.plan());
+      fact(`9: after every apply so far (three failed, several with -replace): ${counts.join('; ')} (${checked} manifest entries still match)`);
+      const last = await step('9', 'terraform plan -detailed-exitcode', () => S.tf.plan());
       assert.equal(last.code, 0, last.stdout);
       await noTempFilesAnywhere();
     });

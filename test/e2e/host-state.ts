@@ -13,6 +13,9 @@ import { BarmanGraph, Instance } from '../../lib/model/graph';
 import { HostFile, HostPlan, renderHosts } from '../../lib/render/host-files';
 import { KeyMaterial } from '../../lib/render/key-material';
 
+/** Where the harness's PostgreSQL clusters live (inside path): config.yml's postgres_conf_dir. */
+export const PG_DATA = '/srv/postgresql/data';
+
 /** The private trees of a host that an apply may touch (inside paths). */
 export const WATCHED_ROOTS = ['/etc', '/usr/local', '/var/lib/barman', '/var/lib/postgresql', '/root', '/var/log', '/tmp', '/var/tmp', '/srv'];
 
@@ -31,8 +34,11 @@ export interface Snapshot {
  * is compared by size and mtime.
  */
 export async function snapshotHost(h: SandboxHost, roots: readonly string[] = WATCHED_ROOTS): Promise<Snapshot> {
-  // /srv/postgresql holds the live PostgreSQL cluster: its own business, never the library's
-  const script = `find ${roots.map(shq).join(' ')} -path /srv/postgresql -prune -o \\( -type d -printf 'd %m %u:%g\\t%p\\n' \\) -o -printf '%y %m %u:%g %s\\t%p\\n' -printf 'M %T@\\t%p\\n'`;
+  // /srv/postgresql holds the live PostgreSQL cluster: its own business, except its configuration
+  // files (pg_hba.conf, postgresql.auto.conf, ...), which the library edits: those are listed too
+  const script =
+    `find ${roots.map(shq).join(' ')} -path /srv/postgresql -prune -o \\( -type d -printf 'd %m %u:%g\\t%p\\n' \\) -o -printf '%y %m %u:%g %s\\t%p\\n' -printf 'M %T@\\t%p\\n'; ` +
+    `[ ! -d ${PG_DATA} ] || find ${PG_DATA} -maxdepth 1 -name '*.conf' -printf '%y %m %u:%g %s\\t%p\\n' -printf 'M %T@\\t%p\\n'`;
   const r = await h.run(script, { via: 'nsenter', timeoutMs: 60_000 });
   if (r.code !== 0 && r.stdout === '') throw new Error(`[${h.name}] find failed: ${r.stderr}`);
   const entries = new Map<string, string>();
@@ -48,6 +54,10 @@ export async function snapshotHost(h: SandboxHost, roots: readonly string[] = WA
   for (const root of roots) {
     const outside = h.outsidePath(root);
     if (outside) hashTree(outside, root, hashes);
+  }
+  for (const p of entries.keys()) {
+    const outside = p.startsWith(`${PG_DATA}/`) ? h.outsidePath(p) : undefined;
+    if (outside && fs.existsSync(outside)) hashes.set(p, crypto.createHash('sha256').update(fs.readFileSync(outside)).digest('hex'));
   }
   for (const [p, d] of entries) {
     if (d.startsWith('d ')) continue;
@@ -199,4 +209,49 @@ export function acceptedRootLogins(h: SandboxHost): number {
 export async function findTempFiles(h: SandboxHost): Promise<string[]> {
   const r = await h.run(`find ${WATCHED_ROOTS.map(shq).join(' ')} -name '.cdktf-barman.*' -print`, { via: 'nsenter', timeoutMs: 60_000 });
   return splitLines(r.stdout);
+}
+
+/**
+ * The library's marked blocks in a shared file (pg_hba.conf, .pgpass), found as its scripts find
+ * them: from a line equal to `begin` (or starting with `begin` and a space) to a line equal to
+ * `end`. Returns each block's lines by its begin marker, how often each occurs, and every line
+ * outside all of them.
+ */
+export function splitBlocks(text: string, markers: ReadonlyArray<{ begin: string; end: string }>): { blocks: Map<string, string[]>; counts: Map<string, number>; outside: string[] } {
+  const blocks = new Map<string, string[]>();
+  const counts = new Map<string, number>();
+  const outside: string[] = [];
+  let open: { begin: string; end: string } | undefined;
+  for (const l of splitLines(text)) {
+    if (!open) {
+      const m = markers.find((x) => l === x.begin || l.startsWith(`${x.begin} `));
+      if (m) {
+        open = m;
+        counts.set(m.begin, (counts.get(m.begin) ?? 0) + 1);
+        blocks.set(m.begin, [l]);
+        continue;
+      }
+      outside.push(l);
+    } else {
+      blocks.get(open.begin)!.push(l);
+      if (l === open.end) open = undefined;
+    }
+  }
+  return { blocks, counts, outside };
+}
+
+/** The fields of a .pgpass line, split at unescaped ':' and unescaped (libpq's rules). */
+export function pgpassFields(line: string): string[] {
+  const fields: string[] = [];
+  let cur = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '\\' && i + 1 < line.length) cur += line[++i];
+    else if (c === ':' && fields.length < 4) {
+      fields.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  fields.push(cur);
+  return fields;
 }

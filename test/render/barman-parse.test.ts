@@ -86,9 +86,35 @@ for (const name of listTopologies()) {
         `${where}: global settings`,
       );
       checkEdges(parsed, edges, where);
+      checkPgpass(parsed, r.graph.clusterName, edges, readFileSync(join(r.outDir, s.name, s.settings.barmanHome, '.pgpass'), 'utf8'), where);
     }
   });
 }
+
+/** libpq's .pgpass escaping of one field */
+const pgpassEscape = (v: string): string => v.replace(/[\\:]/g, (c) => `\\${c}`);
+
+/**
+ * The rendered ~barman/.pgpass has, in each instance's block, one line for each connection
+ * Barman makes (conninfo, streaming_conninfo as Barman itself reads them): same host, port, user.
+ */
+function checkPgpass(parsed: BarmanParse, clusterName: string, edges: readonly BackupEdge[], pgpass: string, where: string): void {
+  for (const e of edges) {
+    const lines = pgpass.split('\n');
+    const from = lines.indexOf(`# BEGIN cdktf-barman:${clusterName}:${e.backupName}`);
+    const to = lines.indexOf(`# END cdktf-barman:${clusterName}:${e.backupName}`);
+    assert.ok(from >= 0 && to > from, `${where}: a .pgpass block for ${e.backupName}`);
+    const block = lines.slice(from + 1, to);
+    for (const key of ['conninfo', 'streaming_conninfo']) {
+      const dsn = String(parsed.servers[e.backupName].config[key]);
+      const attrs = new Map(dsn.split(/\s+/).map((kv) => kv.split('=', 2) as [string, string]));
+      const prefix = `${pgpassEscape(attrs.get('host')!)}:${attrs.get('port')}:*:${attrs.get('user')}:`;
+      assert.equal(block.filter((l) => l.startsWith(prefix)).length, 1, `${where} [${e.backupName}]: .pgpass line for Barman's ${key} (${dsn}): ${prefix}...\n${block.join('\n')}`);
+    }
+    assert.equal(block.length, 2, `${where} [${e.backupName}]: two lines`);
+  }
+}
+
 
 test('barman-parse: the seed streams through slot backup_two, rsync backups, 4 weeks of recovery window', async (t) => {
   const python = needBarman(t);
@@ -210,6 +236,18 @@ test('barman-parse control: the copy rewrites exactly the configuration_files_di
   // a barman.conf without that line cannot be redirected: the harness refuses instead of reading /etc
   writeFileSync(join(r.outDir, 'two', 'etc', 'barman.conf'), original.filter((l) => !l.startsWith('configuration_files_directory')).join('\n'));
   assert.throws(() => copyBarmanFiles(join(r.outDir, 'two'), tempDir(t, 'copy2')), /expected exactly one/);
+});
+
+test('barman-parse control: a .pgpass line whose port differs from Barman\'s conninfo is reported', async (t) => {
+  const python = needBarman(t);
+  if (python === undefined) return;
+  const r = await renderTopology('seed');
+  t.after(() => r.cleanup());
+  const parsed = parseHost(python, r, 'two', tempDir(t, 'pgpass'));
+  const pgpass = readFileSync(join(r.outDir, 'two', 'var', 'lib', 'barman', '.pgpass'), 'utf8');
+  checkPgpass(parsed, 'seed', r.graph.edges, pgpass, 'seed/two');
+  assert.throws(() => checkPgpass(parsed, 'seed', r.graph.edges, pgpass.replace('192.0.2.11:5432:*:streaming_barman', '192.0.2.11:5433:*:streaming_barman'), 'seed/two'), /\.pgpass line for Barman's streaming_conninfo/);
+  assert.throws(() => checkPgpass(parsed, 'seed', r.graph.edges, pgpass.replace('# END cdktf-barman:seed:one', ''), 'seed/two'), /a \.pgpass block for one/);
 });
 
 // Barman 3.4 cannot read libpq attribute values with whitespace, even quoted (see the control

@@ -6,9 +6,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphFromProps } from '../../lib/model/typed-cluster';
 import { HbaMethod, Role } from '../../lib/model/enums';
+import { BarmanGraph } from '../../lib/model/graph';
+import { loadGraphFromFile } from '../../lib/config/tpa-config';
+import { Concern, FileKind, managedListPath, renderHosts } from '../../lib/render/host-files';
+import { PlaceholderKeys } from '../../lib/render/key-material';
 import { renderHbaBlock } from '../../lib/render/pg-hba';
+import { PASSWORD_PLACEHOLDERS } from '../../lib/render/pgpass';
+import { listTopologies, topologyConfig } from '../support/paths';
+import { readTree, renderTopology } from '../support/render-tree';
 import { archiveCommand, renderPostgresSettingsSql, restoreCommand } from '../../lib/render/postgres-settings-sql';
 import { pgpassField, renderPgpassBlock } from '../../lib/render/pgpass';
+import { readFileSync } from 'node:fs';
 import { renderBarmanRolesSql } from '../../lib/render/barman-roles-sql';
 
 const graph = (hostssl = false) =>
@@ -51,7 +59,7 @@ test('archive_command goes to every Barman server of the instance; restore_comma
   assert.match(sql, /^ALTER SYSTEM SET archive_mode = 'on';$/m);
   assert.match(sql, /^ALTER SYSTEM SET archive_command = 'barman-wal-archive .* %p';$/m);
   // restore_command is not this instance's: reset only when the library had set it
-  assert.match(sql, /^SELECT 'ALTER SYSTEM RESET restore_command' WHERE current_setting\('restore_command'\) LIKE 'barman-wal-restore%'\\gexec$/m);
+  assert.match(sql, /^SELECT 'ALTER SYSTEM RESET restore_command' WHERE EXISTS \(SELECT FROM pg_file_settings WHERE name = 'restore_command' AND setting LIKE 'barman-wal-restore%' AND sourcefile LIKE '%postgresql\.auto\.conf'\)\\gexec$/m);
 });
 
 test('.pgpass lines escape ":" and "\\\\" and use the conninfo host and port', () => {
@@ -110,3 +118,109 @@ test('roles SQL on a real PostgreSQL: idempotent, not superuser, password update
   r = psql(`-c "SELECT rolpassword LIKE 'SCRAM-SHA-256%' FROM pg_authid WHERE rolname = 'barman'"`);
   assert.equal(r.stdout, 't\n');
 });
+
+// ---------------------------------------------------------------------------------------------
+// What renderHosts plans on each host for the Postgres side, over every topology fixture and the
+// graph above: derived from the graph, not from the output.
+
+const GRAPHS: { name: string; graph: () => BarmanGraph }[] = [
+  ...listTopologies().map((t) => ({ name: t, graph: () => loadGraphFromFile(topologyConfig(t)) })),
+  { name: 'shop (typed)', graph: () => graph() },
+];
+
+for (const g of GRAPHS) {
+  test(`${g.name}: every Postgres instance, one pg_hba.conf block with every Barman server's client addresses`, () => {
+    const gr = g.graph();
+    const plans = renderHosts(gr, new PlaceholderKeys());
+    for (const p of gr.postgresInstances) {
+      const files = plans.find((x) => x.instance === p)!.files.filter((f) => f.kind === FileKind.MANAGED_BLOCK);
+      assert.equal(files.length, 1, p.name);
+      const f = files[0];
+      assert.deepEqual(
+        { path: f.path, owner: f.owner, group: f.group, mode: f.mode, concern: f.concern },
+        { path: `${p.settings.postgresConfDir}/pg_hba.conf`, owner: p.settings.postgresUser, group: p.settings.postgresGroup, mode: '0640', concern: Concern.POSTGRES_CONFIG },
+      );
+      assert.deepEqual(f.blockMarkers, { begin: `# BEGIN cdktf-barman:${gr.clusterName}`, end: `# END cdktf-barman:${gr.clusterName}` });
+      const lines = f.content!.split('\n');
+      assert.ok(lines[0].startsWith(`${f.blockMarkers!.begin} `), lines[0]);
+      assert.deepEqual(lines.slice(-2), [f.blockMarkers!.end, '']);
+      const rules = lines.slice(1, -2);
+      const addresses = gr.barmanServers.flatMap((s) => s.clientAddresses);
+      assert.equal(rules.length, 2 * addresses.length, `${p.name}: two rules per client address`);
+      for (const r of rules) assert.match(r, new RegExp(`^(host|hostssl) (postgres barman|replication streaming_barman) \\S+ ${p.settings.hbaMethod}$`), r);
+      // no line between the markers may look like a marker
+      assert.ok(!rules.some((r) => r.startsWith('#')), `${p.name}: a comment inside the block`);
+    }
+    // a Barman server that is no Postgres instance gets no pg_hba.conf
+    for (const s of gr.barmanServers.filter((x) => !x.isPostgres)) assert.ok(!plans.find((x) => x.instance === s)!.files.some((f) => f.kind === FileKind.MANAGED_BLOCK), s.name);
+  });
+
+  test(`${g.name}: every Barman server, a .pgpass block per instance it backs up (placeholders only) and the list of its per-instance files`, () => {
+    const gr = g.graph();
+    const plans = renderHosts(gr, new PlaceholderKeys());
+    for (const s of gr.barmanServers) {
+      const files = plans.find((x) => x.instance === s)!.files;
+      const edges = gr.edgesOnServer(s);
+      const blocks = files.filter((f) => f.kind === FileKind.PASSWORD_BLOCK);
+      assert.deepEqual(blocks.map((b) => b.edge), edges, `${s.name}: one block per edge, in order`);
+      for (const b of blocks) {
+        const e = b.edge!;
+        const begin = `# BEGIN cdktf-barman:${gr.clusterName}:${e.backupName}`;
+        const end = `# END cdktf-barman:${gr.clusterName}:${e.backupName}`;
+        assert.deepEqual(
+          { path: b.path, owner: b.owner, group: b.group, mode: b.mode, concern: b.concern, markers: b.blockMarkers },
+          { path: `${s.settings.barmanHome}/.pgpass`, owner: s.settings.barmanUser, group: s.settings.barmanGroup, mode: '0600', concern: Concern.BACKUP_EDGE, markers: { begin, end } },
+        );
+        assert.equal(b.content, `${begin}\n${renderPgpassBlock(e, PASSWORD_PLACEHOLDERS)}${end}\n`);
+        // host and port exactly as in the instance's conninfo
+        assert.match(b.content!, new RegExp(`^${pgpassField(e.instance.address).replace(/[.\\]/g, '\\$&')}:${e.instance.settings.postgresPort}:\\*:barman:<password of barman`, 'm'));
+      }
+      // markers: no begin line is another's begin followed by a space (merge_block's match)
+      const begins = blocks.map((b) => b.blockMarkers!.begin);
+      for (const a of begins) for (const b of begins) if (a !== b) assert.ok(!b.startsWith(`${a} `), `${a} / ${b}`);
+      const list = files.filter((f) => f.kind === FileKind.MANAGED_LIST);
+      assert.equal(list.length, 1);
+      assert.deepEqual(
+        { path: list[0].path, owner: list[0].owner, mode: list[0].mode, concern: list[0].concern },
+        { path: managedListPath(gr.clusterName), owner: 'root', mode: '0644', concern: Concern.BARMAN_SERVER },
+      );
+      assert.equal(list[0].content, edges.flatMap((e) => [`/etc/barman.d/${e.backupName}.conf`, `/etc/cron.d/${e.cronFileName}`, `pgpass:${e.backupName}`]).map((l) => `${l}\n`).join(''));
+    }
+    // no password file anywhere but on Barman servers
+    for (const p of plans.filter((x) => !x.instance.isBarmanServer)) assert.ok(!p.files.some((f) => f.kind === FileKind.PASSWORD_BLOCK || f.kind === FileKind.MANAGED_LIST), p.instance.name);
+  });
+}
+
+test('render: the .pgpass blocks of one server are one file, in order; the manifest lists it once', async (t) => {
+  const r = await renderTopology('many-to-one');
+  t.after(() => r.cleanup());
+  const vault = r.graph.instance('vault');
+  const blocks = renderHosts(r.graph, new PlaceholderKeys()).find((p) => p.instance === vault)!.files.filter((f) => f.kind === FileKind.PASSWORD_BLOCK);
+  assert.equal(blocks.length, 3, 'alpha, bravo (bravo.standby) and charlie');
+  const tree = readTree(r.outDir);
+  assert.equal(tree.get('vault/var/lib/barman/.pgpass')!.toString('utf8'), blocks.map((b) => b.content).join(''));
+  const manifest = JSON.parse(readFileSync(`${r.outDir}/vault/manifest.json`, 'utf8')) as { files: { path: string; kind: string }[] };
+  assert.deepEqual(manifest.files.filter((f) => f.path === '/var/lib/barman/.pgpass'), [{ path: '/var/lib/barman/.pgpass', kind: 'password-block', owner: 'barman', group: 'barman', mode: '0600' }]);
+  // no password, only placeholders
+  assert.doesNotMatch(tree.get('vault/var/lib/barman/.pgpass')!.toString('utf8'), /:(barman|streaming_barman):(?!<password of )/);
+});
+
+test(
+  'barman_hba_method cert is only valid on hostssl lines: refused, or written as hostssl',
+  () => {
+    let g;
+    try {
+      g = graphFromProps({
+        clusterName: 'tls',
+        instances: [
+          { name: 'db', roles: [Role.PRIMARY], address: '10.0.0.1', backup: ['bm'], settings: { hbaMethod: HbaMethod.CERT } },
+          { name: 'bm', roles: [Role.BARMAN], address: '10.0.0.2' },
+        ],
+      });
+    } catch (e) {
+      assert.match(String(e), /hostssl/);
+      return;
+    }
+    for (const l of renderHbaBlock(g, g.instance('db')).split('\n').filter((x) => x.endsWith(' cert'))) assert.match(l, /^hostssl /);
+  },
+);

@@ -1,11 +1,13 @@
 /**
- * The pure host-script builders of lib/scripts: syntax (sh -n, shellcheck -s sh), quoting of
- * hostile values, and the shell library's functions run for real with `sh` in a temp directory
- * (owner: the user running the tests).
+ * The pure host-script builders of lib/scripts: syntax (sh -n, shellcheck -s sh) of every script
+ * (server, backup edge, Postgres access and config, roles, .pgpass, activation, and the wrappers
+ * that carry them, secret steps included), quoting of hostile values, and the shell library's
+ * functions run for real with `sh` in a temp directory (owner: the user running the tests). As
+ * root with PostgreSQL 15, the Postgres-side scripts also run against a throwaway cluster.
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +19,9 @@ import { Concern, FileKind, HostFile, renderHosts } from '../../lib/render/host-
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import { shellQuote } from '../../lib/render/shell-quote';
 import { ScriptKeys, backupEdgeScript, barmanServerScript, postgresAccessScript } from '../../lib/scripts/concern-scripts';
+import { activationScript, pgpassScript, postgresConfigScript, postgresRolesCheckScript, postgresRolesScript } from '../../lib/scripts/postgres-side-scripts';
+import { POSTGRES_SIDE_LIBRARY } from '../../lib/scripts/postgres-side-library';
+import { secretExecLines } from '../../lib/scripts/secret-command';
 import { HostScriptBuilder } from '../../lib/scripts/host-script-builder';
 import { PRIVATE_KEY_INSTALL_SCRIPT } from '../../lib/scripts/private-key-script';
 import { HostScript, privateKeyExecLines, remoteExecLines, toBase64 } from '../../lib/scripts/remote-command';
@@ -64,6 +69,11 @@ function scriptsOf(graph: BarmanGraph): NamedScript[] {
     out.push({ name, text: s.script });
     out.push({ name: `${name} (remote-exec inline)`, text: remoteExecLines(s, purpose).join('\n') + '\n' });
   };
+  // a step with passwords: the script, and the wrapper handing it the passwords as files (base64, as Terraform substitutes them)
+  const addSecret = (name: string, script: string) => {
+    out.push({ name, text: script });
+    out.push({ name: `${name} (secret remote-exec inline)`, text: secretExecLines(name, script, [toBase64('pw-one'), toBase64('pw-two')]).join('\n') + '\n' });
+  };
   for (const p of plans) {
     const filesOf = (c: Concern) => p.files.filter((f) => f.concern === c);
     if (p.instance.isBarmanServer) {
@@ -74,8 +84,23 @@ function scriptsOf(graph: BarmanGraph): NamedScript[] {
       const guard = p.files.find((f) => f.path.endsWith('/barman-home-ok'));
       if (guard?.content) out.push({ name: `guard script on ${p.instance.name}`, text: guard.content });
     }
+    if (p.instance.isBarmanServer) {
+      for (const e of graph.edgesOnServer(p.instance)) {
+        const pgpass = p.files.find((f) => f.kind === FileKind.PASSWORD_BLOCK && f.edge === e);
+        assert.ok(pgpass, `${e.instance.name} on ${e.server.name}: a .pgpass block`);
+        addSecret(`.pgpass of ${e.instance.name} on ${e.server.name}`, pgpassScript(e, pgpass));
+        add(`activation of ${e.instance.name} on ${e.server.name}`, activationScript(e), `activate ${e.backupName}`);
+      }
+    }
     if (p.instance.isPostgres) {
       add(`postgres ${p.instance.name}`, postgresAccessScript(graph, p.instance, filesOf(Concern.POSTGRES_ACCESS), FAKE_KEYS), `Postgres instance ${p.instance.name}`);
+      const hba = p.files.find((f) => f.kind === FileKind.MANAGED_BLOCK);
+      assert.ok(hba, `${p.instance.name}: a pg_hba.conf block`);
+      add(`postgres config ${p.instance.name}`, postgresConfigScript(graph, p.instance, hba), `Postgres instance ${p.instance.name}: pg_hba.conf, WAL commands`);
+      if (!p.instance.roles.includes(Role.REPLICA)) {
+        add(`roles check on ${p.instance.name}`, postgresRolesCheckScript(p.instance), `before Barman's roles on ${p.instance.name}`);
+        addSecret(`roles on ${p.instance.name}`, postgresRolesScript(p.instance));
+      }
     }
     for (const k of p.files.filter((f) => f.kind === FileKind.PRIVATE_KEY)) {
       out.push({ name: `private key ${k.path} on ${p.instance.name} (remote-exec inline)`, text: privateKeyExecLines(PRIVATE_KEY_INSTALL_SCRIPT, toBase64('not a key'), k.path, k.owner, k.group).join('\n') + '\n' });
@@ -103,6 +128,14 @@ const GRAPHS: { name: string; graph: () => BarmanGraph }[] = [
   { name: 'hostile values', graph: hostileGraph },
 ];
 
+/** an SC2016 note on a line that hands psql a backquoted command (`\set NAME `cat FILE``), nothing else */
+function isPsqlBackquote(finding: string): boolean {
+  const m = /^(.+\.sh):(\d+):\d+: note: .*\[SC2016\]$/.exec(finding);
+  if (!m) return false;
+  const line = readFileSync(m[1], 'utf8').split('\n')[Number(m[2]) - 1] ?? '';
+  return /printf '\\\\set [a-z_]+_password `cat %s\/[a-z]+`\\n' "\$dir"/.test(line);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 describe('every generated script is valid POSIX sh', () => {
@@ -126,10 +159,14 @@ describe('every generated script is valid POSIX sh', () => {
         assert.equal(r.status, 0, `sh -n rejects ${s.name}:\n${r.stderr}`);
       });
       if (HAVE_SHELLCHECK) {
-        // every severity; only SC2129 (style: "use { a; b; } >> file" for the managed-lines steps) is waived
+        // every severity; only SC2129 (style: "use { a; b; } >> file" for the managed-lines steps) is
+        // waived, and SC2016 on the roles script's psql lines, whose backquotes are psql's own
+        // (`\set barman_password `cat FILE``: psql runs cat, the shell must not)
         const r = spawnSync('shellcheck', ['-s', 'sh', '-e', 'SC2129', '-f', 'gcc', ...files], { encoding: 'utf8' });
-        const named = (r.stdout ?? '').replace(/^(\S+?)\/(\d+)\.sh:/gm, (_m, _d, i: string) => `[${scripts[Number(i)].name}]:`);
-        assert.equal(r.status, 0, `shellcheck:\n${named}${r.stderr}`);
+        const findings = (r.stdout ?? '').split('\n').filter((l) => l.trim() !== '' && !isPsqlBackquote(l));
+        const named = findings.join('\n').replace(/^(\S+?)\/(\d+)\.sh:/gm, (_m, _d, i: string) => `[${scripts[Number(i)].name}]:`);
+        assert.deepEqual(named, '', `shellcheck:\n${named}${r.stderr}`);
+        assert.ok(r.status === 0 || findings.length === 0, r.stderr);
       }
     });
   }
@@ -437,5 +474,489 @@ describe('the remote-exec wrappers, run for real', { skip: IS_ROOT ? false : 'th
     const r = shFile(join(dir, 'install.sh'), { cwd: dir, args: [kf, toBase64(join(dir, 'missing', 'id')), toBase64(ME), toBase64(MY_GROUP)] });
     assert.notEqual(r.status, 0);
     assert.match(r.stderr, /missing: the configuration step must run first/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// the Postgres side's shell functions and scripts, run for real
+
+describe('merge_block and remove_block, run for real with sh', () => {
+  const libFile = join(tempDir('pg-lib'), 'lib.sh');
+  writeFileSync(libFile, SHELL_LIBRARY + POSTGRES_SIDE_LIBRARY);
+  const call = (dir: string, body: string) => sh(`. ${shellQuote(libFile)}\n${body}`, { cwd: dir });
+  const B1 = '# BEGIN cdktf-barman:demo:one';
+  const E1 = '# END cdktf-barman:demo:one';
+  const B2 = '# BEGIN cdktf-barman:demo:one2';
+  const E2 = '# END cdktf-barman:demo:one2';
+  const block = (b: string, e: string, ...lines: string[]) => [b, ...lines, e].map((l) => `${l}\n`).join('');
+  const merge = (dir: string, file: string, b: string, e: string, content: string, where: 'top' | 'bottom', fileMode = '0640') => {
+    writeFileSync(join(dir, 'new-block'), content);
+    const r = call(dir, `merge_block ${shellQuote(file)} ${ME} ${MY_GROUP} ${fileMode} ${shellQuote(b)} ${shellQuote(e)} new-block ${where}`);
+    assert.equal(r.status, 0, r.stderr);
+  };
+  const FOREIGN_TOP = '# PostgreSQL Client Authentication Configuration File\nlocal all postgres peer\n';
+  const FOREIGN_BOTTOM = 'host all all 0.0.0.0/0 reject\n';
+
+  test('top (pg_hba.conf): the block goes first, foreign lines keep their order, a second and third run replace it, never duplicate', () => {
+    const dir = tempDir('merge-block-top');
+    const f = join(dir, 'pg_hba.conf');
+    writeFileSync(f, FOREIGN_TOP + FOREIGN_BOTTOM);
+    merge(dir, f, B1, E1, block(`${B1} (Barman's access)`, E1, 'host postgres barman 10.0.0.2/32 scram-sha-256'), 'top');
+    assert.equal(readFileSync(f, 'utf8'), block(`${B1} (Barman's access)`, E1, 'host postgres barman 10.0.0.2/32 scram-sha-256') + FOREIGN_TOP + FOREIGN_BOTTOM);
+    assert.equal(mode(f), '0640');
+    const second = block(`${B1} (Barman's access)`, E1, 'host postgres barman 10.0.0.3/32 md5', 'host replication streaming_barman 10.0.0.3/32 md5');
+    for (const run of [2, 3]) {
+      merge(dir, f, B1, E1, second, 'top');
+      assert.equal(readFileSync(f, 'utf8'), second + FOREIGN_TOP + FOREIGN_BOTTOM, `after run ${run}`);
+    }
+    assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('.cdktf-barman.')), []);
+  });
+
+  test('top: a block someone moved below foreign lines comes back to the top, once', () => {
+    const dir = tempDir('merge-block-moved');
+    const f = join(dir, 'pg_hba.conf');
+    writeFileSync(f, FOREIGN_TOP + block(B1, E1, 'old line') + FOREIGN_BOTTOM);
+    merge(dir, f, B1, E1, block(B1, E1, 'new line'), 'top');
+    assert.equal(readFileSync(f, 'utf8'), block(B1, E1, 'new line') + FOREIGN_TOP + FOREIGN_BOTTOM);
+  });
+
+  test('bottom (.pgpass): new blocks append in order, foreign lines stay, a re-run replaces the block where it stands', () => {
+    const dir = tempDir('merge-block-bottom');
+    const f = join(dir, '.pgpass');
+    writeFileSync(f, 'otherhost:5432:*:someone:secret\n');
+    merge(dir, f, B1, E1, block(B1, E1, 'h1:5432:*:barman:a'), 'bottom', '0600');
+    merge(dir, f, B2, E2, block(B2, E2, 'h2:5432:*:barman:b'), 'bottom', '0600');
+    assert.equal(readFileSync(f, 'utf8'), 'otherhost:5432:*:someone:secret\n' + block(B1, E1, 'h1:5432:*:barman:a') + block(B2, E2, 'h2:5432:*:barman:b'));
+    assert.equal(mode(f), '0600');
+    // one's block again, with a new password: replaced in place, one2's untouched, nothing doubled
+    merge(dir, f, B1, E1, block(B1, E1, 'h1:5432:*:barman:changed'), 'bottom', '0600');
+    merge(dir, f, B1, E1, block(B1, E1, 'h1:5432:*:barman:changed'), 'bottom', '0600');
+    assert.equal(readFileSync(f, 'utf8'), 'otherhost:5432:*:someone:secret\n' + block(B1, E1, 'h1:5432:*:barman:changed') + block(B2, E2, 'h2:5432:*:barman:b'));
+    // a foreign line after the blocks stays after them
+    writeFileSync(f, readFileSync(f, 'utf8') + 'later:5432:*:someone:else\n');
+    merge(dir, f, B2, E2, block(B2, E2, 'h2:5432:*:barman:b2'), 'bottom', '0600');
+    assert.equal(readFileSync(f, 'utf8'), 'otherhost:5432:*:someone:secret\n' + block(B1, E1, 'h1:5432:*:barman:changed') + block(B2, E2, 'h2:5432:*:barman:b2') + 'later:5432:*:someone:else\n');
+  });
+
+  test('a marker that is a prefix of another (…:one vs …:one2) never takes the other block', () => {
+    const dir = tempDir('merge-block-prefix');
+    const f = join(dir, '.pgpass');
+    const two = block(B2, E2, 'h2:5432:*:barman:b');
+    writeFileSync(f, two);
+    merge(dir, f, B1, E1, block(B1, E1, 'h1:5432:*:barman:a'), 'bottom', '0600');
+    merge(dir, f, B1, E1, block(B1, E1, 'h1:5432:*:barman:a2'), 'bottom', '0600');
+    assert.equal(readFileSync(f, 'utf8'), two + block(B1, E1, 'h1:5432:*:barman:a2'));
+    // and the other way round: one2's block leaves one's alone
+    merge(dir, f, B2, E2, block(B2, E2, 'h2:5432:*:barman:b2'), 'bottom', '0600');
+    assert.equal(readFileSync(f, 'utf8'), block(B2, E2, 'h2:5432:*:barman:b2') + block(B1, E1, 'h1:5432:*:barman:a2'));
+    // remove_block of one keeps one2's, and the other way round
+    assert.equal(call(dir, `remove_block ${shellQuote(f)} ${shellQuote(B1)} ${shellQuote(E1)}`).status, 0);
+    assert.equal(readFileSync(f, 'utf8'), block(B2, E2, 'h2:5432:*:barman:b2'));
+    writeFileSync(f, block(B1, E1, 'x') + block(B2, E2, 'y'));
+    assert.equal(call(dir, `remove_block ${shellQuote(f)} ${shellQuote(B2)} ${shellQuote(E2)}`).status, 0);
+    assert.equal(readFileSync(f, 'utf8'), block(B1, E1, 'x'));
+  });
+
+  test('a missing file is created with the block alone', () => {
+    const dir = tempDir('merge-block-new');
+    const f = join(dir, '.pgpass');
+    merge(dir, f, B1, E1, block(B1, E1, 'h1:5432:*:barman:a'), 'bottom', '0600');
+    assert.equal(readFileSync(f, 'utf8'), block(B1, E1, 'h1:5432:*:barman:a'));
+    assert.equal(mode(f), '0600');
+  });
+
+  test('merge_block refuses to write through a symbolic link', () => {
+    const dir = tempDir('merge-block-link');
+    writeFileSync(join(dir, 'target'), 'precious\n');
+    symlinkSync(join(dir, 'target'), join(dir, 'pg_hba.conf'));
+    writeFileSync(join(dir, 'new-block'), block(B1, E1, 'x'));
+    const r = call(dir, `merge_block ${shellQuote(join(dir, 'pg_hba.conf'))} ${ME} ${MY_GROUP} 0640 ${shellQuote(B1)} ${shellQuote(E1)} new-block top`);
+    assert.notEqual(r.status, 0);
+    assert.equal(readFileSync(join(dir, 'target'), 'utf8'), 'precious\n');
+  });
+
+  test('remove_block removes exactly the block and keeps the file\'s owner and mode; no block or no file: nothing changes', { skip: IS_ROOT ? false : 'needs root to give the file another owner' }, () => {
+    const dir = tempDir('remove-block');
+    const f = join(dir, '.pgpass');
+    writeFileSync(f, 'a:1:*:u:p\n' + block(B1, E1, 'h1:5432:*:barman:a') + 'z:1:*:u:p\n');
+    assert.equal(sh(`chown nobody:nogroup ${shellQuote(f)} && chmod 0604 ${shellQuote(f)}`).status, 0);
+    const r = call(dir, `remove_block ${shellQuote(f)} ${shellQuote(B1)} ${shellQuote(E1)}`);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(readFileSync(f, 'utf8'), 'a:1:*:u:p\nz:1:*:u:p\n');
+    assert.equal(mode(f), '0604');
+    assert.equal(sh(`stat -c %U:%G ${shellQuote(f)}`).stdout.trim(), 'nobody:nogroup');
+    // again: the block is gone, the file is left as it is (same inode)
+    const ino = statSync(f).ino;
+    assert.equal(call(dir, `remove_block ${shellQuote(f)} ${shellQuote(B1)} ${shellQuote(E1)}`).status, 0);
+    assert.equal(statSync(f).ino, ino);
+    assert.equal(call(dir, `remove_block ${shellQuote(join(dir, 'missing'))} ${shellQuote(B1)} ${shellQuote(E1)}`).status, 0);
+    assert.ok(!existsSync(join(dir, 'missing')));
+  });
+
+  test('a begin line whose end line was lost: merge_block and remove_block stop, and leave the file (the administrator\'s rules) alone', () => {
+    const dir = tempDir('merge-block-no-end');
+    const f = join(dir, 'pg_hba.conf');
+    const broken = `${B1}\nhost postgres barman 10.0.0.2/32 md5\n` + FOREIGN_TOP + FOREIGN_BOTTOM;
+    for (const where of ['top', 'bottom']) {
+      writeFileSync(f, broken);
+      writeFileSync(join(dir, 'new-block'), block(B1, E1, 'host postgres barman 10.0.0.3/32 md5'));
+      const r = call(dir, `merge_block ${shellQuote(f)} ${ME} ${MY_GROUP} 0640 ${shellQuote(B1)} ${shellQuote(E1)} new-block ${where}`);
+      assert.notEqual(r.status, 0, where);
+      assert.ok(r.stderr.includes(`without its end line '${E1}'`), r.stderr);
+      assert.equal(readFileSync(f, 'utf8'), broken, `${where}: the file changed`);
+    }
+    // remove_block: no end line, nothing to remove (nothing removed either)
+    assert.equal(call(dir, `remove_block ${shellQuote(f)} ${shellQuote(B1)} ${shellQuote(E1)}`).status, 0);
+    assert.equal(readFileSync(f, 'utf8'), broken);
+    // an end line of another block further down does not end this one
+    const other = `${B1}\nx\n${FOREIGN_TOP}${E2}\n`;
+    writeFileSync(f, other);
+    const r = call(dir, `remove_block ${shellQuote(f)} ${shellQuote(B1)} ${shellQuote(E1)}`);
+    assert.equal(r.status, 0);
+    assert.equal(readFileSync(f, 'utf8'), other);
+  });
+});
+
+/** a Barman server whose home (for .pgpass) is a temp dir, backing up `one` and `one2` */
+function pgpassGraph(home: string): BarmanGraph {
+  return graphFromProps({
+    clusterName: 'pp',
+    settings: { barmanHome: home, barmanUser: ME, barmanGroup: MY_GROUP },
+    instances: [
+      { name: 'one', roles: [Role.PRIMARY], address: '10.0.0.1', backup: ['bk'] },
+      { name: 'one2', roles: [Role.PRIMARY], address: 'fd00::2', backup: ['bk'], settings: { postgresPort: 5433 } },
+      { name: 'bk', roles: [Role.BARMAN] },
+    ],
+  });
+}
+
+function pgpassScriptOf(graph: BarmanGraph, instance: string): string {
+  const e = graph.edgesOfInstance(graph.instance(instance))[0];
+  const f = renderHosts(graph, new PlaceholderKeys()).find((p) => p.instance === e.server)!.files.find((x) => x.kind === FileKind.PASSWORD_BLOCK && x.edge === e)!;
+  return pgpassScript(e, f);
+}
+
+describe('the .pgpass script, run for real', () => {
+  const run = (dir: string, script: string, passwords: string[]) => {
+    writeFileSync(join(dir, 'pgpass.sh'), script);
+    const files = passwords.map((p, i) => {
+      const file = join(dir, `pw${i}`);
+      writeFileSync(file, toBase64(p));
+      return file;
+    });
+    return shFile(join(dir, 'pgpass.sh'), { cwd: dir, args: files });
+  };
+
+  test('each instance its own block, libpq escaping of ":" and "\\\\", foreign lines kept, re-runs replace', () => {
+    const dir = tempDir('pgpass');
+    const home = join(dir, 'home');
+    mkdirSync(home);
+    const graph = pgpassGraph(home);
+    const f = join(home, '.pgpass');
+    writeFileSync(f, 'elsewhere:5432:*:me:mine\n');
+    const one = pgpassScriptOf(graph, 'one');
+    const one2 = pgpassScriptOf(graph, 'one2');
+    let r = run(dir, one, ['p:w\\1', "s'$(touch pwned)"]);
+    assert.equal(r.status, 0, r.stderr);
+    r = run(dir, one2, ['second', 'third']);
+    assert.equal(r.status, 0, r.stderr);
+    const blockOf = (name: string, host: string, port: number, pw: string, spw: string) =>
+      `# BEGIN cdktf-barman:pp:${name}\n${host}:${port}:*:barman:${pw}\n${host}:${port}:*:streaming_barman:${spw}\n# END cdktf-barman:pp:${name}\n`;
+    const expectedOne = blockOf('one', '10.0.0.1', 5432, 'p\\:w\\\\1', "s'$(touch pwned)");
+    // fd00::2 has colons: escaped in the host field as libpq reads it
+    const expectedOne2 = blockOf('one2', 'fd00\\:\\:2', 5433, 'second', 'third');
+    assert.equal(readFileSync(f, 'utf8'), 'elsewhere:5432:*:me:mine\n' + expectedOne + expectedOne2);
+    assert.equal(mode(f), '0600');
+    // one's password changes: only its block changes
+    r = run(dir, one, ['new', 'newer']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(readFileSync(f, 'utf8'), 'elsewhere:5432:*:me:mine\n' + blockOf('one', '10.0.0.1', 5432, 'new', 'newer') + expectedOne2);
+    assert.ok(!existsSync(join(dir, 'pwned')), 'a password was executed');
+    assert.ok(!r.stdout.includes('new') && !r.stderr.includes('newer'), 'a password was printed');
+  });
+
+  test('the block the script writes is the rendered block with the passwords in place of the placeholders', () => {
+    const dir = tempDir('pgpass-render');
+    const home = join(dir, 'home');
+    mkdirSync(home);
+    const graph = pgpassGraph(home);
+    const r = run(dir, pgpassScriptOf(graph, 'one2'), ['a:b', 'c\\d']);
+    assert.equal(r.status, 0, r.stderr);
+    const rendered = renderHosts(graph, new PlaceholderKeys()).find((p) => p.instance.name === 'bk')!.files.find((x) => x.kind === FileKind.PASSWORD_BLOCK && x.edge?.instance.name === 'one2')!.content!;
+    const written = readFileSync(join(home, '.pgpass'), 'utf8');
+    assert.equal(written, rendered.replace('<password of barman, generated or supplied, written at apply time>', 'a\\:b').replace('<password of streaming_barman, generated or supplied, written at apply time>', 'c\\\\d'));
+  });
+
+  test('a password with a newline or control character fails clearly and leaves .pgpass alone', () => {
+    const dir = tempDir('pgpass-bad');
+    const home = join(dir, 'home');
+    mkdirSync(home);
+    writeFileSync(join(home, '.pgpass'), 'keep\n');
+    for (const bad of ['two\nlines', 'tab\there', 'bell\u0007']) {
+      const r = run(dir, pgpassScriptOf(pgpassGraph(home), 'one'), ['ok', bad]);
+      assert.notEqual(r.status, 0, JSON.stringify(bad));
+      assert.match(r.stderr, /newline or control character/);
+      assert.equal(readFileSync(join(home, '.pgpass'), 'utf8'), 'keep\n');
+    }
+  });
+
+  test('a missing barman home stops the script, naming the directory', () => {
+    const dir = tempDir('pgpass-nohome');
+    const r = run(dir, pgpassScriptOf(pgpassGraph(join(dir, 'no-such-home')), 'one'), ['a', 'b']);
+    assert.notEqual(r.status, 0);
+    assert.ok(r.stderr.includes(join(dir, 'no-such-home')), r.stderr);
+    assert.ok(!existsSync(join(dir, 'no-such-home')));
+  });
+
+  test(
+    'a missing barman home fails with the library\'s own message (SPEC 4: a clear message when a prerequisite is missing)',
+    () => {
+      const dir = tempDir('pgpass-nohome-message');
+      const r = run(dir, pgpassScriptOf(pgpassGraph(join(dir, 'no-such-home')), 'one'), ['a', 'b']);
+      assert.match(r.stderr, /^cdktf-barman on \S+: error: .*no-such-home/m);
+    },
+  );
+
+  test('scripts of several instances running at once on one .pgpass (Terraform applies in parallel) keep every block', async () => {
+    const dir = tempDir('pgpass-parallel');
+    const home = join(dir, 'home');
+    mkdirSync(home);
+    const names = Array.from({ length: 8 }, (_, i) => `p${i}`);
+    const graph = graphFromProps({
+      clusterName: 'pp',
+      settings: { barmanHome: home, barmanUser: ME, barmanGroup: MY_GROUP },
+      instances: [...names.map((n, i) => ({ name: n, roles: [Role.PRIMARY], address: `10.0.0.${i + 1}`, backup: ['bk'] })), { name: 'bk', roles: [Role.BARMAN] }],
+    });
+    writeFileSync(join(dir, 'pw'), toBase64('pw'));
+    const runs = names.map((n) => {
+      writeFileSync(join(dir, `${n}.sh`), pgpassScriptOf(graph, n));
+      return new Promise<number | null>((resolve) => spawn('sh', [join(dir, `${n}.sh`), join(dir, 'pw'), join(dir, 'pw')], { cwd: dir, stdio: 'ignore' }).on('close', resolve));
+    });
+    assert.deepEqual(await Promise.all(runs), names.map(() => 0));
+    const text = readFileSync(join(home, '.pgpass'), 'utf8');
+    for (const n of names) assert.equal(text.split('\n').filter((l) => l === `# BEGIN cdktf-barman:pp:${n}`).length, 1, `${n}'s block:\n${text}`);
+    assert.equal(text.split('\n').length, names.length * 4 + 1);
+  });
+});
+
+describe('the secret step wrapper, run for real', { skip: IS_ROOT ? false : 'runs the root branch of the wrapper (not root here: it would call sudo -n)' }, () => {
+  test('the passwords reach the script as 0600 files only; the uploaded wrapper and every temp file are removed; nothing is printed', () => {
+    const dir = tempDir('secret-step');
+    const tmp = join(dir, 'tmp');
+    const home = join(dir, 'home');
+    mkdirSync(tmp);
+    mkdirSync(home);
+    const graph = pgpassGraph(home);
+    const seen = join(dir, 'seen');
+    // a probe in front of the .pgpass script: what does it get as arguments, and what are they
+    const probe = `for a in "$@"; do printf '%s %s\\n' "$a" "$(stat -c %a "$a")" >> ${shellQuote(seen)}; done\n`;
+    const script = pgpassScriptOf(graph, 'one').replace('\n', `\n${probe}`);
+    const wrapper = join(dir, 'terraform_999.sh');
+    const secrets = ['Sup3r:Secret', 'Str3aming\\pw'];
+    writeFileSync(wrapper, secretExecLines('test', script, secrets.map(toBase64)).join('\n') + '\n');
+    const r = shFile(wrapper, { cwd: dir, env: { ...process.env, TMPDIR: tmp } });
+    assert.equal(r.status, 0, r.stderr);
+    const args = readFileSync(seen, 'utf8').trimEnd().split('\n').map((l) => l.split(' '));
+    assert.equal(args.length, 2, 'two arguments');
+    for (const [path, perm] of args) {
+      assert.ok(path.startsWith(tmp + '/'), `${path}: a temp file`);
+      assert.equal(perm, '600', `${path}: private`);
+    }
+    assert.equal(readFileSync(join(home, '.pgpass'), 'utf8'), '# BEGIN cdktf-barman:pp:one\n10.0.0.1:5432:*:barman:Sup3r\\:Secret\n10.0.0.1:5432:*:streaming_barman:Str3aming\\\\pw\n# END cdktf-barman:pp:one\n');
+    assert.ok(!existsSync(wrapper), 'the uploaded wrapper (holding the passwords) removed itself');
+    assert.deepEqual(readdirSync(tmp), [], 'no temp file is left');
+    for (const s of [...secrets, toBase64(secrets[0])]) assert.ok(!r.stdout.includes(s) && !r.stderr.includes(s), 'a password was printed');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The Postgres-side scripts against a real, throwaway PostgreSQL 15 (root, Debian's postgresql-15)
+
+const PG_BIN = '/usr/lib/postgresql/15/bin';
+const HAVE_PG = IS_ROOT && existsSync(`${PG_BIN}/initdb`) && existsSync('/var/run/postgresql');
+if (!HAVE_PG) console.log('SKIP postgres-side scripts on a real PostgreSQL: needs root and PostgreSQL 15 (scripts/e2e-setup.sh installs it)');
+
+describe('the Postgres-side scripts on a real PostgreSQL', { skip: HAVE_PG ? false : 'needs root and PostgreSQL 15' }, () => {
+  const asPostgres = (cmd: string) => spawnSync('runuser', ['-u', 'postgres', '--', 'sh', '-c', cmd], { encoding: 'utf8', timeout: 60_000 });
+  let dir = '';
+  let data = '';
+  let port = 0;
+  let original = '';
+  /** pg (primary, archiving to bk) and bk (Barman server reaching it from 127.0.0.1) */
+  const graph = (): BarmanGraph =>
+    graphFromProps({
+      clusterName: 'realpg',
+      settings: { postgresVersion: 15, postgresPort: port, postgresConfDir: data },
+      instances: [
+        { name: 'pg', roles: [Role.PRIMARY], address: '127.0.0.1', backup: ['bk'], settings: { archiver: true } },
+        { name: 'bk', roles: [Role.BARMAN], address: '127.0.0.1' },
+      ],
+    });
+  const hbaOf = (g: BarmanGraph): HostFile => renderHosts(g, new PlaceholderKeys()).find((p) => p.instance.name === 'pg')!.files.find((f) => f.kind === FileKind.MANAGED_BLOCK)!;
+  const psql = (sql: string) => asPostgres(`cd / && ${PG_BIN}/psql -X -q -At -p ${port} -d postgres -c ${shellQuote(sql)}`);
+  /** name=setting of every line of postgresql.auto.conf (what ALTER SYSTEM wrote) */
+  const autoConf = () => psql("SELECT name || '=' || setting FROM pg_file_settings WHERE sourcefile LIKE '%/postgresql.auto.conf' ORDER BY name").stdout;
+  const runScript = (name: string, script: string, args: string[] = []) => {
+    writeFileSync(join(dir, name), script);
+    return shFile(join(dir, name), { cwd: dir, args });
+  };
+
+  if (HAVE_PG) {
+    // not tempDir(): its after() would remove the data directory before the server is stopped
+    dir = mkdtempSync(join(tmpdir(), 'cdktf-barman-real-pg-'));
+    after(() => {
+      if (existsSync(join(dir, 'data', 'postmaster.pid'))) asPostgres(`${PG_BIN}/pg_ctl -D ${join(dir, 'data')} stop -m immediate >/dev/null`);
+      rmSync(dir, { recursive: true, force: true });
+    });
+    sh(`chmod 0755 ${shellQuote(dir)}`);
+    data = join(dir, 'data');
+    mkdirSync(data);
+    mkdirSync(join(dir, 'pglog'));
+    assert.equal(sh(`chown postgres:postgres ${shellQuote(data)} ${shellQuote(join(dir, 'pglog'))} && chmod 0700 ${shellQuote(data)}`).status, 0);
+    // a free port: no socket of another cluster (the e2e suite may run one)
+    for (let i = 0; i < 20 && port === 0; i++) {
+      const p = 41000 + Math.floor(Math.random() * 8000);
+      if (!existsSync(`/var/run/postgresql/.s.PGSQL.${p}`)) port = p;
+    }
+    const init = asPostgres(`${PG_BIN}/initdb -D ${data} -A trust >/dev/null && ${PG_BIN}/pg_ctl -D ${data} -o "-p ${port} -c listen_addresses=127.0.0.1" -l ${data}/../pglog/log -w start >/dev/null`);
+    assert.equal(init.status, 0, init.stderr);
+    original = readFileSync(join(data, 'pg_hba.conf'), 'utf8');
+  }
+
+  test('a pg_hba.conf block PostgreSQL refuses is rolled back: the apply fails with PostgreSQL\'s words, the file is as before', () => {
+    const g = graph();
+    const good = hbaOf(g);
+    const bad: HostFile = { ...good, content: good.content!.replace('host postgres barman 127.0.0.1/32 scram-sha-256', 'host postgres barman 127.0.0.1/32 no-such-method') };
+    assert.notEqual(bad.content, good.content);
+    const r = runScript('config-bad.sh', postgresConfigScript(g, g.instance('pg'), bad).script);
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /pg_hba\.conf would not load \(\d+: .*no-such-method.*\): the previous file is back/);
+    assert.equal(readFileSync(join(data, 'pg_hba.conf'), 'utf8'), original);
+    assert.equal(psql("SELECT count(*) FROM pg_hba_file_rules WHERE error IS NOT NULL").stdout, '0\n');
+  });
+
+  test('a pg_hba.conf that is not where postgres_conf_dir says stops the script, naming the right directory', () => {
+    const g = graphFromProps({
+      clusterName: 'realpg',
+      settings: { postgresVersion: 15, postgresPort: port, postgresConfDir: '/etc/postgresql/15/elsewhere' },
+      instances: [
+        { name: 'pg', roles: [Role.PRIMARY], address: '127.0.0.1', backup: ['bk'] },
+        { name: 'bk', roles: [Role.BARMAN], address: '127.0.0.1' },
+      ],
+    });
+    const r = runScript('config-elsewhere.sh', postgresConfigScript(g, g.instance('pg'), hbaOf(g)).script);
+    assert.notEqual(r.status, 0);
+    assert.ok(r.stderr.includes(`reads ${data}/pg_hba.conf, not /etc/postgresql/15/elsewhere/pg_hba.conf: set postgres_conf_dir to ${data}`), r.stderr);
+    assert.equal(readFileSync(join(data, 'pg_hba.conf'), 'utf8'), original);
+  });
+
+  test('the config script: the block first, the old rules after it, the WAL commands set; a second run changes nothing', () => {
+    const g = graph();
+    const hba = hbaOf(g);
+    for (const run of [1, 2]) {
+      const r = runScript('config.sh', postgresConfigScript(g, g.instance('pg'), hba).script);
+      assert.equal(r.status, 0, `run ${run}: ${r.stderr}`);
+      assert.equal(readFileSync(join(data, 'pg_hba.conf'), 'utf8'), hba.content + original, `run ${run}: pg_hba.conf`);
+      // archive_mode was off: it waits for a restart, which the library does not do, and says so
+      assert.match(r.stdout, /archive_mode on pg takes effect only after PostgreSQL restarts/);
+    }
+    // ALTER SYSTEM: in postgresql.auto.conf
+    assert.equal(autoConf(), 'archive_command=barman-wal-archive -U barman --port 22 127.0.0.1 pg %p\narchive_mode=on\n');
+    assert.equal(psql("SELECT count(*) FROM pg_hba_file_rules WHERE error IS NOT NULL").stdout, '0\n');
+  });
+
+  test(
+    'the config script: the library\'s archive_command goes when barman_archiver goes (also while archive_mode waits for its restart); someone else\'s stays',
+    () => {
+      const off = graphFromProps({
+        clusterName: 'realpg',
+        settings: { postgresVersion: 15, postgresPort: port, postgresConfDir: data },
+        instances: [
+          { name: 'pg', roles: [Role.PRIMARY], address: '127.0.0.1', backup: ['bk'] },
+          { name: 'bk', roles: [Role.BARMAN], address: '127.0.0.1' },
+        ],
+      });
+      psql("ALTER SYSTEM SET archive_command = 'barman-wal-archive -U barman --port 22 127.0.0.1 pg %p'");
+      let r = runScript('config-off.sh', postgresConfigScript(off, off.instance('pg'), hbaOf(off)).script);
+      assert.equal(r.status, 0, r.stderr);
+      assert.doesNotMatch(autoConf(), /^archive_command=/m, 'the library\'s archive_command is still set');
+      psql("ALTER SYSTEM SET archive_command = 'cp %p /somewhere/%f'");
+      r = runScript('config-off.sh', postgresConfigScript(off, off.instance('pg'), hbaOf(off)).script);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(autoConf(), /^archive_command=cp %p \/somewhere\/%f$/m, 'someone else\'s archive_command was reset');
+    },
+  );
+
+  test(
+    'the config script: barman_archiver turned off leaves no archive_mode = on behind without an archive_command (WAL would pile up in pg_wal)',
+    () => {
+      const on = graph();
+      let r = runScript('config-on.sh', postgresConfigScript(on, on.instance('pg'), hbaOf(on)).script);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(autoConf(), /^archive_mode=on$/m);
+      const off = graphFromProps({
+        clusterName: 'realpg',
+        settings: { postgresVersion: 15, postgresPort: port, postgresConfDir: data },
+        instances: [
+          { name: 'pg', roles: [Role.PRIMARY], address: '127.0.0.1', backup: ['bk'] },
+          { name: 'bk', roles: [Role.BARMAN], address: '127.0.0.1' },
+        ],
+      });
+      r = runScript('config-off.sh', postgresConfigScript(off, off.instance('pg'), hbaOf(off)).script);
+      assert.equal(r.status, 0, r.stderr);
+      const conf = autoConf();
+      assert.doesNotMatch(conf, /^archive_command=barman-wal-archive/m, `the library's archive_command is left:\n${conf}`);
+      assert.doesNotMatch(conf, /^archive_mode=on$/m, `archive_mode = on is left without the library's archive_command:\n${conf}`);
+    },
+  );
+
+  test('the roles script: barman and streaming_barman log in over TCP with the passwords it got as files', () => {
+      const g = graph();
+      // pg_hba.conf as the config resource leaves it (first run above, or here)
+      if (!readFileSync(join(data, 'pg_hba.conf'), 'utf8').startsWith(hbaOf(g).content!)) {
+        writeFileSync(join(data, 'pg_hba.conf'), hbaOf(g).content + original);
+        psql('SELECT pg_reload_conf()');
+      }
+      const pw = ["it's:a\\pw", 'streaming pw 2'];
+      const files = pw.map((p, i) => {
+        const f = join(dir, `secret${i}`);
+        writeFileSync(f, toBase64(p), { mode: 0o600 });
+        return f;
+      });
+      const r = runScript('roles.sh', postgresRolesScript(g.instance('pg')), files);
+      assert.equal(r.status, 0, r.stderr);
+      assert.ok(!r.stdout.includes(pw[0]) && !r.stderr.includes(pw[0]), 'a password was printed');
+      const login = (user: string, password: string, extra = '') =>
+        spawnSync(`${PG_BIN}/psql`, ['-X', '-At', `host=127.0.0.1 port=${port} dbname=postgres user=${user}${extra}`, '-c', extra ? 'IDENTIFY_SYSTEM' : 'SELECT current_user'], { encoding: 'utf8', env: { ...process.env, PGPASSWORD: password } });
+      const b = login('barman', pw[0]);
+      assert.equal(b.status, 0, b.stderr);
+      assert.equal(b.stdout, 'barman\n');
+      assert.notEqual(login('barman', 'wrong').status, 0, 'a wrong password is refused');
+      const s = login('streaming_barman', pw[1], ' replication=true');
+      assert.equal(s.status, 0, s.stderr);
+      // a second run (a tainted resource, or new passwords) works too, and the new password wins
+      const again = runScript('roles.sh', postgresRolesScript(g.instance('pg')), [files[1], files[0]]);
+      assert.equal(again.status, 0, again.stderr);
+      assert.equal(login('barman', pw[1]).status, 0);
+      assert.notEqual(login('barman', pw[0]).status, 0);
+  });
+
+  // last: if it failed, the cluster could be left without a rule for local connections (restored at the end)
+  test('a stray BEGIN line without its END line: the script stops, naming it, and pg_hba.conf stays as it was (the administrator\'s rules, local access)', () => {
+    const g = graph();
+    const hbaFile = join(data, 'pg_hba.conf');
+    const before = readFileSync(hbaFile, 'utf8');
+    const stray = `# BEGIN cdktf-barman:realpg (left from an interrupted edit)\n${before.replace(hbaOf(g).content!, '')}`;
+    writeFileSync(hbaFile, stray);
+    try {
+      const r = runScript('config-stray.sh', postgresConfigScript(g, g.instance('pg'), hbaOf(g)).script);
+      assert.notEqual(r.status, 0);
+      assert.match(r.stderr, /pg_hba\.conf has a line '# BEGIN cdktf-barman:realpg' without its end line '# END cdktf-barman:realpg': repair the file by hand/);
+      assert.equal(readFileSync(hbaFile, 'utf8'), stray, 'pg_hba.conf changed');
+      assert.equal(psql('SELECT 1').stdout, '1\n', 'PostgreSQL still answers locally');
+    } finally {
+      writeFileSync(hbaFile, before);
+      asPostgres(`${PG_BIN}/pg_ctl -D ${data} reload >/dev/null`);
+    }
   });
 });

@@ -189,6 +189,14 @@ export interface PostgresOptions {
   settings?: Record<string, string | number | boolean>;
   /** fsync=off etc. for speed (default true; fine for a throw-away test cluster). */
   fast?: boolean;
+  /**
+   * Instead of initdb: a streaming replica of `primary`, cloned with `pg_basebackup -R`
+   * (standby.signal, primary_conninfo in postgresql.auto.conf) over TCP from this host, as
+   * `user` (a REPLICATION role the primary's pg_hba.conf admits from 127.0.0.1) with `password`.
+   * The primary's postgresql.conf comes along; the harness's settings for this host are
+   * appended after it, so they win.
+   */
+  replicaOf?: { primary: PostgresInstance; user: string; password: string };
 }
 
 export interface PostgresInstance {
@@ -207,6 +215,8 @@ export interface PostgresInstance {
   reload(): Promise<void>;
   restart(): Promise<void>;
   stop(): Promise<void>;
+  /** Start it again after stop() (same data directory, port and settings). */
+  start(): Promise<void>;
 }
 
 export interface StepTiming {
@@ -1148,8 +1158,17 @@ class SandboxImpl implements Sandbox {
     if (!outsideData || !BINDS.some((b) => dataDir.startsWith(b.inside + "/"))) {
       throw new Error(`dataDir ${dataDir} must be below a per-host bind mount (e.g. /srv)`);
     }
-    await this.time(`${h.name}: initdb`, async () => {
+    const replica = opts.replicaOf;
+    await this.time(`${h.name}: ${replica ? `pg_basebackup from ${replica.primary.host.name}` : "initdb"}`, async () => {
       await h.check(`mkdir -p ${shq(dataDir)} && chown postgres:postgres ${shq(dataDir)} && chmod 0700 ${shq(dataDir)}`, { via: "nsenter" });
+      if (replica) {
+        const p = replica.primary;
+        await h.check(
+          [`${PG_BIN}/pg_basebackup`, "-h", p.address, "-p", String(p.port), "-U", replica.user, "-D", dataDir, "-R", "-X", "stream", "-c", "fast", "--no-sync"].map(shq).join(" "),
+          { via: "nsenter", user: "postgres", env: { PGPASSWORD: replica.password, PGCONNECT_TIMEOUT: "10" }, timeoutMs: 120_000 },
+        );
+        return;
+      }
       await h.check(
         [`${PG_BIN}/initdb`, "-D", dataDir, "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8", "-A", "peer", "--no-sync", "--no-instructions"]
           .map(shq).join(" "),
@@ -1170,10 +1189,9 @@ class SandboxImpl implements Sandbox {
       cluster_name: `${MARKER}-${h.name}`,
       logging_collector: false,
       log_line_prefix: "%m [%p] %q%u@%d ",
-      wal_level: "replica",
-      max_wal_senders: 10,
-      max_replication_slots: 10,
-      password_encryption: "scram-sha-256",
+      // nothing Barman needs (wal_level, max_wal_senders, max_replication_slots,
+      // password_encryption, archive_*): PostgreSQL 15's defaults, or whatever the code under
+      // test sets; a test that wants them passes `settings`
       shared_buffers: "32MB",
       dynamic_shared_memory_type: "posix",
       ...((opts.fast ?? true) ? { fsync: false, synchronous_commit: false, full_page_writes: true } : {}),

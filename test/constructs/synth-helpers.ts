@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Testing, TerraformStack } from '../../lib/platform/cdktf';
 import { BarmanCluster, BarmanClusterProps } from '../../lib/constructs/barman-cluster';
 import { BarmanStack, BarmanStackProps } from '../../lib/constructs/barman-stack';
@@ -13,6 +13,7 @@ import { BarmanGraph } from '../../lib/model/graph';
 import { graphFromProps } from '../../lib/model/typed-cluster';
 import { Role } from '../../lib/model/enums';
 import { BarmanSettings } from '../../lib/model/settings';
+import { repoRoot } from '../support/paths';
 
 /** The parts of Terraform JSON the tests read. */
 export interface TfJson {
@@ -42,16 +43,7 @@ export interface TfResource {
 
 export const PROVISIONER_TYPES = ['null_resource', 'terraform_data'] as const;
 
-/** The repository root (the first directory above this file with a package.json): works from dist/ too. */
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = up;
-  }
-  return dir;
-}
+export { repoRoot };
 
 export const SEED_CONFIG = (): string => join(repoRoot(), 'examples', 'config.yml');
 

@@ -1,9 +1,7 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SshUser } from '../model/enums';
 import { BarmanGraph } from '../model/graph';
-import { App, Construct, TerraformOutput, TerraformStack, TerraformVariable } from '../platform/cdktf';
+import { AnnotationMetadataEntryType, App, Construct, TerraformOutput, TerraformStack, TerraformVariable, invokeAspects } from '../platform/cdktf';
 import { BarmanCluster, BarmanClusterOptions } from './barman-cluster';
 import { HostConnectionProps } from './host-connection';
 
@@ -59,22 +57,21 @@ export class BarmanStack extends TerraformStack {
 
 /**
  * Synthesizes the stack and returns its Terraform JSON without a backend, ready to drop into an
- * existing Terraform directory. Runs cdktf's validations (missing providers, ...) like `cdktf synth`.
+ * existing Terraform directory. Runs what `cdktf synth` runs on one stack (aspects, validations,
+ * error annotations) but skips its cross-stack resolve pass and its file round trip: a third
+ * less time and half the memory on large estates (bench/).
  */
 export function synthesizeTerraformJson(props: BarmanStackProps, stackName = 'barman'): Record<string, unknown> {
-  const outdir = mkdtempSync(join(tmpdir(), 'cdktf-barman-synth-'));
-  try {
-    const app = new App({ outdir, skipBackendValidation: true });
-    const stack = new BarmanStack(app, stackName, props);
-    // cdktf adds a local backend with an absolute state path; the estate chooses its own backend
-    stack.addOverride('terraform.backend', undefined);
-    app.synth();
-    const dir = join(outdir, 'stacks', stackName);
-    const file = readdirSync(dir).find((f) => f.endsWith('.tf.json'))!;
-    return withoutMetadata(JSON.parse(readFileSync(join(dir, file), 'utf8'))) as Record<string, unknown>;
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
+  const app = new App({ outdir: tmpdir(), skipBackendValidation: true });
+  const stack = new BarmanStack(app, stackName, props);
+  invokeAspects(stack);
+  stack.runAllValidations();
+  const problems = app.node.validate();
+  const errors = stack.node
+    .findAll()
+    .flatMap((c) => c.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.ERROR).map((m) => `[${c.node.path}] ${String(m.data)}`));
+  if (problems.length > 0 || errors.length > 0) throw new Error(`synthesis failed:\n  ${[...problems, ...errors].join('\n  ')}`);
+  return withoutMetadata(stack.toTerraform()) as Record<string, unknown>;
 }
 
 /**
@@ -85,7 +82,8 @@ function withoutMetadata(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutMetadata);
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
+  // sorted keys, as cdktf writes them: a stable file whatever the construct order
+  for (const [k, v] of Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (k === '//') continue;
     const cleaned = withoutMetadata(v);
     if (k === 'terraform' && typeof cleaned === 'object' && cleaned !== null && Object.keys(cleaned).length === 0) continue;

@@ -42,13 +42,18 @@ export class DatabasePasswords extends Construct {
     this.streamingBarman = generate('streaming_barman');
   }
 
-  /** both passwords as base64, in the order the host scripts read them */
+  private encoded?: string[];
+  private digest?: string;
+
+  /** both passwords as base64, in the order the host scripts read them (one token, reused) */
   get base64(): string[] {
-    return [Fn.base64encode(this.barman), Fn.base64encode(this.streamingBarman)];
+    this.encoded ??= [Fn.base64encode(this.barman), Fn.base64encode(this.streamingBarman)];
+    return this.encoded;
   }
 
   /** changes when a password changes, shown as "(sensitive value)" in plans */
   get hash(): string {
-    return Fn.sha256(`${this.barman}\n${this.streamingBarman}`);
+    this.digest ??= Fn.sha256(`${this.barman}\n${this.streamingBarman}`);
+    return this.digest;
   }
 }

@@ -101,12 +101,25 @@ export class SshKeyPairs extends Construct implements KeyMaterial, ScriptKeys {
     return this.pair(user, host).privateKey;
   }
 
+  /** tokens are built once per pair: each one costs cdktf a stack trace */
+  private readonly encoded = new Map<Pair, { publicKey: string; privateKey: string }>();
+
+  private encodedOf(user: SshUser, host: Instance): { publicKey: string; privateKey: string } {
+    const pair = this.pair(user, host);
+    let e = this.encoded.get(pair);
+    if (!e) {
+      e = { publicKey: Fn.base64encode(pair.publicKey), privateKey: Fn.base64encode(pair.privateKey) };
+      this.encoded.set(pair, e);
+    }
+    return e;
+  }
+
   publicKeyBase64(user: SshUser, host: Instance): string {
-    return Fn.base64encode(this.publicKey(user, host));
+    return this.encodedOf(user, host).publicKey;
   }
 
   privateKeyBase64(user: SshUser, host: Instance): string {
-    return Fn.base64encode(this.privateKey(user, host));
+    return this.encodedOf(user, host).privateKey;
   }
 
   /** SHA256 fingerprint of a generated key, for wiring into other resources; undefined when supplied */

@@ -11,3 +11,6 @@ export { NullProvider } from '@cdktf/provider-null/lib/provider';
 export { Resource as NullResource } from '@cdktf/provider-null/lib/resource';
 export { TlsProvider } from '@cdktf/provider-tls/lib/provider';
 export { PrivateKey as TlsPrivateKey } from '@cdktf/provider-tls/lib/private-key';
+/** cdktf's own aspect pass, run by its synthesizer; used to synthesize a stack without writing files. */
+export { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
+export { AnnotationMetadataEntryType } from 'cdktf/lib/annotations';

@@ -1,8 +1,7 @@
 import { Instance } from '../model/graph';
 import { FileKind, HostFile } from '../render/host-files';
 import { PRIVATE_KEY_INSTALL_SCRIPT } from '../scripts/private-key-script';
-import { HostScript, privateKeyExecLines, remoteExecLines, sha256 } from '../scripts/remote-command';
-import { secretExecLines } from '../scripts/secret-command';
+import { HostScript, privateKeyExecLines, remoteExecLines, secretExecLines, sha256 } from '../scripts/remote-command';
 import { Construct, ITerraformDependable, NullResource, RemoteExecProvisioner, TerraformResource } from '../platform/cdktf';
 import { HostConnectionProps, connectionFor, secretScriptPath } from './host-connection';
 import { TerraformData } from './terraform-data';

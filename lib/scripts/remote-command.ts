@@ -14,40 +14,56 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** Runs the decoded script as root: directly, or with sudo when the connection user is not root. */
+function runAsRoot(args: string): string {
+  return `if [ "$(id -u)" -eq 0 ]; then sh "$f" ${args}; else sudo -n sh "$f" ${args}; fi`;
+}
+
 /**
  * The `inline` lines of a remote-exec provisioner: the script travels as base64 (no quoting bugs,
  * nothing for Terraform to interpolate), is written to a private temp file and run as root, with
  * sudo when the connection user is not root. Identical for null_resource and terraform_data.
  */
 export function remoteExecLines(s: HostScript, purpose: string): string[] {
-  const args = s.args.map((a) => `'${a}'`).join(' ');
   return [
     'set -eu',
     `# cdktf-barman: ${purpose}`,
     'f=$(mktemp)',
     "trap 'rm -f \"$f\"' EXIT",
     `printf '%s' '${toBase64(s.script)}' | base64 -d > "$f"`,
-    `if [ "$(id -u)" -eq 0 ]; then sh "$f" ${args}; else sudo -n sh "$f" ${args}; fi`,
+    runAsRoot(s.args.map((a) => `'${a}'`).join(' ')),
   ];
 }
 
 /**
- * The `inline` lines that install one private key. Kept in a provisioner of its own: Terraform hides
- * the whole output of a provisioner that holds a sensitive value. The key never becomes a command
- * line argument (visible in ps): it goes through a 0600 temp file.
+ * The `inline` lines of a provisioner that hands secrets to a host script. Terraform hides the
+ * whole output of a provisioner holding a sensitive value, so secrets get provisioners of their
+ * own. Each secret (a Terraform expression yielding base64) lands in its own 0600 temp file,
+ * passed to the script by path ($1..$n), never as a command-line argument (visible in ps).
  */
+export function secretExecLines(purpose: string, script: string, secretsBase64: readonly string[]): string[] {
+  return secretLines(`${purpose} (output hidden by Terraform: it handles secrets)`, script, secretsBase64, []);
+}
+
+/** The `inline` lines that install one private key: its path, owner and group follow the key file. */
 export function privateKeyExecLines(installScript: string, privateKeyBase64: string, path: string, owner: string, group: string): string[] {
+  return secretLines('install a private key (output hidden by Terraform)', installScript, [privateKeyBase64], [toBase64(path), toBase64(owner), toBase64(group)]);
+}
+
+function secretLines(comment: string, script: string, secretsBase64: readonly string[], args: readonly string[]): string[] {
+  const files = secretsBase64.map((_, i) => `"$s${i}"`).join(' ');
   return [
     'set -eu',
-    '# cdktf-barman: install a private key (output hidden by Terraform)',
-    // the uploaded copy of this script holds the key: remove it at once
+    `# cdktf-barman: ${comment}`,
+    // the uploaded copy of this script holds the secrets: remove it at once
     'rm -f "$0" 2>/dev/null || true',
     'umask 077',
-    'k=$(mktemp)',
     'f=$(mktemp)',
-    "trap 'rm -f \"$k\" \"$f\"' EXIT",
-    `printf '%s' '${privateKeyBase64}' > "$k"`,
-    `printf '%s' '${toBase64(installScript)}' | base64 -d > "$f"`,
-    `if [ "$(id -u)" -eq 0 ]; then sh "$f" "$k" '${toBase64(path)}' '${toBase64(owner)}' '${toBase64(group)}'; else sudo -n sh "$f" "$k" '${toBase64(path)}' '${toBase64(owner)}' '${toBase64(group)}'; fi`,
+    ...secretsBase64.map((_, i) => `s${i}=$(mktemp)`),
+    `trap 'rm -f "$f" ${files}' EXIT`,
+    ...secretsBase64.map((v, i) => `printf '%s' '${v}' > "$s${i}"`),
+    `printf '%s' '${toBase64(script)}' | base64 -d > "$f"`,
+    runAsRoot([files, ...args.map((a) => `'${a}'`)].join(' ')),
   ];
 }
+

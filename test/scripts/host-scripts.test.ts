@@ -21,10 +21,10 @@ import { shellQuote } from '../../lib/render/shell-quote';
 import { ScriptKeys, backupEdgeScript, barmanServerScript, postgresAccessScript } from '../../lib/scripts/concern-scripts';
 import { activationScript, pgpassScript, postgresConfigScript, postgresRolesCheckScript, postgresRolesScript } from '../../lib/scripts/postgres-side-scripts';
 import { POSTGRES_SIDE_LIBRARY } from '../../lib/scripts/postgres-side-library';
-import { secretExecLines } from '../../lib/scripts/secret-command';
+
 import { HostScriptBuilder } from '../../lib/scripts/host-script-builder';
 import { PRIVATE_KEY_INSTALL_SCRIPT } from '../../lib/scripts/private-key-script';
-import { HostScript, privateKeyExecLines, remoteExecLines, toBase64 } from '../../lib/scripts/remote-command';
+import { HostScript, privateKeyExecLines, remoteExecLines, secretExecLines, toBase64 } from '../../lib/scripts/remote-command';
 import { SHELL_LIBRARY } from '../../lib/scripts/shell-library';
 import { SEED_CONFIG, fixtureConfigs, multiGraph } from '../constructs/synth-helpers';
 

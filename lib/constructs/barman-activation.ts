@@ -1,17 +1,14 @@
 import { BackupEdge } from '../model/graph';
 import { activationScript } from '../scripts/postgres-side-scripts';
-import { serverConfPath } from '../render/server-conf';
-import { renderServerConf } from '../render/server-conf';
+import { HostFile } from '../render/host-files';
 import { Construct, ITerraformDependable, TerraformResource } from '../platform/cdktf';
-import { HostConnectionProps } from './host-connection';
-import { HostProvisioner, ProvisionerResourceType } from './host-provisioner';
+import { HostProvisioner, ProvisionerPlacement } from './host-provisioner';
 import { escapeTerraform } from './terraform-escape';
 
-export interface BarmanActivationProps {
+export interface BarmanActivationProps extends ProvisionerPlacement {
   readonly edge: BackupEdge;
-  readonly resourceType: ProvisionerResourceType;
-  readonly connection: HostConnectionProps;
-  readonly logicalId: string;
+  /** the edge's rendered Barman section: a change to it re-runs the activation */
+  readonly serverConf: HostFile;
   /** what must exist first: the edge's files, roles, pg_hba.conf, keys */
   readonly dependsOn: ITerraformDependable[];
 }
@@ -35,7 +32,7 @@ export class BarmanActivation extends Construct {
       files: [],
       script: activationScript(e),
       purpose: `activate ${e.backupName} on ${e.server.name}: slot, receive-wal, barman check`,
-      extraTriggers: { [serverConfPath(e)]: escapeTerraform(renderServerConf(e)), first_backup: String(e.instance.settings.firstBackup) },
+      extraTriggers: { [props.serverConf.path]: escapeTerraform(props.serverConf.content!), first_backup: String(e.instance.settings.firstBackup) },
       dependsOn: props.dependsOn,
     }).resource;
   }

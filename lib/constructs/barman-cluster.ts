@@ -145,6 +145,7 @@ export class BarmanCluster extends Construct {
         activations.push(
           new BarmanActivation(this, `activate-${e.instance.name}-on-${s.name}`, {
             edge: e,
+            serverConf: backup.serverConf,
             resourceType,
             connection,
             logicalId: logicalIds.activation(prefix, e.instance.name, s.name),

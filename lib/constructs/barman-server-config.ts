@@ -3,19 +3,15 @@ import { BarmanGraph, Instance } from '../model/graph';
 import { Concern, FileKind, HostFile } from '../render/host-files';
 import { barmanServerScript } from '../scripts/concern-scripts';
 import { Construct, TerraformResource } from '../platform/cdktf';
-import { HostConnectionProps } from './host-connection';
-import { HostProvisioner, ProvisionerResourceType } from './host-provisioner';
+import { HostProvisioner, ProvisionerPlacement } from './host-provisioner';
 import { SshKeyPairs } from './ssh-key-pairs';
 
-export interface BarmanServerConfigProps {
+export interface BarmanServerConfigProps extends ProvisionerPlacement {
   readonly graph: BarmanGraph;
   readonly server: Instance;
   /** this server's files, as renderHosts gives them (all concerns; this takes its own) */
   readonly files: readonly HostFile[];
   readonly keys: SshKeyPairs;
-  readonly resourceType: ProvisionerResourceType;
-  readonly connection: HostConnectionProps;
-  readonly logicalId: string;
 }
 
 /**

@@ -21,11 +21,15 @@ export interface PrivateKeyFile {
   readonly base64: string;
 }
 
-export interface HostProvisionerProps {
+/** Where one concern's resource goes: its type, how Terraform reaches the host, its logical id. */
+export interface ProvisionerPlacement {
   readonly resourceType: ProvisionerResourceType;
-  readonly logicalId: string;
-  readonly host: Instance;
   readonly connection: HostConnectionProps;
+  readonly logicalId: string;
+}
+
+export interface HostProvisionerProps extends ProvisionerPlacement {
+  readonly host: Instance;
   /** the files this resource writes: their contents become triggers */
   readonly files: readonly HostFile[];
   /** the main, non-secret step @default - none: only secret steps */

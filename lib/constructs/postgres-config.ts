@@ -3,18 +3,14 @@ import { Concern, HostFile } from '../render/host-files';
 import { renderPostgresSettingsSql } from '../render/postgres-settings-sql';
 import { postgresConfigScript } from '../scripts/postgres-side-scripts';
 import { Construct, TerraformResource } from '../platform/cdktf';
-import { HostConnectionProps } from './host-connection';
-import { HostProvisioner, ProvisionerResourceType } from './host-provisioner';
+import { HostProvisioner, ProvisionerPlacement } from './host-provisioner';
 import { escapeTerraform } from './terraform-escape';
 
-export interface PostgresConfigProps {
+export interface PostgresConfigProps extends ProvisionerPlacement {
   readonly graph: BarmanGraph;
   readonly instance: Instance;
   /** the instance's files, as renderHosts gives them; this takes its own */
   readonly files: readonly HostFile[];
-  readonly resourceType: ProvisionerResourceType;
-  readonly connection: HostConnectionProps;
-  readonly logicalId: string;
 }
 
 /** A Postgres instance's pg_hba.conf block for every Barman server, and its WAL commands. */

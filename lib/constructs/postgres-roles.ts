@@ -3,17 +3,13 @@ import { renderBarmanRolesSql } from '../render/barman-roles-sql';
 import { postgresRolesCheckScript, postgresRolesScript } from '../scripts/postgres-side-scripts';
 import { Construct, TerraformResource } from '../platform/cdktf';
 import { DatabasePasswords } from './database-passwords';
-import { HostConnectionProps } from './host-connection';
-import { HostProvisioner, ProvisionerResourceType } from './host-provisioner';
+import { HostProvisioner, ProvisionerPlacement } from './host-provisioner';
 import { escapeTerraform } from './terraform-escape';
 
-export interface PostgresRolesProps {
+export interface PostgresRolesProps extends ProvisionerPlacement {
   /** a primary (not a replica: roles replicate) */
   readonly primary: Instance;
   readonly passwords: DatabasePasswords;
-  readonly resourceType: ProvisionerResourceType;
-  readonly connection: HostConnectionProps;
-  readonly logicalId: string;
 }
 
 /** Barman's database roles on a primary; a password change re-runs it and updates them. */

@@ -3,6 +3,8 @@ import { DiagnosticBag, InvalidConfigError, Severity, SourcePosition, didYouMean
 import { BackupMethod, HbaMethod, POSTGRES_ROLES, ReuseBackup, Role } from './enums';
 import { BackupEdge, BarmanGraph, Instance } from './graph';
 import { cronFileName, isAddress, isHostName, slotName } from './names';
+import { backupSchedules } from './backup-stagger';
+import { scheduleWarnings } from './schedule-checks';
 import { EffectiveSettings, IGNORED_TPA_BARMAN_VARS, LIST_VARS, SETTING_BY_VAR, SETTING_DEFINITIONS, SettingDefinition } from './settings';
 import { checkValue } from './value-checks';
 
@@ -10,7 +12,7 @@ const CLUSTER_NAME = /^[_a-zA-Z0-9-]+$/;
 const HOST_KEY = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)) [A-Za-z0-9+/]+={0,3}$/;
 const CONTROL = /[\x00-\x1f\x7f]/;
 /** vars of the Barman server that shape its own files; the rest only matter on backed-up instances */
-const SERVER_SIDE_VARS = ['barman_log_file', 'barman_user', 'barman_group', 'barman_home', 'postgres_bin_dir', 'postgres_version', 'cluster_ssh_port', 'backup_name'];
+const SERVER_SIDE_VARS = ['barman_backup_stagger', 'barman_log_file', 'barman_user', 'barman_group', 'barman_home', 'postgres_bin_dir', 'postgres_version', 'cluster_ssh_port', 'backup_name'];
 /** /etc/cron.d files that common packages ship: a backup cron file of that name would replace theirs */
 const DISTRO_CRON_FILES = ['e2scrub_all', 'sysstat', 'php', 'popularity-contest', 'anacron', '0hourly', 'raid-check', 'mdadm', 'certbot', 'zfsutils-linux', 'logrotate', 'apt-compat', 'dpkg', 'man-db'];
 /** Linux caps replication slot names at NAMEDATALEN - 1 */
@@ -60,11 +62,14 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
   const { edges, origins } = buildEdges(spec, instances, byName, bag);
   checkServers(edges, origins, bag);
   warnUnusedServerSettings(spec, byName, bag);
+  warnStaggerOutsideServers(spec, byName, bag);
 
   const graph = new BarmanGraph(clusterName, instances, edges, []);
   checkWalRestore(spec, graph, bag);
   bag.throwIfErrors();
-  return new BarmanGraph(clusterName, instances, edges, sortDiagnostics(bag.all));
+  const schedules = backupSchedules(edges);
+  const scheduled = edges.map((e) => ({ ...e, backupSchedule: schedules.get(e)! }));
+  return new BarmanGraph(clusterName, instances, scheduled, sortDiagnostics(bag.all));
 }
 
 /** Unknown barman_* vars are errors, with a did-you-mean. */
@@ -159,6 +164,19 @@ function checkCombinations(s: EffectiveSettings, given: (name: string) => Locate
   if (redundancy && Number(redundancy[1]) < s.minimumRedundancy) {
     const at = given('barman_retention_policy') ?? given('barman_minimum_redundancy');
     bag.warning(`retention policy ${showValue(s.retentionPolicy)} keeps fewer backups than minimum_redundancy ${s.minimumRedundancy}: Barman keeps ${s.minimumRedundancy}; raise the redundancy or lower barman_minimum_redundancy`, { instance, key: 'barman_retention_policy', position: at?.where });
+  }
+  for (const w of scheduleWarnings(s)) {
+    bag.warning(w, { instance, key: 'barman_backup_interval', position: given('barman_backup_interval')?.where });
+  }
+}
+
+/** barman_backup_stagger is read from the Barman server: on an instance that is none, nothing reads it. */
+function warnStaggerOutsideServers(spec: ClusterSpec, byName: Map<string, Instance>, bag: DiagnosticBag): void {
+  for (const i of spec.instances) {
+    const v = i.vars.get('barman_backup_stagger');
+    if (v !== undefined && !byName.get(i.name.value)?.isBarmanServer) {
+      bag.warning('barman_backup_stagger has no effect here: it is read from the Barman server; set it on the Barman server or in cluster_vars', { instance: i.givenName, key: 'barman_backup_stagger', position: v.where });
+    }
   }
 }
 
@@ -285,7 +303,7 @@ function buildEdges(spec: ClusterSpec, instances: readonly Instance[], byName: M
       }
       slots.set(slot, s.name);
       checkSameBarmanAccount(b, s, i, ref, bag);
-      const edge: BackupEdge = { instance: b, server: s, backupName: b.settings.backupName, slotName: slot, cronFileName: cronFileName(b.settings.backupName) };
+      const edge: BackupEdge = { instance: b, server: s, backupName: b.settings.backupName, slotName: slot, cronFileName: cronFileName(b.settings.backupName), backupSchedule: b.settings.backupInterval };
       edges.push(edge);
       // a clash of names on S is best fixed at B's backup_name, when B sets one
       origins.set(edge, { instance: i.givenName, position: i.vars.get('backup_name')?.where ?? ref.where });

@@ -33,6 +33,8 @@ export interface BackupEdge {
   readonly slotName: string;
   /** file name under /etc/cron.d */
   readonly cronFileName: string;
+  /** when its full backups run on this server: barman_backup_interval, staggered if the server staggers */
+  readonly backupSchedule: string;
 }
 
 /** The validated instance graph: the only thing renderers and constructs see. */

@@ -80,6 +80,8 @@ export interface BarmanSettings {
   readonly firstBackup?: boolean;
   /** a replica fetches WAL from Barman with barman-wal-restore (restore_command) [barman_wal_restore] @default false */
   readonly walRestore?: boolean;
+  /** a Barman server gives each instance's full backups their own start minute [barman_backup_stagger] @default false */
+  readonly backupStagger?: boolean;
 }
 
 /** Every setting with its effective value, after precedence and defaults. */
@@ -121,6 +123,7 @@ export interface EffectiveSettings {
   readonly hbaHostssl: boolean;
   readonly firstBackup: boolean;
   readonly walRestore: boolean;
+  readonly backupStagger: boolean;
 }
 
 /** How a var's value is checked and turned into its typed form. */
@@ -195,6 +198,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   { varName: 'barman_hba_hostssl', prop: 'hbaHostssl', kind: ValueKind.BOOLEAN, defaultValue: false, description: 'TLS-only pg_hba.conf entries (`hostssl`)' },
   { varName: 'barman_first_backup', prop: 'firstBackup', kind: ValueKind.BOOLEAN, defaultValue: false, description: 'take a first backup when the instance is activated' },
   { varName: 'barman_wal_restore', prop: 'walRestore', kind: ValueKind.BOOLEAN, defaultValue: false, description: "a replica's restore_command fetches WAL from Barman (barman-wal-restore)" },
+  { varName: 'barman_backup_stagger', prop: 'backupStagger', kind: ValueKind.BOOLEAN, defaultValue: false, description: "read from a Barman server: each instance's full backups start at their own minute (derived from the backup name) instead of all at once" },
 ];
 
 /** vars holding lists, read by the graph builder itself */

@@ -20,8 +20,19 @@ export function backupCronPath(edge: BackupEdge): string {
   return `${CRON_DIR}/${edge.cronFileName}`;
 }
 
-/** /etc/cron.d/<backup_name>: the scheduled full backups of one instance. */
+/**
+ * A lock of our own that the next run finds held while a backup still runs (Barman's own backup
+ * lock is taken inside `barman backup`: sharing it would make every run refuse itself).
+ */
+export function backupLockPath(edge: BackupEdge): string {
+  return `${edge.server.settings.barmanHome}/.cdktf-barman-backup-${edge.cronFileName}.lock`;
+}
+
+/**
+ * /etc/cron.d/<backup_name>: the scheduled full backups of one instance. A run that finds the
+ * previous one still going exits at once (flock -n) instead of queueing behind it.
+ */
 export function renderBackupCron(edge: BackupEdge): string {
   const s = edge.instance.settings;
-  return cronFile(`full backups of ${edge.instance.name}`, `${s.backupInterval} ${s.barmanUser} ${GUARD_SCRIPT_PATH} && /usr/bin/barman backup ${edge.backupName}`);
+  return cronFile(`full backups of ${edge.instance.name}`, `${edge.backupSchedule} ${s.barmanUser} ${GUARD_SCRIPT_PATH} && /usr/bin/flock -n ${backupLockPath(edge)} /usr/bin/barman backup ${edge.backupName}`);
 }

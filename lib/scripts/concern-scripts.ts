@@ -84,6 +84,7 @@ export function barmanServerScript(graph: BarmanGraph, server: Instance, files: 
     .needUser(s.barmanUser, 'install the barman package, or set barman_user')
     .needGroup(s.barmanGroup, 'install the barman package, or set barman_group')
     .needHome(s.barmanUser, s.barmanHome, 'barman_home')
+    .needCommand('flock', `flock is missing on ${server.name}; the backup cron entries need it: install util-linux`)
     .require(`[ -x ${shellQuote(`${s.postgresBinDir}/pg_receivewal`)} ]`, `pg_receivewal not found in postgres_bin_dir '${s.postgresBinDir}' on ${server.name}: install the PostgreSQL client of version ${s.postgresVersion}, or set postgres_bin_dir`);
   writeFiles(b, files, graph.clusterName, keys, args);
 

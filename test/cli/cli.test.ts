@@ -45,6 +45,7 @@ function configFile(name: string, text: string): string {
 const VALID = `cluster_name: shop
 cluster_vars:
   barman_backup_interval: 45 1 * * mon
+  barman_last_backup_maximum_age: 8 DAYS
 instances:
   - Name: shop-db1
     node: 1
@@ -228,7 +229,7 @@ describe('render', () => {
     assert.match(server, /^conninfo = "host=10\.1\.0\.11 port=5432 dbname=postgres user=barman"$/m);
     assert.match(server, /^slot_name = "backup_shop_backup"$/m);
     const cron = readFileSync(join(out, 'shop-backup', 'etc', 'cron.d', 'shop_main'), 'utf8');
-    assert.match(cron, /^45 1 \* \* mon barman .* && \/usr\/bin\/barman backup shop\.main$/m);
+    assert.match(cron, /^45 1 \* \* mon barman .* && \/usr\/bin\/flock -n \/var\/lib\/barman\/\.cdktf-barman-backup-shop_main\.lock \/usr\/bin\/barman backup shop\.main$/m);
     const global = readFileSync(join(out, 'shop-backup', 'etc', 'barman.conf'), 'utf8');
     assert.match(global, /^\[barman\]$/m);
   });

@@ -115,7 +115,7 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     assert.match(conf, /^streaming_conninfo = "host=192\.0\.2\.11 port=5432 dbname=postgres user=streaming_barman"$/m);
     assert.match(conf, /^slot_name = "backup_two"$/m);
     assert.match(conf, /^active = true$/m);
-    assert.match(t['/etc/cron.d/one'], /^0 4 \* \* wed,sat barman \S+ && \/usr\/bin\/barman backup one$/m);
+    assert.match(t["/etc/cron.d/one"], /^0 4 \* \* wed,sat barman \S+ && \/usr\/bin\/flock -n \/var\/lib\/barman\/\.cdktf-barman-backup-one\.lock \/usr\/bin\/barman backup one$/m);
     assert.match(t.host, /\btwo\b.*192\.0\.2\.12/);
     assert.ok(!Object.values(t).some((v) => v.includes('[barman]')), 'the global file is the server resource\'s');
   });

@@ -24,7 +24,8 @@
  *  2. WAL paths: pg1 restarted (archive_mode) delivers WAL by barman-wal-archive; pg3 (replica)
  *     fetches WAL from Barman by barman-wal-restore, by hand and in its own recovery
  *  3. barman check / backup (rsync and postgres) / recover into a directory that starts
- *  4. every cron entry runs as cron would run it
+ *  4. every cron entry runs as cron would run it; a backup run that overlaps the previous one leaves
+ *     at once (flock), without a second backup
  *  5. a second plan shows no changes
  *  6. one setting of one instance replaces exactly that instance's resources, touches one file
  *  7. database faults: wrong credentials, PostgreSQL stopped: clear failures, then convergence
@@ -922,6 +923,26 @@ if (missing && inCi) {
           fact(`4: ${job.file}: new backup ${server} ${id}, status ${status} right after the cron command`);
         }
       }
+      // a run that finds the previous run of the same backup still going leaves at once: no pile-up
+      const pg1Job = jobs.find((j) => j.file === '/etc/cron.d/pg1')!;
+      const lock = /\/usr\/bin\/flock -n (\S+) \/usr\/bin\/barman backup pg1$/.exec(pg1Job.command)?.[1];
+      assert.ok(lock, `the pg1 backup runs under flock -n: ${pg1Job.command}`);
+      const holder = Number((await h.check(`setsid flock ${shq(lock)} sleep 300 </dev/null >/dev/null 2>&1 & echo $!`, { via: 'nsenter' })).trim());
+      try {
+        const held = Date.now() + 10_000;
+        while ((await h.run(`flock -n ${shq(lock)} true`, { via: 'nsenter' })).code === 0 && Date.now() < held) await new Promise((r) => setTimeout(r, 100));
+        const pg1Before = await S.barman.backupIds('pg1');
+        const t0 = Date.now();
+        const second = await asCron(pg1Job);
+        const ms = Date.now() - t0;
+        assert.notEqual(second.code, 0, 'the overlapping run reports that it did not back up');
+        assert.ok(ms < 5_000, `the overlapping run returned at once, not after the running one (${ms} ms)`);
+        assert.deepEqual(await S.barman.backupIds('pg1'), pg1Before, 'no second backup of pg1 started');
+        fact(`4: a pg1 backup run while the previous one holds ${lock}: exit ${second.code} after ${ms} ms, no new backup`);
+      } finally {
+        await h.run(`kill -- -${holder}`, { via: 'nsenter' });
+      }
+
       // the backups cron started without --wait complete on the next `barman cron`, as in production
       for (const server of ['pg1', 'pg2']) await step('4', `${server}: switch-wal --archive`, () => traffic(() => S.barman.must(`switch-wal --archive --archive-timeout 60 ${server}`, 90_000)));
       const cronJob = jobs.find((j) => j.file === '/etc/cron.d/barman')!;

@@ -1060,3 +1060,37 @@ describe('settings that do not work together', () => {
     assert.equal(o.warnings[0].key, 'backup_name');
   });
 });
+
+describe('schedule against age and retention (warnings)', () => {
+  test('a weekly schedule with last_backup_maximum_age 1 WEEK leaves no margin: a warning at the schedule', () => {
+    const text = withVar('barman_backup_interval: "0 4 * * sun"');
+    expectOneWarning(text, { token: '"0 4 * * sun"', instance: 'pg1', key: 'barman_backup_interval', mentions: ["'0 4 * * sun'", '7 days', "'1 WEEK'", 'backup maximum age: FAILED'], fix: /schedule backups more often or raise barman_last_backup_maximum_age/ });
+  });
+
+  test('a monthly schedule is longer than the default 4-week recovery window too: two warnings', () => {
+    const o = diagnose(withVar('barman_backup_interval: "0 4 1 * *"'));
+    assert.deepEqual(o.errors, []);
+    assert.equal(o.warnings.length, 2, show(o.warnings));
+    assert.match(o.warnings[1].message, /31 days between full backups, longer than the retention window 'RECOVERY WINDOW OF 4 WEEKS'.*widen barman_retention_policy/);
+  });
+
+  test('the default schedule, and a weekly one with a 2-week maximum age, give no warning', () => {
+    assert.deepEqual(diagnose(withVar('postgres_port: 5432')).warnings, []);
+    assert.deepEqual(diagnose(withVar('barman_backup_interval: "0 4 * * sun"\n      barman_last_backup_maximum_age: 2 WEEKS')).warnings, []);
+  });
+
+  test('a REDUNDANCY policy has no window to compare with', () => {
+    const o = diagnose(withVar('barman_backup_interval: "0 4 1 * *"\n      barman_last_backup_maximum_age: 5 WEEKS\n      barman_retention_policy: REDUNDANCY 3'));
+    assert.deepEqual(o.warnings, []);
+  });
+
+  test('a schedule that never runs is a warning', () => {
+    const text = withVar('barman_backup_interval: "0 4 30 2 *"');
+    expectOneWarning(text, { token: '"0 4 30 2 *"', instance: 'pg1', key: 'barman_backup_interval', mentions: ["'0 4 30 2 *'", 'never runs'], fix: /fix the day and month fields/ });
+  });
+
+  test('barman_backup_stagger on an instance that is not a Barman server is a warning', () => {
+    const text = withVar('barman_backup_stagger: true');
+    expectOneWarning(text, { token: 'true', before: 'barman_backup_stagger: ', instance: 'pg1', key: 'barman_backup_stagger', mentions: [], fix: /set it on the Barman server or in cluster_vars/ });
+  });
+});

@@ -1,16 +1,18 @@
 import { existsSync, statSync } from 'node:fs';
+import { loadGraphFromFile } from '../config/tpa-config';
+import { Diagnostic, InvalidConfigError, Severity, formatDiagnostic } from '../model/diagnostics';
 import { BarmanGraph } from '../model/graph';
 import { renderHosts } from '../render/host-files';
 import { PlaceholderKeys } from '../render/key-material';
 import { isEmptyDir, writeRender } from './render-files';
 import { writeSynth } from './synth-command';
 import { ProvisionerResourceType } from '../constructs/host-provisioner';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, Io, load, parseArgs, stdio } from './cli-io';
-import { STATUS_USAGE, statusCommand } from './status';
+import { statusCommand } from './status';
+import { STATUS_USAGE } from './status-usage';
 
-export { Io } from './cli-io';
-
-export { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './cli-io';
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;
 
 const USAGE = `usage: cdktf-barman <command> [options]
 
@@ -34,14 +36,76 @@ commands:
       --id-prefix PREFIX     prefix of every logical id (default barman)
 ${STATUS_USAGE}  help                       this text
 
-exit codes: 0 ok, 1 invalid input (nothing written; status: any failure), 2 usage error
+exit codes: 0 ok, 1 invalid input (nothing written) or, for status, any failure; 2 usage error
 `;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const stdio: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+export interface ParsedArgs {
+  readonly positional: string[];
+  readonly options: Map<string, string | true>;
+}
+
+export function parseArgs(args: readonly string[], valued: readonly string[]): ParsedArgs | string {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+      const inline = eq < 0 ? undefined : a.slice(eq + 1);
+      if (valued.includes(name)) {
+        const v = inline ?? args[++i];
+        if (v === undefined || v === '') return `option --${name} needs a value`;
+        options.set(name, v);
+      } else if (inline !== undefined) {
+        return `option --${name} takes no value`;
+      } else {
+        options.set(name, true);
+      }
+    } else if (a === '-h') {
+      options.set('help', true);
+    } else if (a.startsWith('-') && a !== '-') {
+      return `unknown option ${a}`;
+    } else {
+      positional.push(a);
+    }
+  }
+  return { positional, options };
+}
 
 function summary(file: string, g: BarmanGraph): string {
   const servers = g.barmanServers.length;
   const backedUp = new Set(g.edges.map((e) => e.instance)).size;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${file}: ok: cluster '${g.clusterName}', ${plural(g.instances.length, 'instance')}, ${plural(servers, 'Barman server')}, ${plural(backedUp, 'backed-up instance')}, ${plural(g.edges.length, 'backup edge')}`;
+}
+
+function printDiagnostics(ds: readonly Diagnostic[], io: Io): void {
+  for (const d of ds) io.err(formatDiagnostic(d) + '\n');
+}
+
+/** Loads and validates, printing diagnostics; undefined when invalid. */
+export function load(file: string, io: Io): BarmanGraph | undefined {
+  try {
+    const g = loadGraphFromFile(file);
+    printDiagnostics(g.warnings, io);
+    return g;
+  } catch (e) {
+    if (e instanceof InvalidConfigError) {
+      printDiagnostics(e.diagnostics, io);
+      const n = e.diagnostics.filter((d) => d.severity === Severity.ERROR).length;
+      io.err(`${file}: ${n} error${n === 1 ? '' : 's'}, nothing written\n`);
+      return undefined;
+    }
+    throw e;
+  }
 }
 
 /** Runs one command; returns the exit code. */
@@ -51,6 +115,7 @@ export async function main(args: readonly string[], io: Io = stdio): Promise<num
     (command === undefined ? io.err : io.out)(USAGE);
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
+  // status has its own options (connection settings)
   if (command === 'status') return statusCommand(rest, io, USAGE);
   const parsed = parseArgs(rest, ['out', 'resource-type', 'connection-user', 'id-prefix']);
   if (typeof parsed === 'string') {

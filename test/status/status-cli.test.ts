@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { statusCommand } from '../../lib/cli/status';
+import { main } from '../../lib/cli/main';
 import { sshArgs, SshResult, SshTarget } from '../../lib/status/ssh-runner';
 import { StatusReport } from '../../lib/status/report';
 import { repoRoot } from '../support/paths';
@@ -39,6 +40,15 @@ async function withProbe(args: string[], answer: Partial<SshResult>) {
 }
 
 describe('status: usage', () => {
+  test('help lists status and its options (this file loads the status module before main)', async () => {
+    const out: string[] = [];
+    assert.equal(await main(['help'], { out: (t) => out.push(t), err: () => undefined }), 0);
+    const text = out.join('');
+    assert.match(text, /^ {2}status CONFIG {14}health of every Barman server/m);
+    assert.match(text, /--known-hosts FILE/);
+    assert.doesNotMatch(text, /undefined/);
+  });
+
   for (const [args, message] of [
     [[], 'expected exactly one CONFIG file'],
     [['a.yml', 'b.yml'], 'expected exactly one CONFIG file'],

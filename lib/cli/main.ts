@@ -7,6 +7,8 @@ import { PlaceholderKeys } from '../render/key-material';
 import { isEmptyDir, writeRender } from './render-files';
 import { writeSynth } from './synth-command';
 import { ProvisionerResourceType } from '../constructs/host-provisioner';
+import { statusCommand } from './status';
+import { STATUS_USAGE } from './status-usage';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -32,9 +34,9 @@ commands:
                              <prefix>_connection_private_key instead of the ssh agent
       --connection-user USER root (default) or a user with passwordless sudo
       --id-prefix PREFIX     prefix of every logical id (default barman)
-  help                       this text
+${STATUS_USAGE}  help                       this text
 
-exit codes: 0 ok, 1 invalid input (nothing written), 2 usage error
+exit codes: 0 ok, 1 invalid input (nothing written) or, for status, any failure; 2 usage error
 `;
 
 export interface Io {
@@ -44,12 +46,12 @@ export interface Io {
 
 const stdio: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
-interface ParsedArgs {
+export interface ParsedArgs {
   readonly positional: string[];
   readonly options: Map<string, string | true>;
 }
 
-function parseArgs(args: readonly string[], valued: readonly string[]): ParsedArgs | string {
+export function parseArgs(args: readonly string[], valued: readonly string[]): ParsedArgs | string {
   const positional: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < args.length; i++) {
@@ -90,7 +92,7 @@ function printDiagnostics(ds: readonly Diagnostic[], io: Io): void {
 }
 
 /** Loads and validates, printing diagnostics; undefined when invalid. */
-function load(file: string, io: Io): BarmanGraph | undefined {
+export function load(file: string, io: Io): BarmanGraph | undefined {
   try {
     const g = loadGraphFromFile(file);
     printDiagnostics(g.warnings, io);
@@ -113,6 +115,8 @@ export async function main(args: readonly string[], io: Io = stdio): Promise<num
     (command === undefined ? io.err : io.out)(USAGE);
     return command === undefined ? EXIT_USAGE : EXIT_OK;
   }
+  // status has its own options (connection settings)
+  if (command === 'status') return statusCommand(rest, io, USAGE);
   const parsed = parseArgs(rest, ['out', 'resource-type', 'connection-user', 'id-prefix']);
   if (typeof parsed === 'string') {
     io.err(`cdktf-barman ${command}: ${parsed}\n\n${USAGE}`);

@@ -32,6 +32,10 @@
  *  8. removing an instance removes its files and .pgpass lines from the Barman server, keeps its backups
  *  9. ssh faults: an unreachable host, no half-written files, convergence; foreign lines survive,
  *     managed lines are never duplicated
+ * 12. status: `cdktf-barman status` (and --json) with the suite's connection settings agrees with
+ *     the hosts (backups, newest backup, slot in pg_replication_slots); no cron daemon, a stopped
+ *     receive-wal and a wrong ssh port exit 1 saying so; once healthy it exits 0. The raw probe
+ *     output is saved when CDKTF_BARMAN_STATUS_CAPTURE names a directory (test/fixtures/status/)
  * A timing table is printed at the end.
  *
  * Needs root, the packages of scripts/e2e-setup.sh and `terraform` on PATH: otherwise it prints
@@ -73,6 +77,10 @@ import { BarmanGraph } from '../../lib/model/graph';
 import { FileKind, HostFile, HostPlan } from '../../lib/render/host-files';
 import { PASSWORD_PLACEHOLDERS } from '../../lib/render/pgpass';
 import { managedMarker } from '../../lib/render/ssh-lines';
+import { expectations } from '../../lib/status/collect';
+import { probeScript } from '../../lib/status/probe-script';
+import { StatusReport } from '../../lib/status/report';
+import { runOverSsh } from '../../lib/status/ssh-runner';
 
 // ---------------------------------------------------------------------------------------------
 // prerequisites
@@ -1245,6 +1253,134 @@ if (missing && inCi) {
       const last = await step('9', 'terraform plan -detailed-exitcode', () => S.tf.plan());
       assert.equal(last.code, 0, last.stdout);
       await noTempFilesAnywhere();
+    });
+
+    it('12. status: `cdktf-barman status` (table and --json) over ssh with the suite\'s connection settings reports what the hosts say: a missing cron daemon and a stopped receive-wal fail it (exit 1), and once healthy it exits 0', { timeout: 300_000 }, async () => {
+      const h = host('barman');
+      const conn = ['--identity-file', S.sb.clientKey.privateKeyPath, '--known-hosts', S.sb.knownHostsPath, '--timeout', '10'];
+      const status = async (name: string, extra: string[] = []): Promise<{ r: ExecResult; report: StatusReport }> => {
+        const r = await step('12', `cdktf-barman status --json (${name})`, () => cdktfBarman(['status', S.config, ...conn, '--json', ...extra]));
+        let report: StatusReport;
+        try {
+          report = JSON.parse(r.stdout) as StatusReport;
+        } catch {
+          assert.fail(`status --json printed no JSON (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);
+        }
+        assert.deepEqual(secretsIn(r.stdout + r.stderr), [], 'secrets in the status output');
+        return { r, report };
+      };
+      const receiveWal = (server: string) => h.pids().filter((p) => {
+        try {
+          const cmd = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0');
+          return cmd.includes('receive-wal') && cmd.includes(server);
+        } catch {
+          return false;
+        }
+      });
+      const waitFor = async (what: string, ok: () => Promise<boolean> | boolean, ms = 30_000) => {
+        const deadline = Date.now() + ms;
+        while (!(await ok())) {
+          assert.ok(Date.now() < deadline, `waited ${ms} ms for ${what}`);
+          await sleep(200);
+        }
+      };
+      const capture = process.env.CDKTF_BARMAN_STATUS_CAPTURE;
+      const captureProbe = async (name: string) => {
+        // how test/fixtures/status/ was made: the raw probe output of this sandbox's Barman server
+        if (!capture) return;
+        const x = expectations(S.graph).find((e) => e.server.name === 'barman')!;
+        const r = await runOverSsh({ host: x.host, port: x.port, user: 'root', identityFile: S.sb.clientKey.privateKeyPath, knownHostsFile: S.sb.knownHostsPath, timeout: 10 }, probeScript({ backupNames: x.edges.map((e) => e.backupName), files: [...x.files.keys()], barmanHome: BARMAN_HOME, connectTimeout: 10 }));
+        fs.mkdirSync(capture, { recursive: true });
+        fs.writeFileSync(path.join(capture, `${name}.probe.txt`), r.stdout);
+        fs.writeFileSync(path.join(capture, 'sandbox-config.yml'), fs.readFileSync(S.config, 'utf8'));
+      };
+      // the truth, read on the hosts without the status command
+      const truth = async () => {
+        const ids = await S.barman.backupIds('pg1');
+        const done = [];
+        for (const id of ids) if ((await S.barman.backupStatus('pg1', id)) === 'DONE') done.push(id);
+        const slot = (await pg('pg1').psql("SELECT slot_name || '|' || active FROM pg_replication_slots WHERE slot_name LIKE 'backup_%'")).trim();
+        return { done, slot };
+      };
+      const pg1Of = (rep: StatusReport) => {
+        assert.equal(rep.servers.length, 1);
+        const i = rep.servers[0].instances.find((x) => x.instance === 'pg1');
+        assert.ok(i, `pg1 in the report:\n${JSON.stringify(rep, null, 2)}`);
+        return i;
+      };
+      const agrees = async (rep: StatusReport, where: string) => {
+        const t = await truth();
+        const i = pg1Of(rep);
+        assert.equal(i.known, true, where);
+        assert.equal(i.backups.count, t.done.length, `${where}: backups with status DONE (barman list-backups + show-backup: ${t.done.join(', ')})`);
+        assert.equal(i.lastBackup?.id, t.done[0], `${where}: the newest backup`);
+        assert.ok(i.lastBackup!.ageSeconds >= 0 && i.lastBackup!.ageSeconds < 86_400, `${where}: age ${i.lastBackup!.ageSeconds} s`);
+        assert.equal(i.lastBackup!.status, 'OK');
+        assert.equal(i.lastBackup!.maximumAge, '1 WEEK');
+        assert.equal(i.backups.minimumRedundancy, 1);
+        assert.equal(`${i.streaming.slotName}|${i.streaming.slotActive}`, t.slot, `${where}: slot and its state in pg_replication_slots on pg1`);
+        assert.equal(i.streaming.slotExists, true);
+        return { i, t };
+      };
+
+      // 1. as the hosts are left by the points before: no cron daemon runs in the sandbox
+      await captureProbe('no-cron-daemon');
+      const first = await status('no cron daemon');
+      assert.equal(first.r.code, 1, `exit 1 without a cron daemon:\n${first.r.stdout}`);
+      const server = first.report.servers[0];
+      assert.equal(server.reachable, true);
+      assert.equal(server.barmanVersion, (await h.check('barman -v', { via: 'nsenter' })).split(' ')[0].trim());
+      assert.deepEqual(server.failures, ['no cron daemon runs: barman cron and the backup schedules never run (start cron)']);
+      assert.deepEqual(server.cron?.barmanCronFiles, ['/etc/cron.d/barman']);
+      assert.deepEqual(server.drift, [], 'every whole file of the stack is as rendered');
+      assert.deepEqual(server.warnings, [], 'no drift, no overrides, no server unknown to the config');
+      const healthy = await agrees(first.report, 'no cron daemon');
+      assert.deepEqual(healthy.i.failures, [], `pg1 itself is healthy:\n${first.r.stdout}`);
+      assert.ok(healthy.i.checks.length >= 15 && healthy.i.checks.every((c) => c.status === 'OK'), JSON.stringify(healthy.i.checks));
+      fact(`12: status (no cron daemon): exit ${first.r.code}, ${timings[timings.length - 1].ms} ms; pg1: ${healthy.i.backups.count} backups, last ${healthy.i.lastBackup?.id} ${healthy.i.lastBackup?.ageSeconds} s old, slot ${healthy.t.slot}, ${healthy.i.checks.length} checks OK; server failure: ${server.failures.join('; ')}`);
+
+      // 2. receive-wal of pg1 stopped: reported, slot inactive, exit 1 (table output this time)
+      await S.barman.must('receive-wal --stop pg1');
+      await waitFor('receive-wal pg1 to stop', () => receiveWal('pg1').length === 0);
+      await waitFor('the slot on pg1 to become inactive', async () => (await truth()).slot.endsWith('|false'));
+      await captureProbe('receive-wal-stopped');
+      const table = await step('12', 'cdktf-barman status (receive-wal stopped)', () => cdktfBarman(['status', S.config, ...conn]));
+      assert.equal(table.code, 1, table.stdout);
+      assert.match(table.stdout, /FAILED {2}barman\/pg1: check receive wal running: FAILED/, table.stdout);
+      assert.match(table.stdout, /cluster e2e: 1 Barman server, 1 backed-up instance: FAILED \(\d+ failures?\)/);
+      const stopped = await status('receive-wal stopped');
+      assert.equal(stopped.r.code, 1);
+      const st = await agrees(stopped.report, 'receive-wal stopped');
+      assert.equal(st.i.streaming.receiveWal, 'FAILED');
+      assert.equal(st.i.streaming.slotActive, false);
+      fact(`12: receive-wal of pg1 stopped: status exit ${table.code}; says: ${splitLines(table.stdout).filter((l) => l.includes('FAILED  ')).map((l) => l.trim()).join(' | ')}`);
+
+      // 3. an unreachable server (wrong port): exit 1 with ssh's message
+      const unreachable = await status('wrong ssh port', ['--ssh-port', '1']);
+      assert.equal(unreachable.r.code, 1);
+      assert.equal(unreachable.report.servers[0].reachable, false);
+      assert.match(unreachable.report.servers[0].failures[0], /^unreachable: ssh: connect to host 127\.0\.0\.41 port 1: Connection refused/);
+
+      // 4. healthy: barman cron restarts receive-wal, a cron daemon runs: exit 0
+      await S.barman.must('cron');
+      await waitFor('receive-wal pg1 to run again', () => receiveWal('pg1').length === 1);
+      await waitFor('the slot on pg1 to become active', async () => (await truth()).slot.endsWith('|true'));
+      await h.check(`rm -f /etc/cron.d/e2scrub_all && printf 'SHELL=/bin/sh\\n' > /etc/crontab`, { via: 'nsenter' });
+      const cronPid = Number((await h.check('setsid /usr/sbin/cron -f -L 15 </dev/null >/dev/null 2>&1 & echo $!', { via: 'nsenter' })).trim());
+      try {
+        await waitFor('cron to start', () => pidAlive(cronPid));
+        await captureProbe('healthy');
+        const ok = await status('healthy');
+        assert.equal(ok.r.code, 0, `exit 0 when healthy:\n${JSON.stringify(ok.report, null, 2)}`);
+        assert.equal(ok.report.ok, true);
+        const good = await agrees(ok.report, 'healthy');
+        assert.equal(good.i.streaming.receiveWal, 'OK');
+        const human = await step('12', 'cdktf-barman status (healthy)', () => cdktfBarman(['status', S.config, ...conn]));
+        assert.equal(human.code, 0, human.stdout);
+        fact(`12: healthy: status exit ${human.code}:\n${human.stdout}`);
+      } finally {
+        await h.run(`kill ${cronPid}`, { via: 'nsenter' });
+      }
     });
   });
 }

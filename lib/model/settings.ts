@@ -1,4 +1,4 @@
-import { BackupMethod, BackupOption, Compression, HbaMethod, Period, ReuseBackup } from './enums';
+import { BackupMethod, BackupOption, Compression, HbaMethod, Period, RemovedBackups, ReuseBackup } from './enums';
 import { MaximumAge, RetentionPolicy } from './periods';
 
 /**
@@ -80,6 +80,11 @@ export interface BarmanSettings {
   readonly firstBackup?: boolean;
   /** a replica fetches WAL from Barman with barman-wal-restore (restore_command) [barman_wal_restore] @default false */
   readonly walRestore?: boolean;
+  /**
+   * a Barman server's setting: what happens to the backups of an instance removed from it (its
+   * receive-wal is stopped and its slot dropped either way) [barman_removed_backups] @default RemovedBackups.KEEP
+   */
+  readonly removedBackups?: RemovedBackups;
 }
 
 /** Every setting with its effective value, after precedence and defaults. */
@@ -121,6 +126,7 @@ export interface EffectiveSettings {
   readonly hbaHostssl: boolean;
   readonly firstBackup: boolean;
   readonly walRestore: boolean;
+  readonly removedBackups: RemovedBackups;
 }
 
 /** How a var's value is checked and turned into its typed form. */
@@ -195,6 +201,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   { varName: 'barman_hba_hostssl', prop: 'hbaHostssl', kind: ValueKind.BOOLEAN, defaultValue: false, description: 'TLS-only pg_hba.conf entries (`hostssl`)' },
   { varName: 'barman_first_backup', prop: 'firstBackup', kind: ValueKind.BOOLEAN, defaultValue: false, description: 'take a first backup when the instance is activated' },
   { varName: 'barman_wal_restore', prop: 'walRestore', kind: ValueKind.BOOLEAN, defaultValue: false, description: "a replica's restore_command fetches WAL from Barman (barman-wal-restore)" },
+  { varName: 'barman_removed_backups', prop: 'removedBackups', kind: ValueKind.ENUM, values: Object.values(RemovedBackups), defaultValue: RemovedBackups.KEEP, description: "the Barman server's choice for the backups of an instance removed from it: keep, or delete <barman_home>/<backup_name>" },
 ];
 
 /** vars holding lists, read by the graph builder itself */

@@ -112,7 +112,7 @@ export function barmanServerScript(graph: BarmanGraph, server: Instance, files: 
     .raw(`      pgpass:*) n=\${old#pgpass:} ;;`)
     .raw(`      *) continue ;;`)
     .raw(`    esac`)
-    .raw(`    grep -qxF -- "$n" "$gone" || printf '%s\n' "$n" >> "$gone"`)
+    .raw(`    grep -qxF -- "$n" "$gone" || printf '%s\\n' "$n" >> "$gone"`)
     .raw(`  done < ${shellQuote(list)}`)
     .raw('fi')
     .raw(`while IFS= read -r n; do retire_server "$n" ${removedBackupsArg(server)} </dev/null; done < "$gone"`)

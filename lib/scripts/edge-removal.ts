@@ -42,7 +42,6 @@ drop_slot_of() { # name conf
       *"Cannot connect to server"*)
         why=$(tail -n 20 "$BM_LOG" 2>/dev/null | grep -F "Cannot connect to server '$1'" | tail -n 1 | sed 's/^.*Cannot connect to server/Cannot connect to server/') || true
         echo "cdktf-barman: WARNING: the PostgreSQL of $1 ($ci) does not answer (\${why:-$out}): its replication slot $slot was NOT dropped. A forgotten slot keeps WAL forever and fills that disk: when the host is back, run there: SELECT pg_drop_replication_slot('$slot');" >&2
-        echo "cdktf-barman: WARNING: slot $slot of $1 left on $ci: run SELECT pg_drop_replication_slot('$slot'); there"
         return 0 ;;
       *"in use"*)
         # the walsender of the receive-wal just stopped may take a moment to let the slot go

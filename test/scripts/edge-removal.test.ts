@@ -56,10 +56,23 @@ describe('the Barman server script retires what left the graph', () => {
     assert.doesNotMatch(serverScript(RemovedBackups.KEEP), /retire_server "\$n" delete/);
   });
 
-  test('a managed list of the previous version (paths and pgpass:NAME) names its instances: conf path or pgpass entry', () => {
+  test('the names that left, read from a list an earlier apply wrote (paths and pgpass:NAME): each once, in order, the wanted ones never', () => {
     const s = serverScript();
-    assert.match(s, /\/etc\/barman\.d\/\*\.conf\) n=\$\{old#\/etc\/barman\.d\/\}; n=\$\{n%\.conf\} ;;/);
-    assert.match(s, /pgpass:\*\) n=\$\{old#pgpass:\} ;;/);
+    // the script's own steps, from the wanted list to the retirements, on a list in a temp directory
+    const from = s.indexOf('wanted=$(mktemp)');
+    const to = s.indexOf('\n', s.indexOf('retire_server "$n" keep'));
+    assert.ok(from > 0 && to > from);
+    const dir = mkdtempSync(join(tmpdir(), 'cdktf-barman-list-'));
+    try {
+      const list = join(dir, 'rm.managed');
+      writeFileSync(list, ['/etc/barman.d/pg.conf', '/etc/cron.d/pg', 'pgpass:pg', '/etc/barman.d/old.conf', '/etc/cron.d/old', 'pgpass:old', 'pgpass:only-pgpass', '/etc/barman.d/only.conf', ''].join('\n'));
+      const steps = s.slice(from, to).split("'/usr/local/lib/cdktf-barman/rm.managed'").join(shellQuote(list));
+      const r = spawnSync('sh', ['-c', `${SHELL_LIBRARY}\nretire_server() { echo "retire $1 $2"; }\n${steps}`], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(r.stdout, 'retire old keep\nretire only-pgpass keep\nretire only keep\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

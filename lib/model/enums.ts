@@ -73,3 +73,11 @@ export enum HbaMethod {
   /** TLS client certificates (needs hostssl and certificates for barman on the Barman server) */
   CERT = 'cert',
 }
+
+/** What happens to a removed server's backups under barman_home (a Barman server's setting). */
+export enum RemovedBackups {
+  /** kept on disk; Barman no longer lists them (the default: only an explicit choice deletes data) */
+  KEEP = 'keep',
+  /** `<barman_home>/<backup_name>` is deleted after its receive-wal is stopped and its slot dropped */
+  DELETE = 'delete',
+}

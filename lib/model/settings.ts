@@ -1,4 +1,4 @@
-import { BackupMethod, BackupOption, Compression, HbaMethod, Period, ReuseBackup } from './enums';
+import { BackupMethod, BackupOption, Compression, HbaMethod, Period, RemovedBackups, ReuseBackup } from './enums';
 import { MaximumAge, RetentionPolicy } from './periods';
 
 /**
@@ -82,6 +82,11 @@ export interface BarmanSettings {
   readonly walRestore?: boolean;
   /** a Barman server gives each instance's full backups their own start minute [barman_backup_stagger] @default false */
   readonly backupStagger?: boolean;
+  /**
+   * a Barman server's setting: what happens to the backups of an instance removed from it (its
+   * receive-wal is stopped and its slot dropped either way) [barman_removed_backups] @default RemovedBackups.KEEP
+   */
+  readonly removedBackups?: RemovedBackups;
 }
 
 /** Every setting with its effective value, after precedence and defaults. */
@@ -124,6 +129,7 @@ export interface EffectiveSettings {
   readonly firstBackup: boolean;
   readonly walRestore: boolean;
   readonly backupStagger: boolean;
+  readonly removedBackups: RemovedBackups;
 }
 
 /** How a var's value is checked and turned into its typed form. */
@@ -199,6 +205,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   { varName: 'barman_first_backup', prop: 'firstBackup', kind: ValueKind.BOOLEAN, defaultValue: false, description: 'take a first backup when the instance is activated' },
   { varName: 'barman_wal_restore', prop: 'walRestore', kind: ValueKind.BOOLEAN, defaultValue: false, description: "a replica's restore_command fetches WAL from Barman (barman-wal-restore)" },
   { varName: 'barman_backup_stagger', prop: 'backupStagger', kind: ValueKind.BOOLEAN, defaultValue: false, description: "read from a Barman server: each instance's full backups start at their own minute (derived from the backup name) instead of all at once" },
+  { varName: 'barman_removed_backups', prop: 'removedBackups', kind: ValueKind.ENUM, values: Object.values(RemovedBackups), defaultValue: RemovedBackups.KEEP, description: "the Barman server's choice for the backups of an instance removed from it: keep, or delete <barman_home>/<backup_name>" },
 ];
 
 /** vars holding lists, read by the graph builder itself */

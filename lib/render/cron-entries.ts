@@ -25,8 +25,11 @@ export function backupCronPath(edge: BackupEdge): string {
  * lock is taken inside `barman backup`: sharing it would make every run refuse itself).
  */
 export function backupLockPath(edge: BackupEdge): string {
-  return `${edge.server.settings.barmanHome}/.cdktf-barman-backup-${edge.cronFileName}.lock`;
+  return `${edge.server.settings.barmanHome}/${BACKUP_LOCK_PREFIX}${edge.cronFileName}.lock`;
 }
+
+/** `<barman_home>/<prefix><cron file name>.lock`; the removal of an edge deletes it too */
+export const BACKUP_LOCK_PREFIX = '.cdktf-barman-backup-';
 
 /**
  * /etc/cron.d/<backup_name>: the scheduled full backups of one instance. A run that finds the

@@ -8,6 +8,8 @@ import { HostScriptBuilder, mergeLinesStep } from './host-script-builder';
 import { HostScript, toBase64 } from './remote-command';
 import { POSTGRES_SIDE_LIBRARY } from './postgres-side-library';
 import { pgpassBlockMarkers, pgpassPath } from '../render/pgpass';
+import { BARMAN_CONF_DIR } from '../render/barman-conf';
+import { EDGE_REMOVAL_LIBRARY, edgeRemovalEnv, removedBackupsArg } from './edge-removal';
 
 /** Public keys as the scripts receive them: base64 text, or a Terraform expression yielding it. */
 export interface ScriptKeys {
@@ -70,15 +72,19 @@ function knownHostsStep(h: Instance, marker: string): string {
 
 
 /**
- * A Barman server's own configuration. Also reconciles: per-instance files that an earlier apply
- * wrote and the graph no longer has are removed (their resources are gone, and Terraform runs no
- * destroy provisioner for a resource removed from the configuration). Backups are never touched.
+ * A Barman server's own configuration. Also reconciles: the instances an earlier apply configured
+ * and the graph no longer has here are retired (their resources are gone, and Terraform runs no
+ * destroy provisioner for a resource removed from the configuration): per name, under its cron
+ * lock, receive-wal stopped, slot dropped (while the .pgpass lines still let Barman connect),
+ * backups deleted only with barman_removed_backups = delete, conf removed; then the cron files and
+ * .pgpass blocks. A failure stops the script before the list is rewritten: the next apply retries.
  */
 export function barmanServerScript(graph: BarmanGraph, server: Instance, files: readonly HostFile[], keys: ScriptKeys): HostScript {
   const s = server.settings;
   const args = new Args();
   const b = new HostScriptBuilder()
     .raw(POSTGRES_SIDE_LIBRARY)
+    .raw(EDGE_REMOVAL_LIBRARY)
     .comment(`Barman server ${server.name} of cluster ${graph.clusterName}`)
     .require('[ -x /usr/bin/barman ]', `barman is not installed on ${server.name}: install the barman and barman-cli packages first`)
     .needUser(s.barmanUser, 'install the barman package, or set barman_user')
@@ -93,20 +99,36 @@ export function barmanServerScript(graph: BarmanGraph, server: Instance, files: 
   const pgpass = pgpassPath(server);
   const begin = pgpassBlockMarkers(graph.clusterName, '').begin;
   const end = pgpassBlockMarkers(graph.clusterName, '').end;
-  b.comment('remove the per-instance files of instances no longer backed up here (never their backups)')
+  const confs = `${BARMAN_CONF_DIR}/`;
+  b.comment('retire the instances no longer backed up here: receive-wal, slot, conf, cron file, .pgpass lines (backups only on request)')
+    .raw(edgeRemovalEnv(server))
     .raw(`wanted=$(mktemp); printf '%s' '${toBase64(listFile.content ?? '')}' | base64 -d > "$wanted"`)
+    .raw('gone=$(mktemp)')
+    // the names that left: from their conf or their .pgpass entry (lists of earlier versions have both)
+    .raw(`if [ -f ${shellQuote(list)} ]; then`)
+    .raw(`  while IFS= read -r old; do`)
+    .raw(`    grep -qxF -- "$old" "$wanted" && continue`)
+    .raw(`    case "$old" in`)
+    .raw(`      ${confs}*.conf) n=\${old#${confs}}; n=\${n%.conf} ;;`)
+    .raw(`      pgpass:*) n=\${old#pgpass:} ;;`)
+    .raw(`      *) continue ;;`)
+    .raw(`    esac`)
+    .raw(`    grep -qxF -- "$n" "$gone" || printf '%s\\n' "$n" >> "$gone"`)
+    .raw(`  done < ${shellQuote(list)}`)
+    .raw('fi')
+    .raw(`while IFS= read -r n; do retire_server "$n" ${removedBackupsArg(server)} </dev/null; done < "$gone"`)
     .raw(`lock_dir_of ${shellQuote(pgpass)}`)
     .raw(`if [ -f ${shellQuote(list)} ]; then`)
     .raw(`  while IFS= read -r old; do`)
     .raw(`    grep -qxF -- "$old" "$wanted" && continue`)
     .raw(`    case "$old" in`)
-    .raw(`      /etc/barman.d/*.conf|/etc/cron.d/*) rm -f -- "$old"; echo "cdktf-barman: removed $old (no longer in the graph)" ;;`)
+    .raw(`      ${confs}*.conf|/etc/cron.d/*) if [ -e "$old" ]; then rm -f -- "$old"; echo "cdktf-barman: removed $old (no longer in the graph)"; fi ;;`)
     .raw(`      pgpass:*) n=\${old#pgpass:}; remove_block ${shellQuote(pgpass)} ${shellQuote(begin)}"$n" ${shellQuote(end)}"$n"; echo "cdktf-barman: removed the .pgpass lines of $n" ;;`)
     .raw(`    esac`)
     .raw(`  done < ${shellQuote(list)}`)
     .raw('fi')
     .raw(`install_from "$wanted" ${shellQuote(list)} root root 0644`)
-    .raw('rm -f "$wanted"');
+    .raw('rm -f "$wanted" "$gone"');
   return { script: b.build(), args: args.values };
 }
 

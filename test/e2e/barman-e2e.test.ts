@@ -29,7 +29,8 @@
  *  5. a second plan shows no changes
  *  6. one setting of one instance replaces exactly that instance's resources, touches one file
  *  7. database faults: wrong credentials, PostgreSQL stopped: clear failures, then convergence
- *  8. removing an instance removes its files and .pgpass lines from the Barman server, keeps its backups
+ *  8. removing an instance stops its receive-wal, drops its slot on pg2, removes its files, .pgpass
+ *     lines and known_hosts line from the Barman server, keeps its backups
  *  9. ssh faults: an unreachable host, no half-written files, convergence; foreign lines survive,
  *     managed lines are never duplicated
  * 12. status: `cdktf-barman status` (and --json) with the suite's connection settings agrees with
@@ -1126,10 +1127,19 @@ if (missing && inCi) {
       fact(`7: PostgreSQL on pg2 back: apply converged (${/Resources: [^.]*/.exec(back.stdout)?.[0]}), plan no changes, barman check pg2 OK after barman cron`);
     });
 
-    it('8. removing pg2 from the graph removes /etc/barman.d/pg2.conf, /etc/cron.d/pg2 and its .pgpass lines from the Barman server and keeps its backups', { timeout: 300_000 }, async () => {
+    it('8. removing pg2 from the graph stops its receive-wal, drops its slot on pg2, removes /etc/barman.d/pg2.conf, /etc/cron.d/pg2, its .pgpass lines and known_hosts line from the Barman server and keeps its backups', { timeout: 300_000 }, async () => {
       const h = host('barman');
       const backupsBefore = await S.barman.backupIds('pg2');
       assert.ok(backupsBefore.length >= 2);
+      // Barman's processes for pg2 on the Barman host: `barman receive-wal pg2` and its pg_receivewal
+      const pg2Receivers = () => h.pids().map((p) => { try { return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' ').trim(); } catch { return ''; } }).filter((c) => (/pg_receivewal/.test(c) && c.includes(`host=${host('pg2').address} `)) || / receive-wal pg2$/.test(c));
+      const pg2Slots = async () => (await pg('pg2').psql("SELECT slot_name || ' active=' || active FROM pg_replication_slots")).trim();
+      const khPattern = `[${host('pg2').address}]:${host('pg2').sshPort} `;
+      // as cron does every minute: receive-wal of pg2 streams into its slot before the removal
+      await S.barman.run('cron');
+      assert.match(await slotOf('pg2'), /^backup_barman\|t\|physical$/, 'the slot of pg2 exists on pg2 and is streamed from');
+      assert.equal(pg2Receivers().length, 2, `barman receive-wal pg2 and its pg_receivewal run:\n${pg2Receivers().join('\n')}`);
+      assert.ok(splitLines(await h.readFile(`${BARMAN_HOME}/.ssh/known_hosts`)).some((l) => l.startsWith(khPattern)), 'the Barman server knows the host key of pg2');
       const dataBefore = await h.check(`find ${BARMAN_HOME}/pg2/base -name backup.info | sort`, { via: 'nsenter' });
       await useConfig('8', 'without-pg2', variant(withoutPg2));
       const planFile = path.join(S.tf.dir, 'p8.plan');
@@ -1141,7 +1151,16 @@ if (missing && inCi) {
       const others = [...changes].filter(([a, act]) => !(/_pg2(_|$)/.test(a) && act === 'delete') && a !== 'terraform_data.barman_server_barman');
       assert.deepEqual(others, [], 'nothing else changes');
       fact(`8: plan: ${[...changes].map(([a, act]) => `${a} ${act}`).join(', ')}`);
-      await step('8', 'terraform apply (plan file)', () => S.tf.apply([planFile]));
+      const applied = await step('8', 'terraform apply (plan file)', () => S.tf.apply([planFile]));
+      const said = remoteOutput(applied, 'terraform_data.barman_server_barman');
+      assert.match(said, /cdktf-barman: stopped receive-wal of pg2/, said);
+      assert.match(said, /cdktf-barman: dropped the replication slot backup_barman of pg2/, said);
+      assert.deepEqual(pg2Receivers(), [], 'no receive-wal of pg2 runs on the Barman server');
+      assert.equal(await pg2Slots(), '', 'the slot is gone from pg_replication_slots on pg2 (a forgotten slot keeps WAL forever)');
+      // nothing brings it back: cron no longer knows pg2
+      await S.barman.run('cron');
+      assert.deepEqual(pg2Receivers(), [], 'barman cron starts no receive-wal for pg2');
+      assert.deepEqual(splitLines(await h.readFile(`${BARMAN_HOME}/.ssh/known_hosts`)).filter((l) => l.startsWith(khPattern)), [], 'the known_hosts line of pg2 is gone from ~barman/.ssh/known_hosts');
       assert.equal(await h.exists('/etc/barman.d/pg2.conf'), false, '/etc/barman.d/pg2.conf removed');
       assert.equal(await h.exists('/etc/cron.d/pg2'), false, '/etc/cron.d/pg2 removed');
       assert.equal(await h.exists('/etc/barman.d/pg1.conf'), true);
@@ -1156,11 +1175,9 @@ if (missing && inCi) {
       assert.deepEqual(splitLines(servers).map((s) => s.trim()).sort(), ['pg1']);
       await verifyAgainstRender();
       // what nothing removes (reported, not a failure of this point)
-      const receivers = S.sb.host('barman').pids().map((p) => { try { return fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' '); } catch { return ''; } }).filter((c) => /pg_receivewal/.test(c) && c.includes(host('pg2').address));
-      const slot = (await pg('pg2').psql("SELECT slot_name || ' active=' || active FROM pg_replication_slots")).trim();
       const pg2Roles = (await pg('pg2').psql("SELECT string_agg(rolname, ',' ORDER BY rolname) FROM pg_roles WHERE rolname IN ('barman', 'barman_role', 'streaming_barman')")).trim();
       const pg2Hba = (await host('pg2').readFile(HBA)).includes(`# BEGIN cdktf-barman:${CLUSTER}`);
-      fact(`8: pg2 removed: ${backupsBefore.length} backups of pg2 kept under ${BARMAN_HOME}/pg2; .pgpass block of pg2 removed; still running for pg2: ${receivers.length} pg_receivewal process(es); slot on pg2: ${slot || 'none'}; left on pg2 (nothing removes them): roles ${pg2Roles || 'none'}, pg_hba.conf block ${pg2Hba ? 'still there' : 'gone'}, ~postgres/.ssh/authorized_keys still authorizes barman: ${(await host('pg2').readFile('/var/lib/postgresql/.ssh/authorized_keys')).includes(MARKER)}`);
+      fact(`8: pg2 removed: ${backupsBefore.length} backups of pg2 kept under ${BARMAN_HOME}/pg2; receive-wal stopped, slot dropped on pg2, .pgpass block and known_hosts line removed; the server script said: ${said.split('\n').filter((l) => l.startsWith('cdktf-barman:')).join(' | ')}; left on pg2 (nothing removes them): roles ${pg2Roles || 'none'}, pg_hba.conf block ${pg2Hba ? 'still there' : 'gone'}, ~postgres/.ssh/authorized_keys still authorizes barman: ${(await host('pg2').readFile('/var/lib/postgresql/.ssh/authorized_keys')).includes(MARKER)}`);
     });
 
     it('9. ssh faults: an unreachable host fails the apply clearly and leaves no half-written file; the next apply converges; foreign lines survive and managed lines are never duplicated', { timeout: 600_000 }, async () => {

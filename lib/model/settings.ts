@@ -80,6 +80,14 @@ export interface BarmanSettings {
   readonly firstBackup?: boolean;
   /** a replica fetches WAL from Barman with barman-wal-restore (restore_command) [barman_wal_restore] @default false */
   readonly walRestore?: boolean;
+  /**
+   * changes made on a host outside this library (hand edits of its files, Barman's
+   * `.barman.auto.conf` and active models) are overwritten or left in place with a warning,
+   * instead of failing the apply; read from the instance owning the file (the Barman server for
+   * its own files, the backed-up instance for its Barman section and cron file)
+   * [barman_allow_overrides] @default false
+   */
+  readonly allowOverrides?: boolean;
 }
 
 /** Every setting with its effective value, after precedence and defaults. */
@@ -121,6 +129,7 @@ export interface EffectiveSettings {
   readonly hbaHostssl: boolean;
   readonly firstBackup: boolean;
   readonly walRestore: boolean;
+  readonly allowOverrides: boolean;
 }
 
 /** How a var's value is checked and turned into its typed form. */
@@ -195,6 +204,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   { varName: 'barman_hba_hostssl', prop: 'hbaHostssl', kind: ValueKind.BOOLEAN, defaultValue: false, description: 'TLS-only pg_hba.conf entries (`hostssl`)' },
   { varName: 'barman_first_backup', prop: 'firstBackup', kind: ValueKind.BOOLEAN, defaultValue: false, description: 'take a first backup when the instance is activated' },
   { varName: 'barman_wal_restore', prop: 'walRestore', kind: ValueKind.BOOLEAN, defaultValue: false, description: "a replica's restore_command fetches WAL from Barman (barman-wal-restore)" },
+  { varName: 'barman_allow_overrides', prop: 'allowOverrides', kind: ValueKind.BOOLEAN, defaultValue: false, description: "overwrite hand edits of the library's files and keep Barman's own overrides (.barman.auto.conf, active models) with a warning, instead of failing the apply" },
 ];
 
 /** vars holding lists, read by the graph builder itself */

@@ -1286,7 +1286,8 @@ if (missing && inCi) {
       // barman_allow_overrides on pg1: the hand edit is overwritten with a warning and the diff,
       // .barman.auto.conf stays (Barman 3.4 does not read it; 3.10+ would apply it)
       await useConfig('11', 'pg1-allow-overrides', withPg1({ barman_basebackup_retry_times: 5, barman_allow_overrides: true }));
-      const allowed = await step('11', 'terraform apply (barman_allow_overrides)', () => S.tf.apply());
+      // (under write traffic: each apply re-activates pg1, whose switch-wal needs a WAL segment to fill)
+      const allowed = await step('11', 'terraform apply (barman_allow_overrides)', () => traffic(() => S.tf.apply()));
       const warned = remoteOutput(allowed, edge);
       assert.ok(warned.includes(`cdktf-barman on barman: warning: ${conf} was edited by hand since the last apply: overwritten, as barman_allow_overrides is true on pg1`), warned);
       assert.ok(splitLines(warned).map((l) => l.trimEnd()).includes('-bandwidth_limit = 4000'), warned);
@@ -1299,8 +1300,9 @@ if (missing && inCi) {
       // back to the config of before this point, .barman.auto.conf removed: clean apply, no changes after
       await h.check(`rm -f ${shq(autoConf)}`, { via: 'nsenter' });
       await useConfig('11', 'restored', startConfig);
-      const restored = await step('11', 'terraform apply (config restored)', () => S.tf.apply());
+      const restored = await step('11', 'terraform apply (config restored)', () => traffic(() => S.tf.apply()));
       assert.doesNotMatch(remoteOutput(restored, edge), /drift|warning/, 'nothing left to report');
+      fact(`11: config restored: apply ${timings[timings.length - 1].ms} ms (${durations(restored)}), nothing reported`);
       const again = await step('11', 'terraform plan -detailed-exitcode', () => S.tf.plan());
       assert.equal(again.code, 0, again.stdout);
       await verifyAgainstRender();

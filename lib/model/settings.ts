@@ -87,6 +87,14 @@ export interface BarmanSettings {
    * receive-wal is stopped and its slot dropped either way) [barman_removed_backups] @default RemovedBackups.KEEP
    */
   readonly removedBackups?: RemovedBackups;
+  /**
+   * changes made on a host outside this library (hand edits of its files, Barman's
+   * `.barman.auto.conf` and active models) are overwritten or left in place with a warning,
+   * instead of failing the apply; read from the instance owning the file (the Barman server for
+   * its own files, the backed-up instance for its Barman section and cron file)
+   * [barman_allow_overrides] @default false
+   */
+  readonly allowOverrides?: boolean;
 }
 
 /** Every setting with its effective value, after precedence and defaults. */
@@ -130,6 +138,7 @@ export interface EffectiveSettings {
   readonly walRestore: boolean;
   readonly backupStagger: boolean;
   readonly removedBackups: RemovedBackups;
+  readonly allowOverrides: boolean;
 }
 
 /** How a var's value is checked and turned into its typed form. */
@@ -206,6 +215,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   { varName: 'barman_wal_restore', prop: 'walRestore', kind: ValueKind.BOOLEAN, defaultValue: false, description: "a replica's restore_command fetches WAL from Barman (barman-wal-restore)" },
   { varName: 'barman_backup_stagger', prop: 'backupStagger', kind: ValueKind.BOOLEAN, defaultValue: false, description: "read from a Barman server: each instance's full backups start at their own minute (derived from the backup name) instead of all at once" },
   { varName: 'barman_removed_backups', prop: 'removedBackups', kind: ValueKind.ENUM, values: Object.values(RemovedBackups), defaultValue: RemovedBackups.KEEP, description: "the Barman server's choice for the backups of an instance removed from it: keep, or delete <barman_home>/<backup_name>" },
+  { varName: 'barman_allow_overrides', prop: 'allowOverrides', kind: ValueKind.BOOLEAN, defaultValue: false, description: "overwrite hand edits of the library's files and keep Barman's own overrides (.barman.auto.conf, active models) with a warning, instead of failing the apply" },
 ];
 
 /** vars holding lists, read by the graph builder itself */

@@ -91,7 +91,8 @@ export function barmanServerScript(graph: BarmanGraph, server: Instance, files: 
     .needGroup(s.barmanGroup, 'install the barman package, or set barman_group')
     .needHome(s.barmanUser, s.barmanHome, 'barman_home')
     .needCommand('flock', `flock is missing on ${server.name}; the backup cron entries need it: install util-linux`)
-    .require(`[ -x ${shellQuote(`${s.postgresBinDir}/pg_receivewal`)} ]`, `pg_receivewal not found in postgres_bin_dir '${s.postgresBinDir}' on ${server.name}: install the PostgreSQL client of version ${s.postgresVersion}, or set postgres_bin_dir`);
+    .require(`[ -x ${shellQuote(`${s.postgresBinDir}/pg_receivewal`)} ]`, `pg_receivewal not found in postgres_bin_dir '${s.postgresBinDir}' on ${server.name}: install the PostgreSQL client of version ${s.postgresVersion}, or set postgres_bin_dir`)
+    .checkDrift({ host: server.name, owner: server.name, allowOverrides: s.allowOverrides }, files, { barmanHome: s.barmanHome });
   writeFiles(b, files, graph.clusterName, keys, args);
 
   const listFile = files.find((f) => f.kind === FileKind.MANAGED_LIST)!;
@@ -122,7 +123,7 @@ export function barmanServerScript(graph: BarmanGraph, server: Instance, files: 
     .raw(`  while IFS= read -r old; do`)
     .raw(`    grep -qxF -- "$old" "$wanted" && continue`)
     .raw(`    case "$old" in`)
-    .raw(`      ${confs}*.conf|/etc/cron.d/*) if [ -e "$old" ]; then rm -f -- "$old"; echo "cdktf-barman: removed $old (no longer in the graph)"; fi ;;`)
+    .raw(`      ${confs}*.conf|/etc/cron.d/*) forget_written "$old"; if [ -e "$old" ]; then rm -f -- "$old"; echo "cdktf-barman: removed $old (no longer in the graph)"; fi ;;`)
     .raw(`      pgpass:*) n=\${old#pgpass:}; remove_block ${shellQuote(pgpass)} ${shellQuote(begin)}"$n" ${shellQuote(end)}"$n"; echo "cdktf-barman: removed the .pgpass lines of $n" ;;`)
     .raw(`    esac`)
     .raw(`  done < ${shellQuote(list)}`)
@@ -140,6 +141,8 @@ export function backupEdgeScript(edge: BackupEdge, files: readonly HostFile[]): 
     .require('[ -d /etc/barman.d ]', `/etc/barman.d is missing on ${edge.server.name}: the Barman server's own configuration must be applied first`);
   const compressor = EXTERNAL_COMPRESSORS.get(s.compression);
   if (compressor) b.needCommand(compressor, `barman_compression of ${edge.instance.name} is ${s.compression}: install ${compressor} on ${edge.server.name}, or choose another compression`);
+  // the instance's own setting decides for its section and cron file on the Barman server
+  b.checkDrift({ host: edge.server.name, owner: edge.instance.name, allowOverrides: s.allowOverrides }, files, { barmanHome: edge.server.settings.barmanHome, server: edge.backupName });
   const args = new Args();
   writeFiles(b, files, '', { publicKeyBase64: () => '' }, args);
   return { script: b.build(), args: args.values };
@@ -153,7 +156,8 @@ export function postgresAccessScript(graph: BarmanGraph, p: Instance, files: rea
     .comment(`Postgres instance ${p.name} of cluster ${graph.clusterName}`)
     .needUser(s.postgresUser, 'install PostgreSQL first, or set postgres_user')
     .needGroup(s.postgresGroup, 'install PostgreSQL first, or set postgres_group')
-    .needHome(s.postgresUser, s.postgresHome, 'postgres_home');
+    .needHome(s.postgresUser, s.postgresHome, 'postgres_home')
+    .checkDrift({ host: p.name, owner: p.name, allowOverrides: s.allowOverrides }, files);
   writeFiles(b, files, graph.clusterName, keys, args);
   return { script: b.build(), args: args.values };
 }

@@ -33,6 +33,9 @@
  *     lines and known_hosts line from the Barman server, keeps its backups
  *  9. ssh faults: an unreachable host, no half-written files, convergence; foreign lines survive,
  *     managed lines are never duplicated
+ * 11. drift: a hand edit of /etc/barman.d/pg1.conf and a .barman.auto.conf section for pg1 stop
+ *     the apply that would overwrite them (report: host, file, diff; nothing written);
+ *     barman_allow_overrides overwrites with a warning; the restored config converges
  * 12. status: `cdktf-barman status` (and --json) with the suite's connection settings agrees with
  *     the hosts (backups, newest backup, slot in pg_replication_slots); no cron daemon, a stopped
  *     receive-wal and a wrong ssh port exit 1 saying so; once healthy it exits 0. The raw probe
@@ -68,6 +71,7 @@ import {
   snapshotHost,
   splitBlocks,
   splitLines,
+  writtenRecordPaths,
 } from './host-state';
 import { BarmanCli, EXPECTED_BEFORE_FIRST_BACKUP, parseCheck, startRecovered, withWalTraffic } from './barman-ops';
 import { repoRoot } from '../support/paths';
@@ -78,6 +82,7 @@ import { BarmanGraph } from '../../lib/model/graph';
 import { FileKind, HostFile, HostPlan } from '../../lib/render/host-files';
 import { PASSWORD_PLACEHOLDERS } from '../../lib/render/pgpass';
 import { managedMarker } from '../../lib/render/ssh-lines';
+import { WRITTEN_RECORDS_DIR, barmanAutoConfPath, writtenRecordPath } from '../../lib/scripts/drift-library';
 import { expectations } from '../../lib/status/collect';
 import { probeScript } from '../../lib/status/probe-script';
 import { StatusReport } from '../../lib/status/report';
@@ -713,7 +718,8 @@ if (missing && inCi) {
       const changes = changesBetween(before, afterSnap);
       for (const [name, c] of changes) {
         // ALTER SYSTEM writes postgresql.auto.conf: checked line by line below
-        const allowed = new Set([...manifestPaths(plans.get(name)), ...(name === 'barman' ? [] : [AUTO_CONF])]);
+        // and the records of what the library wrote (drift detection), for the Barman server's whole files
+        const allowed = new Set([...manifestPaths(plans.get(name)), ...writtenRecordPaths(plans.get(name)), ...(name === 'barman' ? [] : [AUTO_CONF])]);
         const unexpected = c.library.filter((e) => !allowed.has(e.slice(2)));
         const shown = await Promise.all(unexpected.filter((e) => e.startsWith('+ ')).map(async (e) => `${e}: ${(await host(name).run(`ls -la ${shq(e.slice(2))}; head -c 600 ${shq(e.slice(2))}`, { via: 'nsenter' })).stdout}`));
         assert.deepEqual(unexpected, [], `[${name}] written by the apply but not in the render manifest:\n${shown.join('\n')}`);
@@ -1053,7 +1059,7 @@ if (missing && inCi) {
       const check = parseCheck(remoteOutput(r, 'terraform_data.barman_activate_pg1_on_barman'));
       fact(`6: resources replaced: ${[...changes.keys()].join(', ')} (${changes.size}); hosts touched (Terraform ssh logins): ${touched.join(', ')} (${touched.length}); files changed: ${files.join(', ')} (${files.length}); rewritten with identical content: ${rewritten.join(', ') || 'none'}; Barman runtime files changed meanwhile: ${changes6.get('barman')!.runtime.length}; re-activation's barman check: ${check.filter((l) => l.ok).length}/${check.length} OK`);
       assert.deepEqual(touched, ['barman']);
-      assert.deepEqual(files, ['barman:/etc/barman.d/pg1.conf']);
+      assert.deepEqual(files, ['barman:/etc/barman.d/pg1.conf', `barman:${writtenRecordPath('/etc/barman.d/pg1.conf')}`], 'the file, and the record of what the library wrote to it');
       assert.ok(check.length >= 15 && check.every((l) => l.ok), `the re-activation's barman check passes:\n${remoteOutput(r, 'terraform_data.barman_activate_pg1_on_barman')}`);
       assert.equal(await S.barman.showServerValue('pg1', 'retention_policy'), 'RECOVERY WINDOW OF 2 WEEKS');
       assert.equal(await S.barman.showServerValue('pg2', 'retention_policy'), 'RECOVERY WINDOW OF 4 WEEKS');
@@ -1269,6 +1275,84 @@ if (missing && inCi) {
       fact(`9: after every apply so far (three failed, several with -replace): ${counts.join('; ')} (${checked} manifest entries still match)`);
       const last = await step('9', 'terraform plan -detailed-exitcode', () => S.tf.plan());
       assert.equal(last.code, 0, last.stdout);
+      await noTempFilesAnywhere();
+    });
+
+    it('11. drift: a hand edit of /etc/barman.d/pg1.conf and a .barman.auto.conf section for pg1 stop the apply that would overwrite them, with a report naming the host, the file and the diff, and nothing written; barman_allow_overrides overwrites with a warning; the restored config converges', { timeout: 600_000 }, async () => {
+      const h = host('barman');
+      const conf = '/etc/barman.d/pg1.conf';
+      const autoConf = barmanAutoConfPath(BARMAN_HOME);
+      const edge = 'terraform_data.barman_backup_pg1_on_barman';
+      const startConfig = fs.readFileSync(S.config, 'utf8');
+      /** every record is one whole file of the manifest, and matches the file (sha256sum -c) */
+      const checkRecords = async (when: string) => {
+        const records = splitLines(await h.check(`find ${WRITTEN_RECORDS_DIR} -type f | sort`, { via: 'nsenter' }));
+        const wholeFiles = expected().get('barman')!.files.filter((f) => f.kind === FileKind.FILE && !f.publicKey);
+        assert.deepEqual(records, wholeFiles.map((f) => writtenRecordPath(f.path)).sort(), `${when}: one record per whole file of the Barman server, none left of removed files (pg2's, point 8)`);
+        const stale = await h.check(`for r in $(find ${WRITTEN_RECORDS_DIR} -type f); do sha256sum -c --status "$r" || echo "$r"; done`, { via: 'nsenter' });
+        assert.equal(stale, '', `${when}: records that do not match their file`);
+        assert.equal((await h.stat(WRITTEN_RECORDS_DIR)).modeString, '0700');
+        return records.length;
+      };
+      const records = await checkRecords('before');
+
+      // someone edits pg1's Barman section by hand, and `barman config-update` (Barman 3.10+) puts
+      // an override for pg1 into .barman.auto.conf; then the config changes one setting of pg1
+      const original = await h.readFile(conf);
+      const edited = `${original}bandwidth_limit = 4000\n`;
+      await h.writeFile(conf, edited, { owner: 'barman', group: 'barman', mode: 0o600 });
+      const auto = '[pg1]\nstreaming_archiver = off\n';
+      await h.writeFile(autoConf, auto, { owner: 'barman', group: 'barman', mode: 0o600 });
+      const withPg1 = (vars: Record<string, unknown>): string => {
+        const doc = yaml.load(startConfig) as ConfigDoc;
+        const pg1 = instanceOf(doc, 'pg1');
+        pg1.vars = { ...pg1.vars, ...vars };
+        return yaml.dump(doc, { lineWidth: -1 });
+      };
+      await useConfig('11', 'pg1-retry-times', withPg1({ barman_basebackup_retry_times: 5 }));
+      const before = await snapshotAll();
+      const failed = await step('11', 'terraform apply (hand edit, .barman.auto.conf)', () => S.tf.terraform(['apply', '-auto-approve', '-input=false'], [1]));
+      const errors = [...failed.stderr.matchAll(/with (terraform_data\.\w+)/g)].map((m) => m[1]);
+      assert.deepEqual(errors, [edge], `only pg1's backup step fails:\n${failed.stderr}`);
+      const report = remoteOutput(failed, edge);
+      const lines = splitLines(report).map((l) => l.trimEnd());
+      assert.ok(report.includes(`cdktf-barman on barman: drift: ${conf} was edited by hand since the last apply (- on the host, + what this apply writes)`), report);
+      for (const l of [`--- ${conf} (on barman)`, `+++ ${conf} (this apply)`, '-bandwidth_limit = 4000', '+basebackup_retry_times = 5']) assert.ok(lines.includes(l), `the report shows ${l}:\n${report}`);
+      assert.ok(report.includes(`cdktf-barman on barman: drift: ${autoConf} (written by barman config-update) overrides the section [pg1]:`) && lines.some((l) => l.trim() === 'streaming_archiver = off'), report);
+      assert.ok(report.includes('cdktf-barman on barman: error: 2 change(s) made on barman outside cdktf-barman (above): nothing of this step was written') && report.includes('barman_allow_overrides: true on pg1'), report);
+      assert.deepEqual(secretsIn(failed.stdout + failed.stderr), [], 'secrets in the report');
+      assert.equal(await h.readFile(conf), edited, 'the hand-edited file is untouched');
+      assert.equal(await h.readFile(autoConf), auto);
+      const during = changesBetween(before, await snapshotAll()).get('barman')!;
+      assert.deepEqual(during.library.filter((e) => !e.endsWith(autoConf)), [], 'nothing of the failed step written');
+      assert.deepEqual(during.rewritten, [], 'not even rewritten with the same content');
+      await noTempFilesAnywhere();
+      fact(`11: hand edit + .barman.auto.conf: apply exit ${failed.code} in ${timings[timings.length - 1].ms} ms; the report:\n${lines.filter((l) => l !== '').map((l) => `      ${l}`).join('\n')}`);
+
+      // barman_allow_overrides on pg1: the hand edit is overwritten with a warning and the diff,
+      // .barman.auto.conf stays (Barman 3.4 does not read it; 3.10+ would apply it)
+      await useConfig('11', 'pg1-allow-overrides', withPg1({ barman_basebackup_retry_times: 5, barman_allow_overrides: true }));
+      // (under write traffic: each apply re-activates pg1, whose switch-wal needs a WAL segment to fill)
+      const allowed = await step('11', 'terraform apply (barman_allow_overrides)', () => traffic(() => S.tf.apply()));
+      const warned = remoteOutput(allowed, edge);
+      assert.ok(warned.includes(`cdktf-barman on barman: warning: ${conf} was edited by hand since the last apply: overwritten, as barman_allow_overrides is true on pg1`), warned);
+      assert.ok(splitLines(warned).map((l) => l.trimEnd()).includes('-bandwidth_limit = 4000'), warned);
+      assert.ok(warned.includes(`warning: ${autoConf} overrides the section [pg1] (barman config-update); left alone`), warned);
+      assert.equal(await h.readFile(autoConf), auto, '.barman.auto.conf left alone');
+      assert.equal(await S.barman.showServerValue('pg1', 'basebackup_retry_times'), '5');
+      await verifyAgainstRender();
+      fact(`11: with barman_allow_overrides: apply ${timings[timings.length - 1].ms} ms; warnings: ${saidBy(allowed, /cdktf-barman on barman: warning/).join(' | ')}`);
+
+      // back to the config of before this point, .barman.auto.conf removed: clean apply, no changes after
+      await h.check(`rm -f ${shq(autoConf)}`, { via: 'nsenter' });
+      await useConfig('11', 'restored', startConfig);
+      const restored = await step('11', 'terraform apply (config restored)', () => traffic(() => S.tf.apply()));
+      assert.doesNotMatch(remoteOutput(restored, edge), /drift|warning/, 'nothing left to report');
+      fact(`11: config restored: apply ${timings[timings.length - 1].ms} ms (${durations(restored)}), nothing reported`);
+      const again = await step('11', 'terraform plan -detailed-exitcode', () => S.tf.plan());
+      assert.equal(again.code, 0, again.stdout);
+      await verifyAgainstRender();
+      assert.equal(await checkRecords('after'), records);
       await noTempFilesAnywhere();
     });
 

@@ -10,8 +10,9 @@ import type { SandboxHost } from './harness/hosts';
 import { shq } from './harness/hosts';
 import { KeyAlgorithm, SshUser } from '../../lib/model/enums';
 import { BarmanGraph, Instance } from '../../lib/model/graph';
-import { HostFile, HostPlan, renderHosts } from '../../lib/render/host-files';
+import { FileKind, HostFile, HostPlan, renderHosts } from '../../lib/render/host-files';
 import { KeyMaterial } from '../../lib/render/key-material';
+import { WRITTEN_RECORDS_DIR, writtenRecordPath } from '../../lib/scripts/drift-library';
 
 /** Where the harness's PostgreSQL clusters live (inside path): config.yml's postgres_conf_dir. */
 export const PG_DATA = '/srv/postgresql/data';
@@ -170,6 +171,19 @@ export class AppliedKeys implements KeyMaterial {
 /** The render manifest for the graph with the real keys: per host name, its files. */
 export function expectedFiles(graph: BarmanGraph, keys: KeyMaterial): Map<string, HostPlan> {
   return new Map(renderHosts(graph, keys).map((p) => [p.instance.name, p]));
+}
+
+/**
+ * The library's records of what it wrote (drift detection), with their directories: one per whole
+ * file of the manifest (public key files excepted: their content comes at apply time).
+ */
+export function writtenRecordPaths(plan: HostPlan | undefined): string[] {
+  const out = new Set<string>();
+  for (const f of plan?.files ?? []) {
+    if (f.kind !== FileKind.FILE || f.publicKey) continue;
+    for (let p = writtenRecordPath(f.path); p.startsWith(WRITTEN_RECORDS_DIR); p = path.posix.dirname(p)) out.add(p);
+  }
+  return [...out].sort();
 }
 
 /** Paths a file of the manifest implies (the file and nothing more). */

@@ -224,10 +224,11 @@ describe('values reach the shell single-quoted or as base64 only', () => {
     const path = join(sub, 'f ile;touch pwned');
     const content = `line 1 with ${HOSTILE.join(' | ')}\n\nlast line without newline $${'{'}x} %{y}`;
     const f: HostFile = { path, owner: ME, group: MY_GROUP, mode: '0640', kind: FileKind.FILE, content, concern: Concern.BARMAN_SERVER };
-    const script = new HostScriptBuilder().file(f).build();
+    const script = new HostScriptBuilder().checkDrift({ host: "h'o$st", owner: "o'w$ner", allowOverrides: false }, [f]).file(f).build();
     const own = script.slice(SHELL_LIBRARY.length);
     assert.ok(!own.includes('touch pwned-subst') && !own.includes('last line'), 'the content is not in the script in clear');
-    const r = sh(script, { cwd: dir });
+    const state = tempDir('builder-file-state');
+    const r = sh(script, { cwd: dir, env: { ...process.env, CDKTF_BARMAN_STATE_DIR: state } });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(readFileSync(path, 'utf8'), content);
     assert.equal(mode(path), '0640');
@@ -242,7 +243,7 @@ describe('values reach the shell single-quoted or as base64 only', () => {
     const edge = graph.edges[0];
     const s = backupEdgeScript(edge, bk.files.filter((f) => f.edge === edge)).script;
     for (const needle of ['touch pwned', "it's", '$HOME', "application_name='x$y'"]) assert.ok(!s.includes(needle), `${needle} in clear in the script`);
-    const decoded = [...s.matchAll(/^put_file .* '([A-Za-z0-9+/=]*)'$/gm)].map((m) => Buffer.from(m[1], 'base64').toString('utf8'));
+    const decoded = [...s.matchAll(/^stage_file \d+ .* '([A-Za-z0-9+/=]*)'$/gm)].map((m) => Buffer.from(m[1], 'base64').toString('utf8'));
     assert.ok(decoded.some((c) => c.includes('post_backup_script = "') && c.includes("it's $HOME ${X}")), 'the conf arrives (base64) with the script intact');
     // every data-bearing argument of the script's own lines is single-quoted or a known variable
     for (const line of s.slice(SHELL_LIBRARY.length).split('\n')) {

@@ -80,6 +80,12 @@ export interface BarmanSettings {
   readonly firstBackup?: boolean;
   /** a replica fetches WAL from Barman with barman-wal-restore (restore_command) [barman_wal_restore] @default false */
   readonly walRestore?: boolean;
+  /**
+   * restrict the library's lines in authorized_keys (`restrict`, `from=` the client addresses, and
+   * on a Barman server a forced command allowing only barman put-wal/get-wal); read from the host
+   * whose authorized_keys it is [barman_ssh_restrict] @default true
+   */
+  readonly sshRestrict?: boolean;
 }
 
 /** Every setting with its effective value, after precedence and defaults. */
@@ -121,6 +127,7 @@ export interface EffectiveSettings {
   readonly hbaHostssl: boolean;
   readonly firstBackup: boolean;
   readonly walRestore: boolean;
+  readonly sshRestrict: boolean;
 }
 
 /** How a var's value is checked and turned into its typed form. */
@@ -195,6 +202,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   { varName: 'barman_hba_hostssl', prop: 'hbaHostssl', kind: ValueKind.BOOLEAN, defaultValue: false, description: 'TLS-only pg_hba.conf entries (`hostssl`)' },
   { varName: 'barman_first_backup', prop: 'firstBackup', kind: ValueKind.BOOLEAN, defaultValue: false, description: 'take a first backup when the instance is activated' },
   { varName: 'barman_wal_restore', prop: 'walRestore', kind: ValueKind.BOOLEAN, defaultValue: false, description: "a replica's restore_command fetches WAL from Barman (barman-wal-restore)" },
+  { varName: 'barman_ssh_restrict', prop: 'sshRestrict', kind: ValueKind.BOOLEAN, defaultValue: true, description: "restrict the library's authorized_keys lines (restrict, from=, the WAL gate); the setting of the host whose file it is" },
 ];
 
 /** vars holding lists, read by the graph builder itself */

@@ -198,7 +198,7 @@ interface EdgeOrigin {
 /** `instances[k]` is the resolved `spec.instances[k]` (names may be duplicated, so never look B up by name). */
 const CIDR = /^(.+)\/(\d{1,3})$/;
 
-/** Where a Barman server's connections come from, as pg_hba.conf matches them. */
+/** Where an instance's connections come from, as pg_hba.conf and sshd's from= match them. */
 function clientAddresses(i: InstanceSpec, address: string, bag: DiagnosticBag): string[] {
   const v = i.vars.get('barman_client_addresses');
   if (v === undefined) return [address];

@@ -736,7 +736,9 @@ if (missing && inCi) {
       // pg_hba.conf: Barman's lines load without error on every instance, first in the file
       for (const n of ['pg1', 'pg2', 'pg3']) {
         const rules = (await pg(n).psql("SELECT string_agg(line_number || ' ' || type || ' ' || array_to_string(database, ',') || ' ' || array_to_string(user_name, ',') || ' ' || coalesce(address, '') || ' ' || auth_method || coalesce(' ' || error, ''), '; ' ORDER BY line_number) FROM pg_hba_file_rules WHERE 'barman' = ANY(user_name) OR 'streaming_barman' = ANY(user_name) OR error IS NOT NULL")).trim();
-        assert.equal(rules, '2 host postgres barman 127.0.0.1 scram-sha-256; 3 host replication streaming_barman 127.0.0.1 scram-sha-256', `[${n}] pg_hba_file_rules`);
+        // the fixture's barman_client_addresses: 127.0.0.1 (libpq's source here) and the Barman server's own (its ssh source, for from=)
+        const hbaLines = ['127.0.0.1', host('barman').address].flatMap((a, k) => [`${2 + 2 * k} host postgres barman ${a} scram-sha-256`, `${3 + 2 * k} host replication streaming_barman ${a} scram-sha-256`]);
+        assert.equal(rules, hbaLines.join('; '), `[${n}] pg_hba_file_rules`);
       }
       // the activation: slots streaming, pg1's first backup taken by the apply
       for (const n of ['pg1', 'pg2']) assert.equal(await slotOf(n), 'backup_barman|t|physical', `${n}: pg_receivewal streams into slot backup_barman`);

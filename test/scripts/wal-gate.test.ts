@@ -8,7 +8,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderWalGate, walGateCommand, walGrant, WalGrant, WAL_GATE_PATH } from '../../lib/render/wal-gate';
@@ -25,7 +25,7 @@ writeFileSync(gate, renderWalGate(recorder), { mode: 0o755 });
 /** a `logger` that records its arguments, or fails like one without syslog */
 const bin = join(dir, 'bin');
 const logged = join(dir, 'logged');
-spawnSync('mkdir', [bin]);
+mkdirSync(bin);
 writeFileSync(join(bin, 'logger'), `#!/bin/sh\n[ -n "\${LOGGER_FAILS:-}" ] && { echo 'logger: socket /dev/log: No such file or directory' >&2; exit 1; }\nprintf '%s\\n' "$@" > ${logged}\n`, { mode: 0o755 });
 
 const GRANTS = [walGrant(WalGrant.PUT_WAL, 'pg1'), walGrant(WalGrant.GET_WAL, 'pg1'), walGrant(WalGrant.GET_WAL, 'pg0.main')];

@@ -5,6 +5,7 @@ import { BackupEdge, BarmanGraph, Instance } from './graph';
 import { cronFileName, isAddress, isHostName, slotName } from './names';
 import { backupSchedules } from './backup-stagger';
 import { scheduleWarnings } from './schedule-checks';
+import { isFromPattern } from './ip-patterns';
 import { EffectiveSettings, IGNORED_TPA_BARMAN_VARS, LIST_VARS, SETTING_BY_VAR, SETTING_DEFINITIONS, SettingDefinition } from './settings';
 import { checkValue } from './value-checks';
 
@@ -12,7 +13,7 @@ const CLUSTER_NAME = /^[_a-zA-Z0-9-]+$/;
 const HOST_KEY = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)) [A-Za-z0-9+/]+={0,3}$/;
 const CONTROL = /[\x00-\x1f\x7f]/;
 /** vars of the Barman server that shape its own files; the rest only matter on backed-up instances */
-const SERVER_SIDE_VARS = ['barman_backup_stagger', 'barman_log_file', 'barman_user', 'barman_group', 'barman_home', 'postgres_bin_dir', 'postgres_version', 'cluster_ssh_port', 'backup_name', 'barman_removed_backups', 'barman_allow_overrides'];
+const SERVER_SIDE_VARS = ['barman_backup_stagger', 'barman_log_file', 'barman_user', 'barman_group', 'barman_home', 'postgres_bin_dir', 'postgres_version', 'cluster_ssh_port', 'backup_name', 'barman_removed_backups', 'barman_allow_overrides', 'barman_ssh_restrict'];
 /** /etc/cron.d files that common packages ship: a backup cron file of that name would replace theirs */
 const DISTRO_CRON_FILES = ['e2scrub_all', 'sysstat', 'php', 'popularity-contest', 'anacron', '0hourly', 'raid-check', 'mdadm', 'certbot', 'zfsutils-linux', 'logrotate', 'apt-compat', 'dpkg', 'man-db'];
 /** Linux caps replication slot names at NAMEDATALEN - 1 */
@@ -66,6 +67,7 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
 
   const graph = new BarmanGraph(clusterName, instances, edges, []);
   checkWalRestore(spec, graph, bag);
+  warnHostNameSources(spec, graph, bag);
   bag.throwIfErrors();
   const schedules = backupSchedules(edges);
   const scheduled = edges.map((e) => ({ ...e, backupSchedule: schedules.get(e)! }));
@@ -214,7 +216,7 @@ interface EdgeOrigin {
 /** `instances[k]` is the resolved `spec.instances[k]` (names may be duplicated, so never look B up by name). */
 const CIDR = /^(.+)\/(\d{1,3})$/;
 
-/** Where a Barman server's connections come from, as pg_hba.conf matches them. */
+/** Where an instance's connections come from, as pg_hba.conf and sshd's from= match them. */
 function clientAddresses(i: InstanceSpec, address: string, bag: DiagnosticBag): string[] {
   const v = i.vars.get('barman_client_addresses');
   if (v === undefined) return [address];
@@ -228,6 +230,31 @@ function clientAddresses(i: InstanceSpec, address: string, bag: DiagnosticBag): 
   }
   if (out.length === 0 && list.length === 0) bag.error('barman_client_addresses is empty: list at least one address, or remove it', { instance: i.givenName, key: 'barman_client_addresses', position: v.where });
   return out;
+}
+
+/**
+ * sshd matches from= against IP addresses only: an instance whose connections are known only by a
+ * host name cannot be pinned to them, so its key's lines lose from= (they keep restrict and the
+ * forced command). Said once per instance whose addresses land in a restricted authorized_keys.
+ */
+function warnHostNameSources(spec: ClusterSpec, graph: BarmanGraph, bag: DiagnosticBag): void {
+  spec.instances.forEach((i, n) => {
+    const inst = graph.instances[n];
+    if (!inst) return;
+    const names = inst.clientAddresses.filter((a) => !isFromPattern(a));
+    if (names.length === 0) return;
+    const files: string[] = [];
+    // its postgres key on the Barman servers it archives to or restores from
+    const servers = [...graph.edgesOfInstance(inst).map((e) => e.server), ...(inst.settings.walRestore && inst.upstream !== undefined ? [graph.walRestoreEdge(inst)?.server] : [])];
+    for (const s of new Set(servers)) if (s && s.settings.sshRestrict) files.push(`${s.name}:~${s.settings.barmanUser}/.ssh/authorized_keys`);
+    // its barman key on every Postgres instance
+    if (inst.isBarmanServer) for (const p of graph.postgresInstances) if (p !== inst && p.settings.sshRestrict) files.push(`${p.name}:~${p.settings.postgresUser}/.ssh/authorized_keys`);
+    if (files.length === 0) return;
+    const v = i.vars.get('barman_client_addresses');
+    const position = v?.where ?? i.vars.get('address')?.where ?? i.privateIp?.where ?? i.ipAddress?.where ?? i.publicIp?.where ?? i.name.where;
+    const shown = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+    bag.warning(`${names.map((a) => showValue(a)).join(', ')} is a host name, and sshd matches from= against IP addresses only: the lines of this instance's key in ${shown} get no from= (restrict and the forced command stay); set barman_client_addresses to the IP addresses or CIDRs its connections come from, or barman_ssh_restrict: false on those hosts to drop the restriction`, { instance: i.givenName, key: 'barman_client_addresses', position });
+  });
 }
 
 /** barman_wal_restore needs a replica with a backed-up instance in its replication tree. */

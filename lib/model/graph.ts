@@ -20,7 +20,10 @@ export interface Instance {
   readonly sshHostKeys: readonly string[];
   /** the instance it replicates from, when it is a replica (TPA's `upstream`) */
   readonly upstream?: string;
-  /** a Barman server's addresses as PostgreSQL sees its connections (pg_hba.conf); default its address */
+  /**
+   * the addresses or CIDRs this host's connections come from: pg_hba.conf (a Barman server's) and
+   * from= in authorized_keys (either side); default its address
+   */
   readonly clientAddresses: readonly string[];
 }
 

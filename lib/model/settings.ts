@@ -95,6 +95,12 @@ export interface BarmanSettings {
    * [barman_allow_overrides] @default false
    */
   readonly allowOverrides?: boolean;
+  /**
+   * restrict the library's lines in authorized_keys (`restrict`, `from=` the client addresses, and
+   * on a Barman server a forced command allowing only barman put-wal/get-wal); read from the host
+   * whose authorized_keys it is [barman_ssh_restrict] @default true
+   */
+  readonly sshRestrict?: boolean;
 }
 
 /** Every setting with its effective value, after precedence and defaults. */
@@ -139,6 +145,7 @@ export interface EffectiveSettings {
   readonly backupStagger: boolean;
   readonly removedBackups: RemovedBackups;
   readonly allowOverrides: boolean;
+  readonly sshRestrict: boolean;
 }
 
 /** How a var's value is checked and turned into its typed form. */
@@ -216,6 +223,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   { varName: 'barman_backup_stagger', prop: 'backupStagger', kind: ValueKind.BOOLEAN, defaultValue: false, description: "read from a Barman server: each instance's full backups start at their own minute (derived from the backup name) instead of all at once" },
   { varName: 'barman_removed_backups', prop: 'removedBackups', kind: ValueKind.ENUM, values: Object.values(RemovedBackups), defaultValue: RemovedBackups.KEEP, description: "the Barman server's choice for the backups of an instance removed from it: keep, or delete <barman_home>/<backup_name>" },
   { varName: 'barman_allow_overrides', prop: 'allowOverrides', kind: ValueKind.BOOLEAN, defaultValue: false, description: "overwrite hand edits of the library's files and keep Barman's own overrides (.barman.auto.conf, active models) with a warning, instead of failing the apply" },
+  { varName: 'barman_ssh_restrict', prop: 'sshRestrict', kind: ValueKind.BOOLEAN, defaultValue: true, description: "restrict the library's authorized_keys lines (restrict, from=, the WAL gate); the setting of the host whose file it is" },
 ];
 
 /** vars holding lists, read by the graph builder itself */

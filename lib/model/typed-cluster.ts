@@ -22,7 +22,7 @@ export interface InstanceProps {
   readonly sshHostKeys?: string[];
   /** the instance a replica follows @default - none */
   readonly upstream?: string;
-  /** a Barman server's addresses or CIDRs as PostgreSQL sees its connections, for pg_hba.conf @default - its address */
+  /** addresses or CIDRs this host's connections come from: pg_hba.conf (Barman server) and authorized_keys from= (both sides) @default - its address */
   readonly clientAddresses?: string[];
 }
 

@@ -7,6 +7,8 @@ import { KeyMaterial, privateKeyFileName } from './key-material';
 import { LOGROTATE_PATH, renderLogrotate } from './logrotate';
 import { renderServerConf, serverConfPath } from './server-conf';
 import { authorizedKeyLine, keyBody, knownHostsLine } from './ssh-lines';
+import { KeyClient, keyLines } from './authorized-keys';
+import { WAL_GATE_PATH, WalGrant, renderWalGate, walGrant } from './wal-gate';
 import { hbaBlockMarkers, hbaPath, renderHbaBlock } from './pg-hba';
 import { PASSWORD_PLACEHOLDERS, pgpassBlockMarkers, pgpassPath, renderPgpassBlock } from './pgpass';
 
@@ -58,8 +60,8 @@ export interface HostFile {
   readonly edge?: BackupEdge;
   /** a .pub file: whose public key it holds (known only at apply time in Terraform) */
   readonly publicKey?: KeyRef;
-  /** authorized_keys: the keys it authorizes */
-  readonly authorizedKeys?: readonly KeyRef[];
+  /** authorized_keys: the keys it authorizes, with their options */
+  readonly authorizedKeys?: readonly AuthorizedKey[];
   /** known_hosts: the hosts whose sshd keys it lists */
   readonly knownHosts?: readonly Instance[];
   /** MANAGED_BLOCK and PASSWORD_BLOCK: the lines that open and close the library's block */
@@ -72,6 +74,12 @@ export interface KeyRef {
   readonly host: Instance;
   /** `user@cluster` */
   readonly comment: string;
+}
+
+/** One line of authorized_keys: a key and what it may do from where. */
+export interface AuthorizedKey extends KeyRef {
+  /** `restrict,from="…",command="…"`; undefined: unrestricted (barman_ssh_restrict false) */
+  readonly options?: string;
 }
 
 export interface HostPlan {
@@ -100,6 +108,8 @@ function barmanServerFiles(graph: BarmanGraph, s: Instance, keys: KeyMaterial): 
     { ...root, path: BARMAN_CONF_DIR, mode: '0755', kind: FileKind.DIRECTORY },
     { ...root, path: GUARD_DIR, mode: '0755', kind: FileKind.DIRECTORY },
     { ...root, path: GUARD_SCRIPT_PATH, mode: '0755', kind: FileKind.FILE, content: renderGuardScript(s) },
+    // the forced command of the postgres keys in authorized_keys, written whether or not they use it
+    { ...root, path: WAL_GATE_PATH, mode: '0755', kind: FileKind.FILE, content: renderWalGate() },
     { ...root, path: BARMAN_CRON_PATH, mode: '0644', kind: FileKind.FILE, content: renderBarmanCron(s) },
     { ...barman, path: st.barmanHome, mode: '0750', kind: FileKind.DIRECTORY },
     { ...barman, path: st.logFile, mode: '0640', kind: FileKind.LOG_FILE },
@@ -113,7 +123,7 @@ function barmanServerFiles(graph: BarmanGraph, s: Instance, keys: KeyMaterial): 
     publicKeyFile(`${keyFile}.pub`, barman, { user: SshUser.BARMAN, host: s, comment: `${st.barmanUser}@${graph.clusterName}` }, keys),
     // postgres on the backed-up instances reaches barman here (barman-wal-archive, barman-wal-restore),
     // and so do the replicas whose restore_command fetches WAL from this server
-    authorizedKeysFile(`${sshDir}/authorized_keys`, barman, [...edges.map((e) => e.instance), ...walRestoreClientsOf(graph, s)].map((i) => ({ user: SshUser.POSTGRES, host: i, comment: `${i.settings.postgresUser}@${graph.clusterName}` })), graph.clusterName, keys),
+    authorizedKeysFile(`${sshDir}/authorized_keys`, barman, walClients(graph, s, keys), s.settings.sshRestrict, graph.clusterName, keys),
     knownHostsFile(`${sshDir}/known_hosts`, barman, edges.map((e) => e.instance), graph.clusterName, keys),
   );
   // per instance: its Barman section, its cron file and its block of ~barman/.pgpass
@@ -153,7 +163,7 @@ function postgresFiles(graph: BarmanGraph, p: Instance, keys: KeyMaterial): Host
     { ...pg, path: keyFile, mode: '0600', kind: FileKind.PRIVATE_KEY, content: keys.privateKey(SshUser.POSTGRES, p) },
     publicKeyFile(`${keyFile}.pub`, pg, { user: SshUser.POSTGRES, host: p, comment: `${st.postgresUser}@${graph.clusterName}` }, keys),
     // every Barman server may reach every Postgres instance: backups, and restores to replicas
-    authorizedKeysFile(`${sshDir}/authorized_keys`, pg, graph.barmanServers.map((s) => ({ user: SshUser.BARMAN, host: s, comment: `${s.settings.barmanUser}@${graph.clusterName}` })), graph.clusterName, keys),
+    authorizedKeysFile(`${sshDir}/authorized_keys`, pg, barmanClients(graph, keys), st.sshRestrict, graph.clusterName, keys),
     knownHostsFile(`${sshDir}/known_hosts`, pg, servers, graph.clusterName, keys),
     {
       owner: st.postgresUser,
@@ -184,14 +194,46 @@ function publicKeyFile(path: string, who: Ownership, ref: KeyRef, keys: KeyMater
   return { ...who, path, mode: '0644', kind: FileKind.FILE, content: `${keyBody(keys.publicKey(ref.user, ref.host))} ${ref.comment}\n`, publicKey: ref };
 }
 
-function authorizedKeysFile(path: string, who: Ownership, refs: KeyRef[], clusterName: string, keys: KeyMaterial): HostFile {
-  // one line per distinct key: with cluster keys every host shares one pair
-  const byLine = new Map<string, KeyRef>();
-  for (const r of refs) {
-    const line = authorizedKeyLine(keys.publicKey(r.user, r.host), r.comment, clusterName);
-    if (!byLine.has(line)) byLine.set(line, r);
+function authorizedKeysFile(path: string, who: Ownership, clients: KeyClient<KeyRef>[], restrict: boolean, clusterName: string, keys: KeyMaterial): HostFile {
+  const byLine = new Map<string, AuthorizedKey>();
+  for (const { ref, options } of keyLines(clients, restrict)) {
+    const line = authorizedKeyLine(keys.publicKey(ref.user, ref.host), ref.comment, clusterName, options);
+    if (!byLine.has(line)) byLine.set(line, { ...ref, options });
   }
   return { ...who, path, mode: '0600', kind: FileKind.MANAGED_LINES, content: lines([...byLine.keys()]), authorizedKeys: [...byLine.values()] };
+}
+
+/**
+ * The postgres keys a Barman server lets in, and what for: the instances backed up here archive
+ * and fetch their own WAL; a replica whose restore_command points here only fetches its tree's.
+ */
+function walClients(graph: BarmanGraph, s: Instance, keys: KeyMaterial): KeyClient<KeyRef>[] {
+  const grants = new Map<Instance, string[]>();
+  const grant = (i: Instance, g: string): void => {
+    const list = grants.get(i) ?? [];
+    if (!list.includes(g)) list.push(g);
+    grants.set(i, list);
+  };
+  for (const e of graph.edgesOnServer(s)) {
+    grant(e.instance, walGrant(WalGrant.PUT_WAL, e.backupName));
+    grant(e.instance, walGrant(WalGrant.GET_WAL, e.backupName));
+  }
+  for (const p of walRestoreClientsOf(graph, s)) grant(p, walGrant(WalGrant.GET_WAL, graph.walRestoreEdge(p)!.backupName));
+  return [...grants].map(([i, g]) => ({
+    ref: { user: SshUser.POSTGRES, host: i, comment: `${i.settings.postgresUser}@${graph.clusterName}` },
+    key: keyBody(keys.publicKey(SshUser.POSTGRES, i)),
+    addresses: i.clientAddresses,
+    grants: g,
+  }));
+}
+
+/** The barman keys a Postgres instance lets in: every Barman server's (backups, and restores to replicas). */
+function barmanClients(graph: BarmanGraph, keys: KeyMaterial): KeyClient<KeyRef>[] {
+  return graph.barmanServers.map((s) => ({
+    ref: { user: SshUser.BARMAN, host: s, comment: `${s.settings.barmanUser}@${graph.clusterName}` },
+    key: keyBody(keys.publicKey(SshUser.BARMAN, s)),
+    addresses: s.clientAddresses,
+  }));
 }
 
 function knownHostsFile(path: string, who: Ownership, hosts: Instance[], clusterName: string, keys: KeyMaterial): HostFile {

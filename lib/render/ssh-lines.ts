@@ -15,9 +15,12 @@ export function keyBody(publicKey: string): string {
   return publicKey.trim().split(/\s+/).slice(0, 2).join(' ');
 }
 
-/** `comment` is `user@cluster`: who the key belongs to, for a person reading the file */
-export function authorizedKeyLine(publicKey: string, comment: string, clusterName: string): string {
-  return `${keyBody(publicKey)} ${comment} ${managedMarker(clusterName)}`;
+/**
+ * `comment` is `user@cluster`: who the key belongs to, for a person reading the file; `options`
+ * (restrict, from=, command=) go in front, the marker stays last.
+ */
+export function authorizedKeyLine(publicKey: string, comment: string, clusterName: string, options?: string): string {
+  return `${options === undefined ? '' : `${options} `}${keyBody(publicKey)} ${comment} ${managedMarker(clusterName)}`;
 }
 
 /** ssh writes non-default ports as [host]:port in known_hosts. */

@@ -1,7 +1,7 @@
 import { SshUser } from '../model/enums';
 import { BackupEdge, BarmanGraph, Instance } from '../model/graph';
 import { Compression } from '../model/enums';
-import { FileKind, HostFile, KeyRef } from '../render/host-files';
+import { AuthorizedKey, FileKind, HostFile } from '../render/host-files';
 import { knownHostsPattern, managedMarker } from '../render/ssh-lines';
 import { shellQuote } from '../render/shell-quote';
 import { HostScriptBuilder, mergeLinesStep } from './host-script-builder';
@@ -59,9 +59,10 @@ function writeFiles(b: HostScriptBuilder, files: readonly HostFile[], clusterNam
   }
 }
 
-function authorizedLine(k: KeyRef, marker: string, keys: ScriptKeys, args: Args): string {
+function authorizedLine(k: AuthorizedKey, marker: string, keys: ScriptKeys, args: Args): string {
   const ref = args.add(keys.publicKeyBase64(k.user, k.host));
-  return `printf '%s %s %s\\n' ${decode(ref)} ${shellQuote(k.comment)} ${shellQuote(marker)} >> "$lines"`;
+  const options = k.options === undefined ? '' : `${shellQuote(k.options)} `;
+  return `printf '${k.options === undefined ? '' : '%s '}%s %s %s\\n' ${options}${decode(ref)} ${shellQuote(k.comment)} ${shellQuote(marker)} >> "$lines"`;
 }
 
 function knownHostsStep(h: Instance, marker: string): string {

@@ -15,6 +15,17 @@ import { diagnose, expectOneError, expectOneWarning, positionIn, show, validGrap
 
 const FIXTURES = resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'configs');
 
+/**
+ * Real TPA layouts on cloud platforms name hosts without IPs: sshd's from= cannot use a name, so
+ * each instance in a restricted authorized_keys line warns once. Returns the other warnings, and
+ * checks the host-name ones are exactly for `instances`.
+ */
+function otherWarnings(g: BarmanGraph, instances: readonly string[]): string[] {
+  const hostNames = g.warnings.filter((w) => w.key === 'barman_client_addresses' && /is a host name, and sshd matches from= against IP addresses only/.test(w.message));
+  assert.deepEqual(hostNames.map((w) => w.instance).sort(), [...instances].sort(), hostNames.map(formatDiagnostic).join('\n'));
+  return g.warnings.filter((w) => !hostNames.includes(w)).map(formatDiagnostic);
+}
+
 const edgeList = (g: BarmanGraph): string[] => g.edges.map((e) => `${e.instance.name} -> ${e.server.name}`);
 
 describe('merge order: instance > instance_defaults > location; vars one level deep', () => {
@@ -489,7 +500,7 @@ describe('real-world layouts (test/fixtures/configs)', () => {
     assert.equal(g.instance('tapir').address, 'tapir');
     assert.equal(g.instance('tapir').connectionHost, 'tapir');
     assert.equal(g.edges[0].slotName, 'backup_karst');
-    assert.deepEqual(g.warnings.map(formatDiagnostic), []);
+    assert.deepEqual(otherWarnings(g, ['tapir', 'karst']), []);
   });
 
   test('BDR-Always-ON gold: two locations with a Barman server each, a witness location, harp-proxies', () => {
@@ -500,7 +511,7 @@ describe('real-world layouts (test/fixtures/configs)', () => {
     assert.deepEqual(g.postgresInstances.map((i) => i.name), ['quokka', 'quince', 'kestrel', 'kiwi', 'wombat']);
     assert.equal(g.instance('quiver').isPostgres, false);
     assert.equal(g.instance('quokka').settings.postgresVersion, 13);
-    assert.deepEqual(g.warnings.map(formatDiagnostic), []);
+    assert.deepEqual(otherWarnings(g, ['quokka', 'kiwi', 'quarry', 'kiln']), []);
   });
 
   test('PGD-Always-ON: a Barman node per data location, backing up the first data node there', () => {
@@ -521,7 +532,7 @@ describe('real-world layouts (test/fixtures/configs)', () => {
     assert.equal(pebble.backupMethod, BackupMethod.POSTGRES);
     assert.equal(pebble.reuseBackup, ReuseBackup.OFF);
     assert.equal(g.instance('pgd-east-summit').isPostgres, true);
-    assert.deepEqual(g.warnings.map(formatDiagnostic), []);
+    assert.deepEqual(otherWarnings(g, ['pgd-east-harbor', 'pgd-east-lantern', 'pgd-east-pebble', 'pgd-east-willow']), []);
   });
 
   test('M1 on docker', () => {
@@ -531,7 +542,7 @@ describe('real-world layouts (test/fixtures/configs)', () => {
     assert.equal(g.instance('dockyard-alpha').settings.compression, Compression.GZIP);
     assert.equal(g.instance('dockyard-alpha').settings.backupInterval, '0 1 * * *');
     assert.equal(g.instance('dockyard-alpha').connectionHost, 'dockyard-alpha');
-    assert.deepEqual(g.warnings.map(formatDiagnostic), []);
+    assert.deepEqual(otherWarnings(g, ['dockyard-alpha', 'dockyard-gamma']), []);
   });
 
   test('bare, as in the docs: backup_name my_backup, a shared Barman server (barman_shared ignored with a warning)', () => {

@@ -136,8 +136,9 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     // the per-instance files it manages, to remove them once one leaves the graph
     assert.equal(t['/usr/local/lib/cdktf-barman/seed.managed'], '/etc/barman.d/one.conf\n/etc/cron.d/one\npgpass:one\n');
     assert.ok(!paths.includes('/var/lib/barman/.pgpass'), '.pgpass blocks are the backup resources\' (and secret)');
-    // postgres on `one` reaches barman here; Barman reaches one's sshd (scanned at apply: none pinned)
-    assert.equal(t['/var/lib/barman/.ssh/authorized_keys'], `${publicKeyRef('barman_ssh_key_postgres')} postgres@seed cdktf-barman:seed\n`);
+    // postgres on `one` reaches barman here, only from one's address and only for its WAL; Barman
+    // reaches one's sshd (scanned at apply: none pinned)
+    assert.equal(t['/var/lib/barman/.ssh/authorized_keys'], `restrict,from="192.0.2.11",command="/usr/local/lib/cdktf-barman/barman-wal-gate 'put-wal:one' 'get-wal:one'" ${publicKeyRef('barman_ssh_key_postgres')} postgres@seed cdktf-barman:seed\n`);
     assert.equal(t['/var/lib/barman/.ssh/id_ed25519.pub'], `${publicKeyRef('barman_ssh_key_barman')} barman@seed\n`);
     assert.match(t['/var/lib/barman/.ssh/known_hosts'], /^192\.0\.2\.11 \S+ cdktf-barman:seed$/m);
   });
@@ -146,7 +147,7 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     const r = resource(json, NR, 'barman_postgres_access_one');
     assert.deepEqual(triggerPaths(r), ['/var/lib/postgresql/.ssh/authorized_keys', '/var/lib/postgresql/.ssh/id_ed25519.pub', '/var/lib/postgresql/.ssh/known_hosts']);
     const t = triggersOf(r);
-    assert.equal(t['/var/lib/postgresql/.ssh/authorized_keys'], `${publicKeyRef('barman_ssh_key_barman')} barman@seed cdktf-barman:seed\n`);
+    assert.equal(t['/var/lib/postgresql/.ssh/authorized_keys'], `restrict,from="192.0.2.12" ${publicKeyRef('barman_ssh_key_barman')} barman@seed cdktf-barman:seed\n`);
     assert.equal(t['/var/lib/postgresql/.ssh/id_ed25519.pub'], `${publicKeyRef('barman_ssh_key_postgres')} postgres@seed\n`);
     assert.match(t['/var/lib/postgresql/.ssh/known_hosts'], /^192\.0\.2\.12 \S+ cdktf-barman:seed$/m);
   });
@@ -262,9 +263,9 @@ describe('key modes', () => {
     assert.equal(json.provider?.null?.length, 1);
     const pg = triggersOf(resource(json, NR, 'barman_postgres_access_one'));
     assert.equal(pg['/var/lib/postgresql/.ssh/id_ed25519.pub'], 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHBvc3RncmVz postgres@seed\n');
-    assert.equal(pg['/var/lib/postgresql/.ssh/authorized_keys'], 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGJhcm1hbg== barman@seed cdktf-barman:seed\n');
+    assert.equal(pg['/var/lib/postgresql/.ssh/authorized_keys'], 'restrict,from="192.0.2.12" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGJhcm1hbg== barman@seed cdktf-barman:seed\n');
     const srv = triggersOf(resource(json, NR, 'barman_server_two'));
-    assert.equal(srv['/var/lib/barman/.ssh/authorized_keys'], 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHBvc3RncmVz postgres@seed cdktf-barman:seed\n');
+    assert.equal(srv['/var/lib/barman/.ssh/authorized_keys'], `restrict,from="192.0.2.11",command="/usr/local/lib/cdktf-barman/barman-wal-gate 'put-wal:one' 'get-wal:one'" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHBvc3RncmVz postgres@seed cdktf-barman:seed\n`);
   });
 
   test('supplied keys and per-host keys exclude each other', () => {
@@ -287,17 +288,17 @@ describe('key modes', () => {
         'barman_ssh_key_barman_backup-1_example_com',
       ]),
     );
-    // two authorizes the postgres keys of the instances it backs up: one, four, five
+    // two authorizes the postgres keys of the instances it backs up: one, four, five, each from its address, for its own WAL
     const auth2 = triggersOf(resource(json, NR, 'barman_server_two'))['/var/lib/barman/.ssh/authorized_keys'];
     assert.deepEqual(
       auth2.trimEnd().split('\n').sort(),
-      ['one', 'four', 'five'].map((i) => `${publicKeyRef(`barman_ssh_key_postgres_${i}`)} postgres@multi cdktf-barman:multi`).sort(),
+      [['one', '10.1.0.1'], ['four', '10.1.0.4'], ['five', '10.1.0.5']].map(([i, a]) => `restrict,from="${a}",command="/usr/local/lib/cdktf-barman/barman-wal-gate 'put-wal:${i}' 'get-wal:${i}'" ${publicKeyRef(`barman_ssh_key_postgres_${i}`)} postgres@multi cdktf-barman:multi`).sort(),
     );
     // three (barman + witness) authorizes, as a Postgres instance, every Barman server's barman key (its own too)
     const auth3 = triggersOf(resource(json, NR, 'barman_postgres_access_three'))['/var/lib/postgresql/.ssh/authorized_keys'];
     assert.deepEqual(
       auth3.trimEnd().split('\n').sort(),
-      ['two', 'three', 'backup-1_example_com'].map((s) => `${publicKeyRef(`barman_ssh_key_barman_${s}`)} barman@multi cdktf-barman:multi`).sort(),
+      [['two', '10.1.0.2'], ['three', '10.1.0.3'], ['backup-1_example_com', '10.2.0.20']].map(([s, a]) => `restrict,from="${a}" ${publicKeyRef(`barman_ssh_key_barman_${s}`)} barman@multi cdktf-barman:multi`).sort(),
     );
     // each host installs its own pair
     assert.equal(triggersOf(resource(json, NR, 'barman_postgres_access_four'))['/var/lib/postgresql/.ssh/id_ed25519.pub'], `${publicKeyRef('barman_ssh_key_postgres_four')} postgres@multi\n`);

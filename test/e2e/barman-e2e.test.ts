@@ -33,6 +33,11 @@
  *     lines and known_hosts line from the Barman server, keeps its backups
  *  9. ssh faults: an unreachable host, no half-written files, convergence; foreign lines survive,
  *     managed lines are never duplicated
+ * 10. least privilege: the postgres key on the Barman server carries restrict, from= and the WAL
+ *     gate (barman put-wal/get-wal of its own instance only): barman-wal-archive/-restore pass,
+ *     any other command is refused with the gate's message and changes nothing, a login from an
+ *     address outside from= is refused on both sides, and a remote recovery over the restricted
+ *     barman key (rsync, Barman issue #709) works and starts
  * 11. drift: a hand edit of /etc/barman.d/pg1.conf and a .barman.auto.conf section for pg1 stop
  *     the apply that would overwrite them (report: host, file, diff; nothing written);
  *     barman_allow_overrides overwrites with a warning; the restored config converges
@@ -747,7 +752,9 @@ if (missing && inCi) {
       // pg_hba.conf: Barman's lines load without error on every instance, first in the file
       for (const n of ['pg1', 'pg2', 'pg3']) {
         const rules = (await pg(n).psql("SELECT string_agg(line_number || ' ' || type || ' ' || array_to_string(database, ',') || ' ' || array_to_string(user_name, ',') || ' ' || coalesce(address, '') || ' ' || auth_method || coalesce(' ' || error, ''), '; ' ORDER BY line_number) FROM pg_hba_file_rules WHERE 'barman' = ANY(user_name) OR 'streaming_barman' = ANY(user_name) OR error IS NOT NULL")).trim();
-        assert.equal(rules, '2 host postgres barman 127.0.0.1 scram-sha-256; 3 host replication streaming_barman 127.0.0.1 scram-sha-256', `[${n}] pg_hba_file_rules`);
+        // the fixture's barman_client_addresses: 127.0.0.1 (libpq's source here) and the Barman server's own (its ssh source, for from=)
+        const hbaLines = ['127.0.0.1', host('barman').address].flatMap((a, k) => [`${2 + 2 * k} host postgres barman ${a} scram-sha-256`, `${3 + 2 * k} host replication streaming_barman ${a} scram-sha-256`]);
+        assert.equal(rules, hbaLines.join('; '), `[${n}] pg_hba_file_rules`);
       }
       // the activation: slots streaming, pg1's first backup taken by the apply
       for (const n of ['pg1', 'pg2']) assert.equal(await slotOf(n), 'backup_barman|t|physical', `${n}: pg_receivewal streams into slot backup_barman`);
@@ -771,9 +778,14 @@ if (missing && inCi) {
           const out = await host('barman').check(`ssh -q -o BatchMode=yes -o StrictHostKeyChecking=yes postgres@${host(n).address} -p ${port} hostname`, { via: 'nsenter', user: 'barman' });
           assert.equal(out.trim(), n);
         }
-        for (const n of ['pg1', 'pg2', 'pg3']) {
-          const out = await host(n).check(`ssh -q -o BatchMode=yes -o StrictHostKeyChecking=yes barman@${host('barman').address} -p ${port} hostname`, { via: 'nsenter', user: 'postgres' });
-          assert.equal(out.trim(), 'barman');
+        // the postgres key runs only the WAL gate's commands (point 10): its own put-wal/get-wal --test
+        for (const [n, remote, said] of [
+          ['pg1', 'barman put-wal pg1 --test', 'Ready to accept WAL files for the server pg1'],
+          ['pg2', 'barman put-wal pg2 --test', 'Ready to accept WAL files for the server pg2'],
+          ['pg3', "barman get-wal --test 'pg1' 'dummy_wal_name'", 'Ready to retrieve WAL files from the server pg1'],
+        ]) {
+          const out = await host(n).check(`ssh -q -o BatchMode=yes -o StrictHostKeyChecking=yes barman@${host('barman').address} -p ${port} ${remote}`, { via: 'nsenter', user: 'postgres' });
+          assert.ok(out.includes(said), `${n}: ${out}`);
         }
       });
     });
@@ -1276,6 +1288,115 @@ if (missing && inCi) {
       const last = await step('9', 'terraform plan -detailed-exitcode', () => S.tf.plan());
       assert.equal(last.code, 0, last.stdout);
       await noTempFilesAnywhere();
+    });
+
+    it('10. least privilege: the postgres key reaches Barman only from its own address and only for its own barman put-wal/get-wal (the WAL gate); the barman key reaches the Postgres hosts only from the Barman server, and rsync recovery over it still works', { timeout: 600_000 }, async () => {
+      const bm = host('barman');
+      const port = bm.sshPort;
+      const GATE = '/usr/local/lib/cdktf-barman/barman-wal-gate';
+      const optionsOf = (line: string) => line.slice(0, line.indexOf(' ssh-ed25519 '));
+      const managedOf = async (n: string, file: string) => managedAndForeign(await host(n).readFile(file), MARKER).managed;
+      /** ssh as `user` on `from` to `to`, as the clients do (the harness's ssh_config binds `from`'s own address) */
+      const ssh = (from: string, user: 'postgres' | 'barman', to: string, remote: string, extra = '') =>
+        host(from).run(`ssh -q -o BatchMode=yes -o StrictHostKeyChecking=yes ${extra} ${user === 'postgres' ? 'barman' : 'postgres'}@${host(to).address} -p ${port} ${remote} </dev/null`, { via: 'nsenter', user, timeoutMs: 60_000 });
+
+      // the lines on both sides (pg2 left the graph in point 8): per instance on the Barman server, the
+      // same cluster key on each line, the first line whose from= matches is the one sshd uses
+      const onBarman = await managedOf('barman', `${BARMAN_HOME}/.ssh/authorized_keys`);
+      assert.deepEqual(onBarman.map(optionsOf), [
+        `restrict,from="${host('pg1').address}",command="${GATE} 'put-wal:pg1' 'get-wal:pg1'"`,
+        `restrict,from="${host('pg3').address}",command="${GATE} 'get-wal:pg1'"`,
+      ]);
+      for (const n of ['pg1', 'pg3']) {
+        assert.deepEqual((await managedOf(n, '/var/lib/postgresql/.ssh/authorized_keys')).map(optionsOf), [`restrict,from="127.0.0.1,${bm.address}"`], `${n}: the barman key, no forced command`);
+      }
+      const gateStat = await bm.stat(GATE);
+      assert.deepEqual([gateStat.owner, gateStat.group, gateStat.modeString], ['root', 'root', '0755']);
+      fact(`10: ~barman/.ssh/authorized_keys: ${onBarman.map(optionsOf).join(' | ')}; ~postgres/.ssh/authorized_keys on pg1, pg3: ${optionsOf((await managedOf('pg1', '/var/lib/postgresql/.ssh/authorized_keys'))[0])}`);
+
+      // what the clients send goes through: archive_command delivers a segment, the replica's client fetches
+      const archived = async () => (await pg('pg1').psql('SELECT archived_count, failed_count FROM pg_stat_archiver')).trim().split('|').map(Number);
+      const [okBefore, failedBefore] = await archived();
+      await step('10', 'pg1: pg_switch_wal, until archive_command (barman-wal-archive through the gate) delivered it', () => withWalTraffic([pg('pg1')], async () => {
+        await pg('pg1').psql('SELECT pg_switch_wal()');
+        const deadline = Date.now() + 60_000;
+        while ((await archived())[0] <= okBefore) {
+          assert.ok(Date.now() < deadline, `pg1 archived nothing within 60 s: ${await archived()}`);
+          await sleep(200);
+        }
+      }));
+      assert.equal((await archived())[1], failedBefore, 'no archive_command failure');
+      const walTool = (n: string, tool: string, args: string) => host(n).run(`${tool} --test -U barman --port ${port} ${bm.address} ${args}`, { via: 'nsenter', user: 'postgres', timeoutMs: 60_000 });
+      const restoreTest = await walTool('pg3', 'barman-wal-restore', 'pg1 000000010000000000000001 /tmp/unused');
+      assert.equal(restoreTest.code, 0, restoreTest.stdout + restoreTest.stderr);
+      assert.match(restoreTest.stdout + restoreTest.stderr, /Ready to retrieve WAL files from the server pg1/);
+
+      // everything else over the postgres key is refused by the gate, saying what and why, and changes nothing
+      const backupsBefore = await S.barman.backupIds('pg1');
+      const refusals: [string, string, string, RegExp][] = [
+        ['pg1', 'a shell command', 'ls /var/lib/barman', /cdktf-barman: refused the command 'ls \/var\/lib\/barman'/],
+        ['pg1', 'another barman command', `barman delete pg1 ${backupsBefore[0]}`, /cdktf-barman: refused barman delete/],
+        ['pg1', 'a second command', "'barman put-wal pg1; touch /tmp/e2e-pwned'", /cdktf-barman: refused the command/],
+        ['pg1', 'an interactive login', '', /cdktf-barman: refused an interactive login/],
+        // the replica only fetches: archiving into pg1's server is not its business
+        ['pg3', "put-wal of another instance's server", 'barman put-wal pg1 --test', /cdktf-barman: refused put-wal for server 'pg1'/],
+      ];
+      for (const [from, what, remote, said] of refusals) {
+        const r = await step('10', `${from}: ${what} over the postgres key`, () => ssh(from, 'postgres', 'barman', remote));
+        assert.equal(r.code, 1, `${from}: ${what} must be refused: ${r.stdout}${r.stderr}`);
+        assert.match(r.stderr, said);
+        assert.match(r.stderr, /use another login for anything else, or set barman_ssh_restrict: false on this Barman server/);
+        assert.equal(r.stdout, '', 'nothing ran');
+      }
+      const archiveFromReplica = await walTool('pg3', 'barman-wal-archive', 'pg1 /tmp/unused');
+      assert.notEqual(archiveFromReplica.code, 0, 'barman-wal-archive from pg3 is refused');
+      assert.match(archiveFromReplica.stdout + archiveFromReplica.stderr, /refused put-wal for server 'pg1'/);
+      assert.deepEqual(await S.barman.backupIds('pg1'), backupsBefore, 'the refused delete deleted nothing');
+      assert.equal(await bm.exists('/tmp/e2e-pwned'), false, 'the command after ; never ran');
+      fact(`10: refused over the postgres key, with the gate's message and exit 1: ${refusals.map(([f, w]) => `${f}: ${w}`).join('; ')}; barman-wal-archive from pg3 (get-wal only) exit ${archiveFromReplica.code}; backups of pg1 unchanged (${backupsBefore.length}); no syslog in the sandbox, the refusal is the same`);
+
+      // from an address outside from=: refused by sshd on both sides (the same commands pass without -b)
+      const OUTSIDE = '127.0.0.45';
+      const putTest = 'barman put-wal pg1 --test';
+      assert.equal((await ssh('pg1', 'postgres', 'barman', putTest)).code, 0, 'pg1 from its own address');
+      const fromOutside = await ssh('pg1', 'postgres', 'barman', putTest, `-b ${OUTSIDE}`);
+      assert.equal(fromOutside.code, 255, `the postgres key from ${OUTSIDE}: ${fromOutside.stderr}`);
+      // pg1's key from pg3's address gets pg3's line (the first whose from= matches): get-wal only
+      const asPg3 = await ssh('pg1', 'postgres', 'barman', putTest, `-b ${host('pg3').address}`);
+      assert.equal(asPg3.code, 1);
+      assert.match(asPg3.stderr, /refused put-wal for server 'pg1'/);
+      assert.equal((await ssh('barman', 'barman', 'pg1', 'hostname')).stdout.trim(), 'pg1', 'barman from its own address');
+      const barmanOutside = await ssh('barman', 'barman', 'pg1', 'hostname', `-b ${OUTSIDE}`);
+      assert.equal(barmanOutside.code, 255, `the barman key from ${OUTSIDE}: ${barmanOutside.stderr}`);
+      const sshdLog = await bm.readFile('/var/log/sshd.log');
+      assert.ok(sshdLog.includes(`from ${OUTSIDE}`), 'the Barman server\'s sshd saw the connection from outside');
+      fact(`10: from ${OUTSIDE} (outside from=): postgres key -> barman exit ${fromOutside.code}, barman key -> pg1 exit ${barmanOutside.code}; pg1's key bound to pg3's address got pg3's line (get-wal only): put-wal refused`);
+
+      // remote recovery over the restricted barman key (rsync, no forced command: Barman issue #709)
+      const scratch = '/srv/e2e-remote-recover';
+      const dest = `${scratch}/pg1`;
+      await host('pg1').check(`install -d -o postgres -g postgres -m 0700 ${scratch}`, { via: 'nsenter' });
+      await pg('pg1').psql("INSERT INTO e2e_marker (note) VALUES ('before-remote-recovery');");
+      await step('10', 'pg1: switch-wal --archive (row before the remote recovery)', () => withWalTraffic([pg('pg1')], () => S.barman.must('switch-wal --archive --archive-timeout 60 pg1', 90_000)));
+      const remoteSsh = `ssh -q -o StrictHostKeyChecking=yes postgres@${host('pg1').address} -p ${port}`;
+      const rec = await step('10', 'barman recover --remote-ssh-command (rsync over the barman key) into a scratch directory on pg1', () =>
+        S.barman.must(`recover --no-get-wal --remote-ssh-command ${shq(remoteSsh)} pg1 latest ${dest}`, 300_000));
+      assert.match(rec, /Recovery completed/, rec);
+      const started = await step('10', 'pg1: start the remotely recovered instance (as postgres)', () => startRecovered(host('pg1'), PG_BIN, dest, scratch, 54340, 'postgres'));
+      try {
+        const rows = (await started.psql('SELECT note FROM e2e_marker ORDER BY id')).split('\n');
+        assert.ok(rows.includes('before-remote-recovery'), `the recovered instance holds the row written before: ${rows.join(', ')}`);
+        assert.equal(await started.psql('SELECT system_identifier FROM pg_control_system()'), (await pg('pg1').psql('SELECT system_identifier FROM pg_control_system()')).trim());
+        fact(`10: barman recover --remote-ssh-command '${remoteSsh}' over the restricted barman key: recovered into pg1:${dest}, started, ${rows.length} rows of e2e_marker`);
+      } finally {
+        await started.stop();
+        await host('pg1').check(`rm -rf ${shq(scratch)}`, { via: 'nsenter' });
+      }
+
+      // converged: nothing of this point is left, and the plan is empty
+      await noTempFilesAnywhere();
+      const last = await step('10', 'terraform plan -detailed-exitcode', () => S.tf.plan());
+      assert.equal(last.code, 0, last.stdout);
     });
 
     it('11. drift: a hand edit of /etc/barman.d/pg1.conf and a .barman.auto.conf section for pg1 stop the apply that would overwrite them, with a report naming the host, the file and the diff, and nothing written; barman_allow_overrides overwrites with a warning; the restored config converges', { timeout: 600_000 }, async () => {

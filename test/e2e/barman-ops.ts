@@ -82,19 +82,20 @@ export interface RecoveredInstance {
 }
 
 /**
- * Starts a recovered data directory as a PostgreSQL instance of its own on the Barman host, as the
- * barman user who owns it, on another port and without TCP; waits until recovery has finished.
+ * Starts a recovered data directory as a PostgreSQL instance of its own, as the user who owns it
+ * (barman for a local recovery on the Barman host, postgres for a remote one), on another port and
+ * without TCP; waits until recovery has finished.
  */
-export async function startRecovered(host: SandboxHost, binDir: string, dataDir: string, socketDir: string, port: number): Promise<RecoveredInstance> {
+export async function startRecovered(host: SandboxHost, binDir: string, dataDir: string, socketDir: string, port: number, user = 'barman'): Promise<RecoveredInstance> {
   const pgCtl = `${binDir}/pg_ctl`;
   const opts = `-c port=${port} -c listen_addresses='' -c unix_socket_directories=${socketDir} -c cluster_name=e2e-recovered`;
-  const start = await host.run(`${pgCtl} -D ${shq(dataDir)} -l ${shq(`${dataDir}.log`)} -w -t 120 -o ${shq(opts)} start`, { via: 'nsenter', user: 'barman', timeoutMs: 150_000 });
+  const start = await host.run(`${pgCtl} -D ${shq(dataDir)} -l ${shq(`${dataDir}.log`)} -w -t 120 -o ${shq(opts)} start`, { via: 'nsenter', user, timeoutMs: 150_000 });
   if (start.code !== 0) {
     const log = await host.run(`tail -n 40 ${shq(`${dataDir}.log`)}`, { via: 'nsenter' });
     throw new Error(`recovered instance in ${dataDir} did not start: ${start.stdout}${start.stderr}\n${log.stdout}`);
   }
   const psql = async (sql: string): Promise<string> => {
-    const r = await host.run(`${binDir}/psql -X -At -v ON_ERROR_STOP=1 -h ${socketDir} -p ${port} -d postgres -f -`, { via: 'nsenter', user: 'barman', input: sql });
+    const r = await host.run(`${binDir}/psql -X -At -v ON_ERROR_STOP=1 -h ${socketDir} -p ${port} -d postgres -f -`, { via: 'nsenter', user, input: sql });
     if (r.code !== 0) throw new Error(`psql on the recovered instance: ${r.stderr}`);
     return r.stdout.trim();
   };
@@ -110,7 +111,7 @@ export async function startRecovered(host: SandboxHost, binDir: string, dataDir:
     port,
     psql,
     stop: async () => {
-      await host.check(`${pgCtl} -D ${shq(dataDir)} -m fast -w -t 60 stop`, { via: 'nsenter', user: 'barman', timeoutMs: 90_000 });
+      await host.check(`${pgCtl} -D ${shq(dataDir)} -m fast -w -t 60 stop`, { via: 'nsenter', user, timeoutMs: 90_000 });
     },
   };
 }

@@ -13,19 +13,24 @@ import { BarmanSettings } from '../../lib/model/settings';
 import { ClusterProps, graphFromProps } from '../../lib/model/typed-cluster';
 import { FILE, diagnose, expectOneError, expectOneWarning, positionIn, show, validGraph } from './diagnostic-helpers';
 
-/** pg1 (primary) backed up to bm1 (barman), with `varLine` in pg1's vars. */
+/**
+ * pg1 (primary) backed up to bm1 (barman), with `varLine` in pg1's vars. IP addresses, so that the
+ * authorized_keys lines get from= without a warning.
+ */
 const withVar = (varLine: string): string => `cluster_name: demo
 cluster_vars:
   postgres_version: 16
 instances:
   - Name: pg1
     node: 1
+    ip_address: 192.0.2.1
     role: primary
     backup: bm1
     vars:
       ${varLine}
   - Name: bm1
     node: 2
+    ip_address: 192.0.2.2
     role: [barman]
 `;
 
@@ -788,9 +793,11 @@ instances:
     const text = `cluster_name: demo
 instances:
   - Name: pg1
+    ip_address: 192.0.2.1
     role: primary
     backup: bm1
   - Name: bm1
+    ip_address: 192.0.2.2
     role: barman
     vars:
       barman_shared: true
@@ -809,11 +816,13 @@ cluster_vars:
   barman_backup_method: postgres
 instances:
   - Name: pg1
+    ip_address: 192.0.2.1
     role: primary
     backup: bm1
     vars:
       barman_reuse_backup: copy
   - Name: bm1
+    ip_address: 192.0.2.2
     role: barman
 `;
     expectOneWarning(text, { token: 'copy', instance: 'pg1', key: 'barman_reuse_backup', mentions: ["'copy'", "'postgres'"], fix: /it is written as 'off'/ });
@@ -824,9 +833,11 @@ instances:
     const text = `cluster_name: demo
 instances:
   - Name: pg1
+    ip_address: 192.0.2.1
     role: primary
     backup: bm1
   - Name: bm1
+    ip_address: 192.0.2.2
     role: barman
     vars:
       barman_retention_policy: REDUNDANCY 2
@@ -1092,5 +1103,61 @@ describe('schedule against age and retention (warnings)', () => {
   test('barman_backup_stagger on an instance that is not a Barman server is a warning', () => {
     const text = withVar('barman_backup_stagger: true');
     expectOneWarning(text, { token: 'true', before: 'barman_backup_stagger: ', instance: 'pg1', key: 'barman_backup_stagger', mentions: [], fix: /set it on the Barman server or in cluster_vars/ });
+  });
+});
+
+describe('least-privilege ssh: addresses sshd cannot match in from=', () => {
+  const FIX = /set barman_client_addresses to the IP addresses or CIDRs its connections come from, or barman_ssh_restrict: false/;
+
+  test('a Postgres instance known only by name: one warning at its Name, naming the Barman server file', () => {
+    const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: bm1
+  - Name: bm1
+    ip_address: 192.0.2.2
+    role: barman
+`;
+    expectOneWarning(text, { token: 'pg1', before: 'Name: ', instance: 'pg1', key: 'barman_client_addresses', mentions: ["'pg1' is a host name", 'bm1:~barman/.ssh/authorized_keys', 'get no from='], fix: FIX });
+  });
+
+  test('a host name in barman_client_addresses: the warning points at the list', () => {
+    const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    ip_address: 192.0.2.1
+    role: primary
+    backup: bm1
+  - Name: bm1
+    ip_address: 192.0.2.2
+    role: barman
+    vars:
+      barman_client_addresses: [192.0.2.2, nat-gw.example.com]
+`;
+    expectOneWarning(text, { token: '[192.0.2.2, nat-gw', instance: 'bm1', key: 'barman_client_addresses', mentions: ["'nat-gw.example.com' is a host name", 'pg1:~postgres/.ssh/authorized_keys'], fix: FIX });
+  });
+
+  test('no warning where the file it would land in is not restricted (barman_ssh_restrict: false there)', () => {
+    const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: bm1
+    vars:
+      barman_ssh_restrict: false
+  - Name: bm1
+    role: barman
+    vars:
+      barman_ssh_restrict: false
+`;
+    assert.deepEqual(diagnose(text).warnings.map(formatDiagnostic), []);
+  });
+
+  test('barman_ssh_restrict is a boolean, defaults to true, typed as sshRestrict', () => {
+    expectOneError(withVar('barman_ssh_restrict: sometimes'), { token: 'sometimes', instance: 'pg1', key: 'barman_ssh_restrict', mentions: ["'sometimes'"], fix: /true or false/ });
+    assert.equal(validGraph(withVar('postgres_port: 5432')).instance('pg1').settings.sshRestrict, true);
+    const g = graphFromProps({ clusterName: 'demo', instances: [{ name: 'bm', roles: [Role.BARMAN], address: '10.0.0.1', settings: { sshRestrict: false } }] });
+    assert.equal(g.instance('bm').settings.sshRestrict, false);
   });
 });

@@ -74,10 +74,13 @@ describe('an instance removed from the graph', () => {
     assert.deepEqual(linesOf(after, 'bk1', LIST), ['/etc/barman.d/pg1.conf', '/etc/cron.d/pg1', 'pgpass:pg1']);
   });
 
-  test('with the cluster key (one postgres key for all), the shared authorized_keys line stays: pg1 needs it', () => {
+  test("with the cluster key (one postgres key for all), pg2's own line (its from=, its grants) goes and pg1's stays", () => {
     const shared = new PlaceholderKeys();
-    const ak = (g: BarmanGraph) => renderHosts(g, shared).find((p) => p.instance.name === 'bk1')!.files.find((f) => f.path === BARMAN_AK)!.content;
-    assert.equal(ak(after), ak(before));
+    const ak = (g: BarmanGraph) => renderHosts(g, shared).find((p) => p.instance.name === 'bk1')!.files.find((f) => f.path === BARMAN_AK)!.content!;
+    const lines = (g: BarmanGraph) => ak(g).split('\n').filter((l) => l !== '');
+    assert.equal(lines(before).length, 2);
+    assert.deepEqual(lines(after), lines(before).filter((l) => l.includes('from="10.0.0.1"')));
+    assert.doesNotMatch(ak(after), /pg2/);
   });
 
   test("on the host, merge_lines takes pg2's known_hosts line off and keeps foreign lines", () => {

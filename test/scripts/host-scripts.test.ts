@@ -83,6 +83,8 @@ function scriptsOf(graph: BarmanGraph): NamedScript[] {
       }
       const guard = p.files.find((f) => f.path.endsWith('/barman-home-ok'));
       if (guard?.content) out.push({ name: `guard script on ${p.instance.name}`, text: guard.content });
+      const gate = p.files.find((f) => f.path.endsWith('/barman-wal-gate'));
+      if (gate?.content) out.push({ name: `WAL gate on ${p.instance.name}`, text: gate.content });
     }
     if (p.instance.isBarmanServer) {
       for (const e of graph.edgesOnServer(p.instance)) {

@@ -97,6 +97,18 @@ import { runOverSsh } from '../../lib/status/ssh-runner';
 // prerequisites
 // ---------------------------------------------------------------------------------------------
 
+/** PIDs of the `barman receive-wal SERVER` processes running in a sandbox host */
+function receiveWalPids(h: SandboxHost, server: string): number[] {
+  return h.pids().filter((p) => {
+    try {
+      const cmd = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0');
+      return cmd.includes('receive-wal') && cmd.includes(server);
+    } catch {
+      return false;
+    }
+  });
+}
+
 const inCi = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
 
 /**
@@ -986,14 +998,7 @@ if (missing && inCi) {
       // in this config) takes a backup. Only the library's files are left for it in this host's
       // private /etc: no /etc/crontab jobs (cron.daily would write the machine's /var/backups), no e2scrub_all.
       await h.check(`rm -f /etc/cron.d/e2scrub_all && printf 'SHELL=/bin/sh\\n' > /etc/crontab`, { via: 'nsenter' });
-      const receiveWal = (server: string) => h.pids().filter((p) => {
-        try {
-          const cmd = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0');
-          return cmd.includes('receive-wal') && cmd.includes(server);
-        } catch {
-          return false;
-        }
-      });
+      const receiveWal = (server: string) => receiveWalPids(h, server);
       const old = receiveWal('pg1');
       assert.equal(old.length, 1, 'one barman receive-wal pg1 runs');
       await h.check(`kill ${old[0]}`, { via: 'nsenter' });
@@ -1491,14 +1496,7 @@ if (missing && inCi) {
         assert.deepEqual(secretsIn(r.stdout + r.stderr), [], 'secrets in the status output');
         return { r, report };
       };
-      const receiveWal = (server: string) => h.pids().filter((p) => {
-        try {
-          const cmd = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0');
-          return cmd.includes('receive-wal') && cmd.includes(server);
-        } catch {
-          return false;
-        }
-      });
+      const receiveWal = (server: string) => receiveWalPids(h, server);
       const waitFor = async (what: string, ok: () => Promise<boolean> | boolean, ms = 30_000) => {
         const deadline = Date.now() + ms;
         while (!(await ok())) {

@@ -6,9 +6,13 @@ export const CRON_DIR = '/etc/cron.d';
 /** replaces the Debian package's own file of that name, so `barman cron` never runs twice */
 export const BARMAN_CRON_PATH = `${CRON_DIR}/barman`;
 
-/** cron ignores a file whose last line has no newline; every line here ends with one. */
+/**
+ * cron ignores a file whose last line has no newline; every line here ends with one. MAILTO=root
+ * as in the Debian package's /etc/cron.d/barman, which this replaces: what a job prints (Barman's
+ * errors; a quiet run prints nothing) reaches root, not the barman user's unread mailbox.
+ */
 function cronFile(what: string, line: string): string {
-  return managedHeader('#', what) + line + '\n';
+  return managedHeader('#', what) + 'MAILTO=root\n' + line + '\n';
 }
 
 /** /etc/cron.d/barman: `barman cron` every minute (WAL archiving, receive-wal, retention). */

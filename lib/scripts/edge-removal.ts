@@ -70,17 +70,28 @@ delete_backups_of() { # name
   echo "cdktf-barman: deleted the backups of $1 ($dir), as barman_removed_backups = delete asks"
 }
 
+# Barman's own lock file of a server (<barman_home>/.<name>-<cron|backup>.lock, fcntl.flock: util-linux
+# flock excludes it), made as Barman would make it when missing, so Barman can open it later
+barman_lock() { # name cron|backup
+  f="$BM_HOME/.$1-$2.lock"
+  not_symlink "$f"
+  if [ ! -e "$f" ]; then : > "$f"; chown "$BM_USER:" "$f"; chmod 0600 "$f"; fi
+  printf '%s' "$f"
+}
+
 # stops what Barman runs for a server that left this host, drops its slot, optionally deletes its
 # backups, and removes its conf: all under its cron lock, so \`barman cron\` cannot restart
 # receive-wal in between. A conf already gone means an earlier run got that far: nothing to do.
 retire_server() { # name keep|delete
   conf="$BM_CONF_DIR/$1.conf"
   [ -f "$conf" ] || return 0
-  lock="$BM_HOME/.$1-cron.lock"
-  not_symlink "$lock"
-  if [ ! -e "$lock" ]; then : > "$lock"; chown "$BM_USER:" "$lock"; chmod 0600 "$lock"; fi
+  lock=$(barman_lock "$1" cron)
   exec 8>>"$lock"
   flock -w 120 8 || die "barman cron of $1 keeps $lock locked for 2 minutes: nothing of $1 was removed; apply again"
+  # a backup still copying would fail half-way once its conf is gone: leave it be, retry later
+  backup_lock=$(barman_lock "$1" backup)
+  exec 7>>"$backup_lock"
+  flock -n 7 || die "a backup of $1 is running (barman backup holds $backup_lock): nothing of $1 was removed; apply again when it has finished"
   if out=$(bm receive-wal --stop "$1" 2>&1 </dev/null); then
     echo "cdktf-barman: stopped receive-wal of $1"
   else
@@ -90,7 +101,7 @@ retire_server() { # name keep|delete
   [ "$2" != delete ] || delete_backups_of "$1"
   rm -f -- "$conf" "$BM_HOME/${BACKUP_LOCK_PREFIX}$(printf '%s' "$1" | tr -c 'A-Za-z0-9_-' '_').lock"
   echo "cdktf-barman: removed $conf (no longer in the graph)"
-  exec 8>&-
+  exec 7>&- 8>&-
 }
 `;
 

@@ -46,7 +46,8 @@ describe('the Barman server script retires what left the graph', () => {
     assert.ok(retire > 0, 'each removed name is retired, keeping its backups');
     assert.ok(retire < s.indexOf('remove_block '), 'before its .pgpass lines go (the drop connects with them)');
     assert.ok(retire < s.indexOf('install_from "$wanted"'), 'before the list is rewritten (a failure retries next time)');
-    assert.match(s, /lock="\$BM_HOME\/\.\$1-cron\.lock"/, "Barman 3.4's per-server cron lock");
+    assert.match(s, /f="\$BM_HOME\/\.\$1-\$2\.lock"/, "Barman 3.4's per-server lock files");
+    assert.ok(s.includes('lock=$(barman_lock "$1" cron)') && s.includes('backup_lock=$(barman_lock "$1" backup)'), 'the cron lock, then the backup lock');
     assert.match(s, /BM_HOME='\/var\/lib\/barman'/);
     assert.ok(s.includes('[ "$2" != delete ] || delete_backups_of "$1"'), 'deletion only when asked');
   });
@@ -183,6 +184,28 @@ describe('retire_server against the real Barman and PostgreSQL', { skip: HAVE ? 
     assert.match(r.stdout, /the replication slot backup_two of two\.x was already gone/);
     assert.equal(existsSync(conf), false);
     assert.equal(existsSync(backupLock), false, 'the flock file of /etc/cron.d/two_x');
+  });
+
+  test('a backup still running (its lock held, as barman backup holds it while copying): the apply fails saying so, nothing changes; once it finished, the removal goes on', async () => {
+    const conf = addServer('copying', 'backup_copying');
+    const lock = join(home, '.copying-backup.lock');
+    writeFileSync(lock, '');
+    // Barman holds it with fcntl.flock, the same flock(2) lock util-linux flock takes
+    const holder = spawn('flock', [lock, 'sleep', '120'], { detached: true, stdio: 'ignore' });
+    try {
+      const until = Date.now() + 10_000;
+      while (spawnSync('flock', ['-n', lock, 'true']).status === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      const r = retire('copying', 'keep');
+      assert.notEqual(r.status, 0, r.stdout);
+      assert.match(r.stderr, /a backup of copying is running \(barman backup holds \S+\/\.copying-backup\.lock\): nothing of copying was removed; apply again when it has finished/);
+      assert.equal(r.stdout, '', 'nothing stopped, dropped or removed');
+      assert.ok(existsSync(conf), 'the conf stays for the next apply');
+    } finally {
+      process.kill(-holder.pid!);
+    }
+    const again = retire('copying', 'keep');
+    assert.equal(again.status, 0, again.stdout + again.stderr);
+    assert.equal(existsSync(conf), false);
   });
 
   test('a PostgreSQL that does not answer: a loud warning with the SQL to run there, the conf goes, the apply goes on', () => {

@@ -214,7 +214,6 @@ interface EdgeOrigin {
 }
 
 /** `instances[k]` is the resolved `spec.instances[k]` (names may be duplicated, so never look B up by name). */
-const CIDR = /^(.+)\/(\d{1,3})$/;
 
 /** Where an instance's connections come from, as pg_hba.conf and sshd's from= match them. */
 function clientAddresses(i: InstanceSpec, address: string, bag: DiagnosticBag): string[] {
@@ -223,8 +222,7 @@ function clientAddresses(i: InstanceSpec, address: string, bag: DiagnosticBag): 
   const list = Array.isArray(v.value) ? v.value : [v.value];
   const out: string[] = [];
   for (const a of list) {
-    const m = typeof a === 'string' ? CIDR.exec(a) : null;
-    const ok = typeof a === 'string' && (m ? isAddress(m[1]) && /^[\d.:a-fA-F]+$/.test(m[1]) && Number(m[2]) <= (m[1].includes(':') ? 128 : 32) : isAddress(a));
+    const ok = typeof a === 'string' && (isFromPattern(a) || isAddress(a));
     if (ok) out.push(a as string);
     else bag.error(`${showValue(a)} is not an address or CIDR (examples: 10.0.0.5, 10.0.0.0/24, barman-1.example.com)`, { instance: i.givenName, key: 'barman_client_addresses', position: v.where });
   }

@@ -1,6 +1,6 @@
 /** IP addresses and CIDRs as sshd's from= and pg_hba.conf match them (never host names). */
+import { isIpv4 } from './names';
 
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const IPV6 = /^[0-9a-fA-F:]*:[0-9a-fA-F:]*$/;
 
 interface Parsed {
@@ -14,7 +14,7 @@ function parse(pattern: string): Parsed | undefined {
   const [address, len, ...rest] = pattern.split('/');
   if (rest.length > 0) return undefined;
   const v6 = IPV6.test(address);
-  if (!v6 && !IPV4.test(address)) return undefined;
+  if (!v6 && !isIpv4(address)) return undefined;
   const max = v6 ? 128 : 32;
   const bits = len === undefined ? max : /^\d{1,3}$/.test(len) ? Number(len) : NaN;
   return Number.isInteger(bits) && bits >= 0 && bits <= max ? { v6, address, bits } : undefined;

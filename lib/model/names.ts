@@ -8,6 +8,11 @@ const HOST_NAME = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`);
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const IPV6 = /^[0-9a-fA-F:]+(?:%[A-Za-z0-9]+)?$/;
 
+/** A dotted-quad IPv4 address, each part 0-255. */
+export function isIpv4(text: string): boolean {
+  return IPV4.test(text);
+}
+
 /** A host name as DNS and TPA accept it (dotted FQDNs allowed), at most 253 characters. */
 export function isHostName(name: string): boolean {
   return name.length <= 253 && HOST_NAME.test(name) && name.split('.').every((l) => l.length <= 63);

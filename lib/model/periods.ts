@@ -56,3 +56,19 @@ export function canonicalAge(text: string): string | undefined {
   const unit = m[2].toUpperCase();
   return `${n} ${n === 1 ? unit : `${unit}S`}`;
 }
+
+/** Barman's own lengths (config.parse_time_interval, retention_policies.py): a month is 31 days. */
+const DAYS_PER_UNIT: Readonly<Record<string, number>> = { DAY: 1, WEEK: 7, MONTH: 31 };
+const DAY_SECONDS = 86_400;
+
+/** An age (`1 WEEK`, `2 MONTHS`) in seconds as Barman counts it, or undefined when it is not one. */
+export function ageSeconds(text: string): number | undefined {
+  const m = AGE_RE.exec(text);
+  return m ? Number(m[1]) * DAYS_PER_UNIT[m[2].toUpperCase()] * DAY_SECONDS : undefined;
+}
+
+/** The window of a `RECOVERY WINDOW OF n DAYS|WEEKS|MONTHS` policy in seconds; undefined for any other. */
+export function recoveryWindowSeconds(policy: string): number | undefined {
+  const m = RETENTION_RE.exec(policy);
+  return m && m[3] !== undefined ? Number(m[3]) * DAYS_PER_UNIT[m[4].toUpperCase()] * DAY_SECONDS : undefined;
+}

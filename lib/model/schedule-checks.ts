@@ -4,15 +4,11 @@
  * one longer than the recovery window means recoveries into the window replay WAL from a backup
  * older than the window, and retention keeps it.
  */
+import { ageSeconds, recoveryWindowSeconds } from './periods';
 import { EffectiveSettings } from './settings';
-import { barmanPeriodMinutes, describeMinutes, longestGapMinutes } from './schedule-gaps';
+import { describeMinutes, longestGapMinutes } from './schedule-gaps';
 
-const PERIOD = /(\d+) (DAY|WEEK|MONTH)S?$/;
-
-function periodMinutes(text: string): number | undefined {
-  const m = PERIOD.exec(text);
-  return m ? barmanPeriodMinutes(Number(m[1]), m[2]) : undefined;
-}
+const inMinutes = (seconds: number | undefined): number | undefined => (seconds === undefined ? undefined : seconds / 60);
 
 /** Warnings about barman_backup_interval against the other settings of one backed-up instance. */
 export function scheduleWarnings(s: EffectiveSettings): string[] {
@@ -26,11 +22,11 @@ export function scheduleWarnings(s: EffectiveSettings): string[] {
   const schedule = `'${s.backupInterval}'`;
   if (gap === undefined) return [`barman_backup_interval ${schedule} never runs (no date matches it): no full backup would ever be taken; fix the day and month fields`];
   const out: string[] = [];
-  const maxAge = periodMinutes(s.lastBackupMaximumAge);
+  const maxAge = inMinutes(ageSeconds(s.lastBackupMaximumAge));
   if (maxAge !== undefined && gap >= maxAge) {
     out.push(`barman_backup_interval ${schedule} leaves up to ${describeMinutes(gap)} between full backups, not less than barman_last_backup_maximum_age '${s.lastBackupMaximumAge}': barman check reports 'backup maximum age: FAILED' before each backup; schedule backups more often or raise barman_last_backup_maximum_age`);
   }
-  const window = /^RECOVERY WINDOW OF /.test(s.retentionPolicy) ? periodMinutes(s.retentionPolicy) : undefined;
+  const window = inMinutes(recoveryWindowSeconds(s.retentionPolicy));
   if (window !== undefined && gap > window) {
     out.push(`barman_backup_interval ${schedule} leaves up to ${describeMinutes(gap)} between full backups, longer than the retention window '${s.retentionPolicy}': recoveries replay WAL from a backup older than the window and retention must keep it; schedule backups more often or widen barman_retention_policy`);
   }

@@ -108,9 +108,3 @@ export function describeMinutes(minutes: number): string {
   if (mins || parts.length === 0) parts.push(`${mins} minute${mins === 1 ? '' : 's'}`);
   return parts.join(' ');
 }
-
-/** Barman's own lengths (config.py, retention_policies.py): a month is 31 days. */
-export function barmanPeriodMinutes(amount: number, unit: string): number {
-  const days = unit.startsWith('DAY') ? 1 : unit.startsWith('WEEK') ? 7 : 31;
-  return amount * days * MINUTES_PER_DAY;
-}

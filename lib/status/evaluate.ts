@@ -1,14 +1,14 @@
 import { BackupEdge, Instance } from '../model/graph';
+import { ageSeconds } from '../model/periods';
 import { CheckOutput, Diagnosis, DiagnosedServer, parseCheckJson, parseDiagnose } from './barman-output';
 import { ProbeOutput } from './probe-output';
 import { CheckResult, DriftEntry, DriftState, InstanceStatus, LastBackup, ServerStatus, Verdict } from './report';
 
-/** Barman's own reading of `n DAYS|WEEKS|MONTHS` (config.parse_time_interval: a month is 31 days). */
+/** Barman's own reading of `n DAYS|WEEKS|MONTHS` (a month is 31 days). */
 export function maximumAgeSeconds(age: string): number {
-  const m = /^\s*(\d+)\s+(day|week|month)s?\s*$/i.exec(age);
-  if (!m) throw new Error(`not an age: '${age}' (expected n DAYS, WEEKS or MONTHS)`);
-  const days = { day: 1, week: 7, month: 31 }[m[2].toLowerCase() as 'day' | 'week' | 'month'];
-  return Number(m[1]) * days * 86_400;
+  const seconds = ageSeconds(age);
+  if (seconds === undefined) throw new Error(`not an age: '${age}' (expected n DAYS, WEEKS or MONTHS)`);
+  return seconds;
 }
 
 /** `3d 4h`, `5h 2m`, `40s`: an age for people. */

@@ -18,8 +18,10 @@ export interface DatabasePasswordsProps {
 
 /**
  * Passwords of Barman's database roles, cluster-wide as in TPA. Generated without any provider:
- * a built-in `terraform_data` keeps a random UUID (122 random bits) from its creation on, marked
- * sensitive so it shows in no plan. Like every secret Terraform holds, it is in the state.
+ * a built-in `terraform_data` keeps a random UUID (122 random bits) from its creation on, in
+ * `triggers_replace`, marked sensitive: plans, `terraform show`, `state show` and `console` print
+ * "(sensitive value)". (Its `input` would not do: Terraform copies it to `output` unmarked.) Like
+ * every secret Terraform holds, it is in the state file itself.
  */
 export class DatabasePasswords extends Construct {
   public readonly barman: string;
@@ -34,9 +36,11 @@ export class DatabasePasswords extends Construct {
       return;
     }
     const generate = (name: string): string => {
-      const r = new TerraformData(this, name, { input: Fn.sensitive(Fn.uuid()), lifecycle: { ignoreChanges: ['input'] } });
-      r.overrideLogicalId(`${prefix}_db_password_${name}`);
-      return Fn.sensitive(r.output);
+      const r = new TerraformData(this, name, { secret: Fn.sensitive(Fn.uuid()), lifecycle: { ignoreChanges: ['triggers_replace'] } });
+      // a new id, not the one that kept the password in input/output: on an older state the
+      // ignored triggers_replace would stay null, so the upgrade creates fresh passwords instead
+      r.overrideLogicalId(`${prefix}_db_secret_${name}`);
+      return Fn.sensitive(r.secretValue);
     };
     this.barman = generate('barman');
     this.streamingBarman = generate('streaming_barman');

@@ -5,6 +5,13 @@ export interface TerraformDataProps extends TerraformMetaArguments {
   readonly triggersReplace?: { [key: string]: string };
   /** a value kept in state and returned as `output` @default - none */
   readonly input?: string;
+  /**
+   * a secret kept only as `triggers_replace` (pass it through `Fn.sensitive`). Unlike `input`, it
+   * has no `output` copy, which Terraform stores unmarked (printed by `terraform show`); pair it
+   * with `ignoreChanges: ['triggers_replace']` to keep it from creation on
+   * @default - none
+   */
+  readonly secret?: string;
 }
 
 /**
@@ -15,6 +22,7 @@ export interface TerraformDataProps extends TerraformMetaArguments {
 export class TerraformData extends TerraformResource {
   private readonly triggers?: { [key: string]: string };
   private readonly input?: string;
+  private readonly secret?: string;
 
   constructor(scope: Construct, id: string, props: TerraformDataProps) {
     super(scope, id, {
@@ -27,6 +35,8 @@ export class TerraformData extends TerraformResource {
     });
     this.triggers = props.triggersReplace;
     this.input = props.input;
+    this.secret = props.secret;
+    if (props.secret !== undefined && props.triggersReplace !== undefined) throw new Error('terraform_data: secret and triggersReplace share the triggers_replace attribute: give one');
   }
 
   /** what `input` held when the resource was created (with ignore_changes on input: stable) */
@@ -34,13 +44,20 @@ export class TerraformData extends TerraformResource {
     return this.getStringAttribute('output');
   }
 
+  /** the secret as stored (marked sensitive in state, since it was marked in the configuration) */
+  get secretValue(): string {
+    return this.getStringAttribute('triggers_replace');
+  }
+
   protected synthesizeAttributes(): { [name: string]: unknown } {
-    return { triggers_replace: this.triggers, input: this.input };
+    return { triggers_replace: this.secret ?? this.triggers, input: this.input };
   }
 
   protected synthesizeHclAttributes(): { [name: string]: unknown } {
     return {
-      triggers_replace: { value: this.triggers, isBlock: false, type: 'map', storageClassType: 'stringMap' },
+      triggers_replace: this.secret !== undefined
+        ? { value: this.secret, isBlock: false, type: 'simple', storageClassType: 'string' }
+        : { value: this.triggers, isBlock: false, type: 'map', storageClassType: 'stringMap' },
       input: { value: this.input, isBlock: false, type: 'simple', storageClassType: 'string' },
     };
   }

@@ -60,8 +60,8 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
         'null_resource.barman_postgres_config_one',
         'null_resource.barman_postgres_roles_one',
         'null_resource.barman_activate_one_on_two',
-        'terraform_data.barman_db_password_barman',
-        'terraform_data.barman_db_password_streaming_barman',
+        'terraform_data.barman_db_secret_barman',
+        'terraform_data.barman_db_secret_streaming_barman',
         'tls_private_key.barman_ssh_key_postgres',
         'tls_private_key.barman_ssh_key_barman',
       ]),
@@ -77,9 +77,9 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     for (const id of ['barman_server_two', 'barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one']) assert.equal(resource(json, NR, id).depends_on, undefined, id);
   });
 
-  test('the passwords: built-in terraform_data, a sensitive random UUID kept from creation on; no triggers, no provisioners', () => {
-    for (const id of ['barman_db_password_barman', 'barman_db_password_streaming_barman']) {
-      assert.deepEqual(resource(json, TD, id), { input: '${sensitive(uuid())}', lifecycle: { ignore_changes: ['input'] } }, id);
+  test('the passwords: built-in terraform_data, a sensitive random UUID kept in triggers_replace from creation on (no input, so no unmarked output copy); no provisioners', () => {
+    for (const id of ['barman_db_secret_barman', 'barman_db_secret_streaming_barman']) {
+      assert.deepEqual(resource(json, TD, id), { triggers_replace: '${sensitive(uuid())}', lifecycle: { ignore_changes: ['triggers_replace'] } }, id);
     }
   });
 
@@ -105,7 +105,7 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     // its block of ~barman/.pgpass is in the layout, not its content; the passwords only as a hash
     assert.deepEqual(sorted(Object.keys(t)), ['/etc/barman.d/one.conf', '/etc/cron.d/one', 'host', 'layout', 'passwords_sha256', 'script_sha256']);
     assert.equal(t.layout, 'file barman:barman 0600 /etc/barman.d/one.conf\nfile root:root 0644 /etc/cron.d/one\npassword-block barman:barman 0600 /var/lib/barman/.pgpass\n');
-    assert.match(t.passwords_sha256, /^\$\{sha256\(.*terraform_data\.barman_db_password_barman\.output.*terraform_data\.barman_db_password_streaming_barman\.output.*\)\}$/);
+    assert.match(t.passwords_sha256, /^\$\{sha256\(.*terraform_data\.barman_db_secret_barman\.triggers_replace.*terraform_data\.barman_db_secret_streaming_barman\.triggers_replace.*\)\}$/);
     assert.equal(inlinesOf(r).length, 2, 'the main step, then the .pgpass secret step');
     assert.match(inlinesOf(r)[1][1], /^# cdktf-barman: \.pgpass lines of one on two \(output hidden by Terraform: it handles secrets\)$/);
     const conf = t['/etc/barman.d/one.conf'];
@@ -182,7 +182,7 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     // a visible step may check first (Terraform hides all output of the secret step); exactly one secret step, last
     const inlines = inlinesOf(r);
     assert.deepEqual(inlines.map((i) => SECRET_STEP_MARK.test(i[1] ?? '')), [...inlines.slice(1).map(() => false), true], 'the secret step comes last, and alone');
-    for (const i of inlines.slice(0, -1)) assert.ok(!JSON.stringify(i).includes('db_password'), 'no password in a visible step');
+    for (const i of inlines.slice(0, -1)) assert.ok(!JSON.stringify(i).includes('db_secret'), 'no password in a visible step');
   });
 
   test('the activation resource re-runs when one\'s Barman configuration or first-backup choice changes', () => {
@@ -229,7 +229,7 @@ describe('terraform_data mode', () => {
     assert.deepEqual(
       sorted(resourcesOf(json).keys()),
       sorted([
-        ...['server_two', 'backup_one_on_two', 'postgres_access_one', 'postgres_config_one', 'postgres_roles_one', 'activate_one_on_two', 'db_password_barman', 'db_password_streaming_barman'].map((id) => `terraform_data.barman_${id}`),
+        ...['server_two', 'backup_one_on_two', 'postgres_access_one', 'postgres_config_one', 'postgres_roles_one', 'activate_one_on_two', 'db_secret_barman', 'db_secret_streaming_barman'].map((id) => `terraform_data.barman_${id}`),
         'tls_private_key.barman_ssh_key_postgres',
         'tls_private_key.barman_ssh_key_barman',
       ]),
@@ -371,8 +371,8 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
       sorted(resourcesOf(json).keys()),
       sorted([
         ...EXPECTED_PROVISIONERS.map((id) => `null_resource.${id}`),
-        'terraform_data.barman_db_password_barman',
-        'terraform_data.barman_db_password_streaming_barman',
+        'terraform_data.barman_db_secret_barman',
+        'terraform_data.barman_db_secret_streaming_barman',
         'tls_private_key.barman_ssh_key_postgres',
         'tls_private_key.barman_ssh_key_barman',
       ]),
@@ -608,8 +608,8 @@ describe('idPrefix and embedding in an existing stack', () => {
       sorted(resourcesOf(json).keys()),
       sorted([
         ...['server_two', 'backup_one_on_two', 'postgres_access_one', 'postgres_config_one', 'postgres_roles_one', 'activate_one_on_two'].map((id) => `null_resource.pgb_${id}`),
-        'terraform_data.pgb_db_password_barman',
-        'terraform_data.pgb_db_password_streaming_barman',
+        'terraform_data.pgb_db_secret_barman',
+        'terraform_data.pgb_db_secret_streaming_barman',
         'tls_private_key.pgb_ssh_key_postgres',
         'tls_private_key.pgb_ssh_key_barman',
       ]),
@@ -617,9 +617,9 @@ describe('idPrefix and embedding in an existing stack', () => {
     assert.deepEqual(resource(json, NR, 'pgb_backup_one_on_two').depends_on, ['null_resource.pgb_server_two']);
     assert.ok((resource(json, NR, 'pgb_activate_one_on_two').depends_on ?? []).includes('null_resource.pgb_postgres_roles_one'));
     assert.equal(triggersOf(resource(json, NR, 'pgb_postgres_access_one'))['/var/lib/postgresql/.ssh/id_ed25519.pub'], `${publicKeyRef('pgb_ssh_key_postgres')} postgres@seed\n`);
-    assert.match(triggersOf(resource(json, NR, 'pgb_postgres_roles_one')).passwords_sha256, /terraform_data\.pgb_db_password_barman\.output/);
+    assert.match(triggersOf(resource(json, NR, 'pgb_postgres_roles_one')).passwords_sha256, /terraform_data\.pgb_db_secret_barman\.triggers_replace/);
     assert.ok(!JSON.stringify(json).includes('barman_ssh_key'), 'no reference to the default prefix is left');
-    assert.ok(!JSON.stringify(json).includes('barman_db_password'), 'no reference to the default prefix\'s passwords is left');
+    assert.ok(!JSON.stringify(json).includes('barman_db_secret'), 'no reference to the default prefix\'s passwords is left');
   });
 
   test('two clusters with their own prefixes share a stack and one pair of providers', () => {
@@ -632,7 +632,7 @@ describe('idPrefix and embedding in an existing stack', () => {
     assert.deepEqual(sorted(ids), sorted([...expectedProvisionerIds(seedGraph(), { prefix: 'east' }), ...expectedProvisionerIds(multiGraph(), { prefix: 'west' })]));
     assert.equal(ids.length, 6 + 27);
     // each cluster its own passwords
-    assert.deepEqual(sorted(passwordResources(json).keys()), ['east_db_password_barman', 'east_db_password_streaming_barman', 'west_db_password_barman', 'west_db_password_streaming_barman']);
+    assert.deepEqual(sorted(passwordResources(json).keys()), ['east_db_secret_barman', 'east_db_secret_streaming_barman', 'west_db_secret_barman', 'west_db_secret_streaming_barman']);
     assert.equal(json.provider?.null?.length, 1);
     assert.equal(json.provider?.tls?.length, 1);
   });

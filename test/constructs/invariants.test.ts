@@ -81,9 +81,9 @@ function provisionerOf(path: string): [string, string, number] | undefined {
   return m ? [m[1], m[2], Number(m[3])] : undefined;
 }
 
-const PASSWORD_REF = /_db_password_(barman|streaming_barman)\b/;
-const PASSWORD_LINE = /^printf '%s' '\$\{base64encode\(sensitive\(terraform_data\.barman_db_password_(barman|streaming_barman)\.output\)\)\}' > "\$s(\d)"$/;
-const PASSWORD_HASH = '${sha256("${sensitive(terraform_data.barman_db_password_barman.output)}\\n${sensitive(terraform_data.barman_db_password_streaming_barman.output)}")}';
+const PASSWORD_REF = /_db_secret_(barman|streaming_barman)\b/;
+const PASSWORD_LINE = /^printf '%s' '\$\{base64encode\(sensitive\(terraform_data\.barman_db_secret_(barman|streaming_barman)\.triggers_replace\)\)\}' > "\$s(\d)"$/;
+const PASSWORD_HASH = '${sha256("${sensitive(terraform_data.barman_db_secret_barman.triggers_replace)}\\n${sensitive(terraform_data.barman_db_secret_streaming_barman.triggers_replace)}")}';
 
 /**
  * Where the generated passwords are referenced. Allowed: a line of a secret step (a provisioner
@@ -136,10 +136,10 @@ for (const topology of TOPOLOGIES) {
 
         test(`${label}: only the library's own references are interpolated; no template directive`, () => {
           const bad: string[] = [];
-          const passwordInputs = new Set(passwordIds().map((id) => `resource.terraform_data.${id}.input`));
+          const passwordInputs = new Set(passwordIds().map((id) => `resource.terraform_data.${id}.triggers_replace`));
           for (const s of strings) {
             // the one expression that is not a reference: a generated password's initial value
-            if (passwordInputs.has(s.path) && s.value === PASSWORD_RESOURCE_BODY.input) continue;
+            if (passwordInputs.has(s.path) && s.value === PASSWORD_RESOURCE_BODY.triggers_replace) continue;
             const { interpolations, directives } = readTemplate(s.value);
             for (const e of interpolations) if (!isLibraryExpression(e)) bad.push(`${s.path}: \${${e}}`);
             for (const d of directives) bad.push(`${s.path}: %{${d}}`);
@@ -314,9 +314,9 @@ describe('the template reader used above (control)', () => {
     assert.ok(!isLibraryExpression('file("/etc/passwd")'));
     assert.ok(!isLibraryExpression('null_resource.x.id'));
     // the passwords: their own terraform_data outputs, also inside a string template of sha256
-    assert.ok(isLibraryExpression('base64encode(sensitive(terraform_data.barman_db_password_barman.output))'));
-    assert.ok(isLibraryExpression('sha256("${sensitive(terraform_data.barman_db_password_barman.output)}\\n${sensitive(terraform_data.barman_db_password_streaming_barman.output)}")'));
-    assert.ok(!isLibraryExpression('sha256("${HOME}\\n${sensitive(terraform_data.barman_db_password_barman.output)}")'), 'literal ${HOME} inside a nested template');
+    assert.ok(isLibraryExpression('base64encode(sensitive(terraform_data.barman_db_secret_barman.triggers_replace))'));
+    assert.ok(isLibraryExpression('sha256("${sensitive(terraform_data.barman_db_secret_barman.triggers_replace)}\\n${sensitive(terraform_data.barman_db_secret_streaming_barman.triggers_replace)}")'));
+    assert.ok(!isLibraryExpression('sha256("${HOME}\\n${sensitive(terraform_data.barman_db_secret_barman.triggers_replace)}")'), 'literal ${HOME} inside a nested template');
     assert.ok(!isLibraryExpression('sha256("%{if x}y%{endif}")'));
     assert.ok(!isLibraryExpression('terraform_data.someone_else.output'));
     assert.ok(!isLibraryExpression('sensitive(uuid())'), 'no reference at all: only the password inputs may hold it');
@@ -336,10 +336,10 @@ describe('the password placement check (control)', () => {
   test('a password in clear in a trigger, in an output, in a non-secret step, or a hash of one password only, is reported', () => {
     const j = json() as { resource: Record<string, Record<string, Record<string, unknown>>>; output?: Record<string, unknown> };
     const backup = j.resource.null_resource.barman_backup_one_on_two as { triggers: Record<string, string>; provisioner: { 'remote-exec': { inline: string[] } }[] };
-    backup.triggers.leak = '${terraform_data.barman_db_password_barman.output}';
-    backup.triggers.passwords_sha256 = '${sha256(terraform_data.barman_db_password_barman.output)}';
+    backup.triggers.leak = '${terraform_data.barman_db_secret_barman.triggers_replace}';
+    backup.triggers.passwords_sha256 = '${sha256(terraform_data.barman_db_secret_barman.triggers_replace)}';
     backup.provisioner[0]['remote-exec'].inline.push(backup.provisioner[1]['remote-exec'].inline[8]);
-    j.output = { pw: { value: '${terraform_data.barman_db_password_streaming_barman.output}' } };
+    j.output = { pw: { value: '${terraform_data.barman_db_secret_streaming_barman.triggers_replace}' } };
     const found = passwordPlacement(j as TfJson);
     assert.deepEqual(found.misplaced.map((m) => m.replace(/:.*/, '')).sort(), [
       'output.pw.value',

@@ -95,7 +95,7 @@ for (const t of TOPOLOGIES) {
         );
         // no password anywhere, no .pgpass step, no .pgpass in a layout
         assert.deepEqual(passwordResources(off).size, 0);
-        assert.doesNotMatch(JSON.stringify(off), /db_password|passwords_sha256|\.pgpass/);
+        assert.doesNotMatch(JSON.stringify(off), /db_secret|passwords_sha256|\.pgpass/);
         for (const e of graph.edges) {
           const id = `barman_backup_${idOf(e.instance.name)}_on_${idOf(e.server.name)}`;
           assert.equal(inlinesOf(resource(off, type, id)).length, 1, `${id}: only the main step`);
@@ -146,7 +146,7 @@ describe('supplied database passwords', () => {
     test(`${type}: no password resource; the secret steps and hashes use the supplied values`, () => {
       const json = synth(type);
       assert.equal(passwordResources(json).size, 0);
-      assert.doesNotMatch(JSON.stringify(json), /db_password/);
+      assert.doesNotMatch(JSON.stringify(json), /db_secret/);
       assert.deepEqual(sorted(provisionerResources(json).keys()), expectedProvisionerIds(multiGraph()), 'the same provisioner resources as with generated passwords');
       const steps = [...provisionerResources(json)].flatMap(([id, r]) => inlinesOf(r).filter((i) => SECRET_STEP_MARK.test(i[1] ?? '')).map((i) => ({ id, inline: i })));
       // one per roles resource (one, three, five, db-1) and per backup edge (5)
@@ -176,10 +176,10 @@ describe('the .pgpass secret step gets the passwords through files only', () => 
       const json = synthCluster({ graph: seedGraph(), resourceType: type });
       const inline = inlinesOf(resource(json, type, 'barman_backup_one_on_two'))[1];
       assert.match(inline[1], SECRET_STEP_MARK);
-      const pwLines = inline.filter((l) => l.includes('db_password'));
+      const pwLines = inline.filter((l) => l.includes('db_secret'));
       assert.deepEqual(pwLines, [
-        `printf '%s' '\${base64encode(sensitive(terraform_data.barman_db_password_barman.output))}' > "$s0"`,
-        `printf '%s' '\${base64encode(sensitive(terraform_data.barman_db_password_streaming_barman.output))}' > "$s1"`,
+        `printf '%s' '\${base64encode(sensitive(terraform_data.barman_db_secret_barman.triggers_replace))}' > "$s0"`,
+        `printf '%s' '\${base64encode(sensitive(terraform_data.barman_db_secret_streaming_barman.triggers_replace))}' > "$s1"`,
       ]);
       // before the passwords: a private umask, the temp files, a trap removing them, the uploaded copy removed
       const at = (l: string) => inline.indexOf(l);
@@ -226,6 +226,6 @@ describe('known gaps', () => {
     // fleet: bravo (replica of alpha) and alpha backed up: both activations wait for alpha's roles
     const graph = loadGraphFromFile(fixtureConfigs().find((f) => f.name === 'topologies/many-to-one')!.file);
     assert.deepEqual(activationNeeds(graph, 'x', 'bravo', 'vault'), ['x.barman_backup_bravo_on_vault', 'x.barman_postgres_access_bravo', 'x.barman_postgres_config_bravo', 'x.barman_postgres_roles_alpha', 'x.barman_server_vault']);
-    assert.deepEqual(passwordIds('p'), ['p_db_password_barman', 'p_db_password_streaming_barman']);
+    assert.deepEqual(passwordIds('p'), ['p_db_secret_barman', 'p_db_secret_streaming_barman']);
   });
 });

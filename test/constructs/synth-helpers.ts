@@ -98,16 +98,16 @@ export function resourcesOf(json: TfJson): Map<string, TfResource> {
   return out;
 }
 
-/** the two database password resources' names (`<prefix>_db_password_<name>`) */
+/** the two database password resources' names (`<prefix>_db_secret_<name>`) */
 export const PASSWORD_NAMES = ['barman', 'streaming_barman'] as const;
 
-export const passwordIds = (prefix = 'barman'): string[] => PASSWORD_NAMES.map((n) => `${prefix}_db_password_${n}`);
+export const passwordIds = (prefix = 'barman'): string[] => PASSWORD_NAMES.map((n) => `${prefix}_db_secret_${n}`);
 
 /** a database password resource's logical id (any prefix) */
-export const isPasswordId = (id: string): boolean => /_db_password_(barman|streaming_barman)$/.test(id);
+export const isPasswordId = (id: string): boolean => /_db_secret_(barman|streaming_barman)$/.test(id);
 
 /** What a generated password resource must be, exactly: no triggers, no provisioners, no connection. */
-export const PASSWORD_RESOURCE_BODY = { input: '${sensitive(uuid())}', lifecycle: { ignore_changes: ['input'] } };
+export const PASSWORD_RESOURCE_BODY = { triggers_replace: '${sensitive(uuid())}', lifecycle: { ignore_changes: ['triggers_replace'] } };
 
 /**
  * The provisioner resources (null_resource or terraform_data) as logical id -> body. The generated
@@ -283,7 +283,7 @@ export function isLibraryExpression(expr: string): boolean {
     .replace(/[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+/g, '')
     .replace(/[A-Za-z_][A-Za-z0-9_]*(?=\()/g, '')
     .replace(/""|\d+|[(), ]/g, '');
-  const known = (r: string) => /^(var|tls_private_key)\./.test(r) || /^terraform_data\.[A-Za-z0-9_-]+_db_password_(barman|streaming_barman)\.output$/.test(r);
+  const known = (r: string) => /^(var|tls_private_key)\./.test(r) || /^terraform_data\.[A-Za-z0-9_-]+_db_secret_(barman|streaming_barman)\.triggers_replace$/.test(r);
   return refs.length + innerRefs > 0 && bare === '' && refs.every(known) && calls.every((c) => /^[a-z0-9_]+$/.test(c));
 }
 

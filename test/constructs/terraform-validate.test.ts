@@ -100,8 +100,8 @@ describe('terraform init / validate / plan, offline, of what `cdktf-barman synth
         }
       }
       // the passwords never: the generated values and their hashes are sensitive
-      const sensitiveInputs = planLines.filter((l) => /^\+ input\s+= \(sensitive value\)$/.test(l)).length;
-      assert.equal(sensitiveInputs, 2, 'both password inputs are shown as (sensitive value)');
+      const sensitiveInputs = planLines.filter((l) => /^\+ triggers_replace\s+= \(sensitive value\)$/.test(l)).length;
+      assert.equal(sensitiveInputs, 2, 'both generated passwords are shown as (sensitive value)');
       const hashes = planLines.filter((l) => /^\+ "?passwords_sha256"?\s+= \(sensitive value\)$/.test(l)).length;
       assert.equal(hashes, ids.filter((id) => /_postgres_roles_|_backup_/.test(id)).length, 'every passwords_sha256 trigger is (sensitive value)');
       // the supplied public key reaches the files without its comment

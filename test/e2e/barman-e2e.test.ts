@@ -451,14 +451,14 @@ function pgpassEscape(text: string): string {
 
 /** The generated database passwords, from Terraform's state (where Terraform keeps every secret). */
 function readDbPasswords(): Record<string, string> {
-  const state = JSON.parse(fs.readFileSync(path.join(S.tf.dir, 'terraform.tfstate'), 'utf8')) as { resources: Array<{ type: string; name: string; instances: Array<{ attributes: { output?: { value?: unknown } } }> }> };
+  const state = JSON.parse(fs.readFileSync(path.join(S.tf.dir, 'terraform.tfstate'), 'utf8')) as { resources: Array<{ type: string; name: string; instances: Array<{ attributes: { triggers_replace?: { value?: unknown } } }> }> };
   const get = (name: string): string => {
     const r = state.resources.find((x) => x.type === 'terraform_data' && x.name === name);
-    const v = r?.instances[0]?.attributes.output?.value;
+    const v = r?.instances[0]?.attributes.triggers_replace?.value;
     assert.equal(typeof v, 'string', `terraform_data.${name} holds a generated password`);
     return v as string;
   };
-  return { barman: get('barman_db_password_barman'), streaming_barman: get('barman_db_password_streaming_barman') };
+  return { barman: get('barman_db_secret_barman'), streaming_barman: get('barman_db_secret_streaming_barman') };
 }
 
 /**
@@ -662,8 +662,8 @@ if (missing && inCi) {
         'terraform_data.barman_activate_pg2_on_barman',
         'terraform_data.barman_backup_pg1_on_barman',
         'terraform_data.barman_backup_pg2_on_barman',
-        'terraform_data.barman_db_password_barman',
-        'terraform_data.barman_db_password_streaming_barman',
+        'terraform_data.barman_db_secret_barman',
+        'terraform_data.barman_db_secret_streaming_barman',
         'terraform_data.barman_postgres_access_pg1',
         'terraform_data.barman_postgres_access_pg2',
         'terraform_data.barman_postgres_access_pg3',

@@ -1,5 +1,6 @@
 import { Instance } from '../model/graph';
-import { SSHProvisionerConnection } from '../platform/cdktf';
+import { SSHProvisionerConnection, Token } from '../platform/cdktf';
+import { escapeTerraform } from './terraform-escape';
 
 /** How Terraform reaches the hosts over SSH. */
 export interface HostConnectionProps {
@@ -27,34 +28,53 @@ export interface HostConnectionProps {
    * where Terraform uploads the scripts of provisioners that carry secrets (private keys,
    * passwords); it makes them mode 0777 until they run and delete themselves, so keep them in a
    * directory only the connection user can enter
-   * @default - /root/.cdktf-barman-%RAND%.sh for root, else Terraform's /tmp/terraform_%RAND%.sh
+   * @default - /root/.cdktf-barman-%RAND%.sh for root, /home/<user>/.cdktf-barman-%RAND%.sh for
+   * another user (never Terraform's shared /tmp; a home elsewhere fails the upload, so set it)
    */
   readonly secretScriptPath?: string;
 }
 
-/** The upload path of secret-carrying scripts (undefined: Terraform's default). */
-export function secretScriptPath(props: HostConnectionProps = {}): string | undefined {
-  if (props.secretScriptPath !== undefined) return props.secretScriptPath;
-  return (props.user ?? 'root') === 'root' ? '/root/.cdktf-barman-%RAND%.sh' : undefined;
+const OS_USER = /^[a-z_][a-z0-9_-]{0,31}$/;
+
+/**
+ * The upload path of secret-carrying scripts: the connection user's own home, never Terraform's
+ * default under the world-writable /tmp.
+ */
+export function secretScriptPath(props: HostConnectionProps = {}): string {
+  if (props.secretScriptPath !== undefined) return escapeTerraform(props.secretScriptPath);
+  const user = connectionUser(props);
+  return user === 'root' ? '/root/.cdktf-barman-%RAND%.sh' : `/home/${user}/.cdktf-barman-%RAND%.sh`;
 }
+
+/** The connection user: a literal must be a plain OS user name (it lands in Terraform strings). */
+function connectionUser(props: HostConnectionProps): string {
+  const user = props.user ?? 'root';
+  if (!Token.isUnresolved(user) && !OS_USER.test(user)) {
+    throw new Error(`connection user ${JSON.stringify(user)} is not an os user name: use lower-case letters, digits, '_' and '-', starting with a letter or '_'`);
+  }
+  return user;
+}
+
+/** Literal text Terraform must not read as a template; tokens passed on purpose stay references. */
+const literal = (text: string | undefined): string | undefined => (text === undefined ? undefined : escapeTerraform(text));
 
 /** The connection block for one host; its pinned host key (the first) is checked when given. */
 export function connectionFor(host: Instance, props: HostConnectionProps = {}): SSHProvisionerConnection {
   const agent = props.agent ?? props.privateKey === undefined;
   return {
     type: 'ssh',
-    host: host.connectionHost,
-    user: props.user ?? 'root',
+    host: literal(host.connectionHost)!,
+    user: connectionUser(props),
     port: props.port ?? host.settings.sshPort,
     // cdktf types agent as a string; Terraform reads a bool
     agent: agent as unknown as string,
     privateKey: props.privateKey,
-    hostKey: host.sshHostKeys[0],
-    bastionHost: props.bastionHost,
-    bastionUser: props.bastionUser,
+    hostKey: literal(host.sshHostKeys[0]),
+    bastionHost: literal(props.bastionHost),
+    bastionUser: literal(props.bastionUser),
     bastionPort: props.bastionPort,
     bastionPrivateKey: props.bastionPrivateKey,
-    bastionHostKey: props.bastionHostKey,
-    timeout: props.timeout,
+    bastionHostKey: literal(props.bastionHostKey),
+    timeout: literal(props.timeout),
   };
 }

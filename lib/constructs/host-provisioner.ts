@@ -68,7 +68,7 @@ export class HostProvisioner extends Construct {
     this.triggers = triggersOf(props);
     const connection = connectionFor(props.host, props.connection);
     const scriptPath = secretScriptPath(props.connection);
-    const secretConnection = scriptPath === undefined ? {} : { connection: { ...connection, scriptPath } };
+    const secretConnection = { connection: { ...connection, scriptPath } };
     const provisioners: RemoteExecProvisioner[] = [
       ...(props.script ? [{ type: 'remote-exec' as const, inline: remoteExecLines(props.script, props.purpose).map(escapeTerraform) }] : []),
       ...(props.secretSteps ?? []).map(

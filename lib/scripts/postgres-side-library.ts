@@ -10,6 +10,16 @@ pg_sql() {
   (cd / && runuser -u "$PG_OS_USER" -- "$PG_BIN/psql" -X -q -At -v ON_ERROR_STOP=1 -p "$PG_PORT" -d postgres "$@")
 }
 
+# a database password as the secret steps receive it, base64 in a file: one rule for the roles
+# step and the .pgpass step, so both refuse the same passwords before either changes anything.
+# The check is on the decoded bytes (a trailing newline counts: .pgpass and psql could not agree on
+# it), since a password from a variable or file() may hold what a line-based tool would not see
+password_ok() { # base64-file what
+  decoded=$(base64 -d < "$1" | wc -c) || die "the $2 password is not valid base64"
+  [ "$decoded" -gt 0 ] || die "the $2 password is empty: give a password"
+  [ "$(base64 -d < "$1" | tr -d '[:cntrl:]' | wc -c)" -eq "$decoded" ] || die "the $2 password holds a newline or control character, which .pgpass cannot hold: remove it (e.g. trimspace() around a file())"
+}
+
 need_postgres_running() {
   [ -x "$PG_BIN/psql" ] || die "psql not found in postgres_bin_dir '$PG_BIN': install PostgreSQL $PG_VERSION, or set postgres_bin_dir"
   pg_sql -c 'SELECT 1' >/dev/null 2>&1 || die "PostgreSQL does not answer on port $PG_PORT as user $PG_OS_USER: start it, or set postgres_port"

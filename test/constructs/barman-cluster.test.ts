@@ -480,6 +480,25 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
     assert.equal(resource(withAgent, NR, 'barman_server_two').connection!.agent, true);
   });
 
+  test('secret steps of a non-root connection upload to its home, never to /tmp; an explicit path wins', () => {
+    const scriptPaths = (j: ReturnType<typeof synthCluster>) =>
+      [...new Set(EXPECTED_PROVISIONERS.flatMap((id) => (resource(j, NR, id).provisioner ?? []).map((p) => (p['remote-exec'] as { connection?: { script_path?: string } }).connection?.script_path).filter((x) => x !== undefined)))];
+    assert.deepEqual(scriptPaths(synthCluster({ graph, connection: { user: 'deploy' } })), ['/home/deploy/.cdktf-barman-%RAND%.sh']);
+    assert.deepEqual(scriptPaths(synthCluster({ graph })), ['/root/.cdktf-barman-%RAND%.sh']);
+    assert.deepEqual(scriptPaths(synthCluster({ graph, connection: { user: 'deploy', secretScriptPath: '/srv/deploy/s-%RAND%.sh' } })), ['/srv/deploy/s-%RAND%.sh']);
+  });
+
+  test('literal connection values stay literal text for Terraform; a user that is not an os user name is refused', () => {
+    assert.throws(() => synthCluster({ graph, connection: { user: '${file("/etc/hostname")}' } }), /connection user "\$\{file\(\\"\/etc\/hostname\\"\)\}" is not an os user name/);
+    const j = synthCluster({ graph, connection: { bastionHost: 'b${x}', bastionUser: 'j%{if}', timeout: '1m${y}', secretScriptPath: '/srv/${z}/s.sh' } });
+    const c = resource(j, NR, 'barman_server_two').connection!;
+    assert.equal(c.bastion_host, 'b$${x}');
+    assert.equal(c.bastion_user, 'j%%{if}');
+    assert.equal(c.timeout, '1m$${y}');
+    const secret = resource(j, NR, 'barman_postgres_roles_one').provisioner!.map((p) => (p['remote-exec'] as { connection?: { script_path?: string } }).connection?.script_path).find((x) => x);
+    assert.equal(secret, '/srv/$${z}/s.sh');
+  });
+
   test('backup resources carry exactly their own instance\'s files on their own server', () => {
     const expected: Record<string, { paths: string[]; section: string; slot: string; host: string; absent: string[] }> = {
       barman_backup_one_on_two: { paths: ['/etc/barman.d/one.conf', '/etc/cron.d/one'], section: 'one', slot: 'backup_two', host: '10.1.0.1', absent: ['four', 'five', 'db-1', '10.1.0.4', '10.1.0.5'] },

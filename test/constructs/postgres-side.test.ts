@@ -192,7 +192,7 @@ describe('the .pgpass secret step gets the passwords through files only', () => 
       const own = script.split('\n').filter((l) => /\$[12]\b|\$\{[12]/.test(l) && !/^\s*(#|[a-z_]+\(\) \{ #)/.test(l));
       // $1 and $2 outside the shell functions: only as files to decode
       const outsideFunctions = own.filter((l) => !/^\s+/.test(l) && !/^[a-z_]+\(\) \{/.test(l));
-      assert.deepEqual(outsideFunctions, ['bpw=$(base64 -d < "$1"); spw=$(base64 -d < "$2")']);
+      assert.deepEqual(outsideFunctions, ['password_ok "$1" barman; password_ok "$2" streaming_barman', 'bpw=$(base64 -d < "$1"); spw=$(base64 -d < "$2")']);
       assert.doesNotMatch(script, /<password of/, 'no placeholder in the script');
     });
   }

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { ClusterSpec, InstanceSpec, Located } from '../model/cluster-spec';
 import { DiagnosticBag, InvalidConfigError, Severity, didYouMean, showValue } from '../model/diagnostics';
 import { buildGraph } from '../model/build-graph';
 import { Role } from '../model/enums';
 import { BarmanGraph } from '../model/graph';
 import { normalizeName } from '../model/names';
+import { ConfigFileError, readConfigText } from './config-file';
 import { DEFAULTS_ONLY_KEYS, INSTANCE_KEYS, TOP_LEVEL_KEYS } from './tpa-keys';
 import { YamlDocument, YamlPath, YamlSyntaxError, parseYaml } from './yaml-source';
 
@@ -38,9 +38,10 @@ export function loadTpaConfig(text: string, file: string): ClusterSpec {
 export function loadTpaConfigFile(path: string): ClusterSpec {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readConfigText(path);
   } catch (e) {
-    throw new InvalidConfigError([{ severity: Severity.ERROR, message: `cannot read the config file: ${(e as Error).message}`, file: path }]);
+    if (!(e instanceof ConfigFileError)) throw e;
+    throw new InvalidConfigError([{ severity: Severity.ERROR, message: e.message, position: e.position, file: path }]);
   }
   return loadTpaConfig(text, path);
 }

@@ -1,9 +1,11 @@
 /**
  * YAML parsing with source positions.
  *
- * `parseYaml()` parses a document with js-yaml (default schema) and, in the
+ * `parseYaml()` parses a document with js-yaml (CONFIG_SCHEMA: the default
+ * schema with plain decimal integers only, see yaml-schema.ts) and, in the
  * same pass, records where every node of the document starts, so that later
- * validation code can report errors as `config.yml:12:7: error: ...`.
+ * validation code can report errors as `config.yml:12:7: error: ...`.  The
+ * same pass enforces the size, nesting and alias limits of yaml-limits.ts.
  *
  * How it works: js-yaml's `listener` option reports an 'open' event when it
  * starts composing a node and a 'close' event when it is done.  The events
@@ -39,6 +41,8 @@
  * counts as one column.  `\n`, `\r\n` and a lone `\r` all end a line.
  */
 import { load, YAMLException } from 'js-yaml';
+import { ClosedNodeState, MAX_CONFIG_BYTES, YamlLimitGuard } from './yaml-limits';
+import { CONFIG_SCHEMA } from './yaml-schema';
 
 export interface SourcePosition {
   readonly file: string;
@@ -64,7 +68,7 @@ export class YamlSyntaxError extends Error {
 
 export interface YamlDocument {
   readonly file: string;
-  /** Exactly what js-yaml's `load()` returns for the text (default schema). */
+  /** Exactly what js-yaml's `load()` returns for the text (with CONFIG_SCHEMA). */
   readonly value: unknown;
   /**
    * Start of the value node at `path`; `undefined` when the path does not exist
@@ -518,12 +522,16 @@ class ParsedYamlDocument implements YamlDocument {
 // ---------------------------------------------------------------------------
 
 /**
- * Parse `text` (the contents of `file`) with js-yaml's `load()` and the default
- * schema, recording the source position of every node.
+ * Parse `text` (the contents of `file`) with js-yaml's `load()` and
+ * CONFIG_SCHEMA, recording the source position of every node.
  *
- * @throws YamlSyntaxError when js-yaml rejects the text.
+ * @throws YamlSyntaxError when js-yaml rejects the text or it goes past a limit
+ *   of yaml-limits.ts (size, nesting, expanded aliases).
  */
 export function parseYaml(text: string, file: string): YamlDocument {
+  if (text.length > MAX_CONFIG_BYTES) {
+    throw new YamlSyntaxError(`the file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, far more than a config needs: check that it is the right file`, { file, line: 1, column: 1 });
+  }
   // Same normalisation as js-yaml: drop a byte order mark, end with a line break.
   let input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (input.length > 0) {
@@ -542,11 +550,19 @@ export function parseYaml(text: string, file: string): YamlDocument {
     return { file, line: line + 1, column: o - lineStarts[line] + 1 };
   };
 
+  const guard = new YamlLimitGuard(input, (message, offset) => {
+    throw new YamlSyntaxError(message, toPosition(offset));
+  });
+
   let value: unknown;
   try {
     value = load(text, {
       filename: file,
+      schema: CONFIG_SCHEMA,
       listener(eventType, state) {
+        // Outside the try below: going past a limit must stop the parse.
+        if (eventType === 'open') guard.open(state.position);
+        else guard.close(state as unknown as ClosedNodeState);
         if (broken) return;
         try {
           if (eventType === 'open') builder.open(state.position);

@@ -36,11 +36,21 @@ export function formatDiagnostic(d: Diagnostic): string {
   ].filter((s) => s !== undefined);
   const prefix = subject.length > 0 ? `${subject.join(', ')}: ` : '';
   // one diagnostic, one line: names and keys from the input may hold newlines or terminal escapes
-  return `${where}${d.severity}: ${prefix}${d.message}`.replace(CONTROL_CHARS, escapeControl);
+  return escapeUnsafe(`${where}${d.severity}: ${prefix}${d.message}`);
 }
 
-const CONTROL_CHARS = /[\x00-\x1f\x7f]/g;
-const escapeControl = (c: string): string => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+/**
+ * Characters that must not reach a terminal or log as they are: C0 and C1 controls and DEL
+ * (newlines, escape sequences; U+0085 is a line break too), the Unicode line and paragraph
+ * separators, and the marks and overrides that reorder text (bidi "Trojan Source" spoofing).
+ */
+const UNSAFE_CHARS = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+const escapeChar = (c: string): string => {
+  const code = c.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+};
+/** Text with every unsafe character written as `\xNN` or `\uNNNN`, so it shows as one plain line. */
+const escapeUnsafe = (text: string): string => text.replace(UNSAFE_CHARS, escapeChar);
 
 /** Thrown when the input has errors: carries all of them, not only the first. */
 export class InvalidConfigError extends Error {
@@ -134,9 +144,16 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** Shows a value in a message: strings quoted, control characters made visible. */
+/** Shows a value in a message: strings quoted, control and other unsafe characters made visible. */
 export function showValue(v: unknown): string {
-  if (typeof v === 'string') return `'${v.replace(CONTROL_CHARS, escapeControl)}'`;
+  if (typeof v === 'string') return `'${escapeUnsafe(v)}'`;
   if (v === undefined) return 'nothing';
-  return JSON.stringify(v) ?? String(v);
+  // JSON would show these as null
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  const json = JSON.stringify(v) ?? String(v);
+  // a list or mapping can be huge (YAML aliases): show its start
+  const shown = json.length > MAX_SHOWN_STRUCTURE ? `${json.slice(0, MAX_SHOWN_STRUCTURE)}... (${json.length} characters in all)` : json;
+  return escapeUnsafe(shown);
 }
+
+const MAX_SHOWN_STRUCTURE = 200;

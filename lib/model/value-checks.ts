@@ -83,10 +83,11 @@ function checkBoolean(raw: unknown): Checked {
 }
 
 function checkInteger(raw: unknown, min: number, max: number): Checked {
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^(0|[1-9]\d*)$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `between ${min} and ${max}`;
-    return bad(`${showValue(raw)} is not an integer ${range}`);
+    const form = typeof raw === 'string' ? ': write plain decimal digits (no leading zero, sign, exponent or hex)' : '';
+    return bad(`${showValue(raw)} is not an integer ${range}${form}`);
   }
   return ok(n);
 }

@@ -31,6 +31,8 @@ test('an explicit !!int or !!float tag cannot bring the other forms back', () =>
 });
 
 for (const [key, written, kind] of [
+  ['postgres_version', '010', '>= 9'],
+  ['postgres_version', '"010"', '>= 9'],
   ['postgres_version', '0x10', '>= 9'],
   ['postgres_version', '1e3', '>= 9'],
   ['postgres_version', '+16', '>= 9'],
@@ -46,8 +48,10 @@ for (const [key, written, kind] of [
     assert.equal(o.errors.length, 1, show(o.errors));
     const d = o.errors[0];
     const at = positionIn(text, written, `${key}: `);
+    const shown = written.replace(/^"(.*)"$/, '$1');
     assert.equal(d.key, key, formatDiagnostic(d));
     assert.deepEqual([d.position?.line, d.position?.column], [at.line, at.column], formatDiagnostic(d));
-    assert.ok(d.message.includes(`'${written}' is not an integer ${kind}`), formatDiagnostic(d));
+    assert.ok(d.message.includes(`'${shown}' is not an integer ${kind}`), formatDiagnostic(d));
+    assert.match(d.message, /write plain decimal digits/, formatDiagnostic(d));
   });
 }

@@ -80,20 +80,18 @@ export function writeStaged(target: string, fill: (staging: string) => void, rep
     const leftovers = present.filter((n) => n.startsWith(STAGING_PREFIX) && join(abs, n) !== staging);
     const toRemove = [...new Set([...replaced.filter((n) => present.includes(n)), ...leftovers])];
     for (const name of toRemove) checkRemovable(join(abs, name));
+    const added = readdirSync(staging);
+    const clashes = added.filter((n) => present.includes(n) && !toRemove.includes(n));
+    if (clashes.length > 0) throw new OutputError(`${target} already holds ${clashes.join(', ')}, which this run did not write: move them away or choose another --out; nothing written`);
     old = mkdtempSync(join(abs, STAGING_PREFIX));
     for (const name of toRemove) {
       const from = join(abs, name);
       const to = join(old, name);
       // a file stays in place (a second link keeps it) until the new one replaces it atomically
-      if (lstatSync(from).isDirectory()) {
-        renameSync(from, to);
-        done.push({ from, to });
-      } else {
-        linkSync(from, to);
-        done.push({ from, to });
-      }
+      if (lstatSync(from).isDirectory()) renameSync(from, to);
+      else linkSync(from, to);
+      done.push({ from, to });
     }
-    const added = readdirSync(staging);
     for (const name of added) {
       const from = join(staging, name);
       const to = join(abs, name);

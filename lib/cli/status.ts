@@ -1,6 +1,7 @@
 import { collectStatus, StatusConnection } from '../status/collect';
 import { formatReport } from '../status/format';
 import { runOverSsh } from '../status/ssh-runner';
+import { connectionUserProblem } from './option-checks';
 // main imports this module too: its exports are only used when a command runs, after both loaded
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, Io, load, parseArgs } from './main';
 
@@ -26,7 +27,8 @@ export async function statusCommand(args: readonly string[], io: Io, usage: stri
     return typeof v === 'string' ? v : undefined;
   };
   const user = opt('connection-user');
-  if (user !== undefined && !/^[a-z_][a-z0-9_.-]*\$?$/i.test(user)) return usageError(`--connection-user '${user}' is not a user name`);
+  const userProblem = user === undefined ? undefined : connectionUserProblem(user);
+  if (userProblem !== undefined) return usageError(userProblem);
   const int = (name: string, min: number, max: number): number | undefined | string => {
     const v = opt(name);
     if (v === undefined) return undefined;

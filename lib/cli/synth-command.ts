@@ -1,8 +1,9 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BarmanGraph } from '../model/graph';
 import { BarmanClusterOptions } from '../constructs/barman-cluster';
 import { synthesizeTerraformJson } from '../constructs/barman-stack';
+import { writeStaged } from './staged-output';
 
 export const SYNTH_FILE = 'cdktf-barman.tf.json';
 
@@ -11,13 +12,10 @@ export interface SynthOptions extends BarmanClusterOptions {
   readonly connectionKeyFromVariable?: boolean;
 }
 
-/** Writes DIR/cdktf-barman.tf.json atomically; returns its path. */
+/** Writes DIR/cdktf-barman.tf.json atomically (other files of DIR are left alone); returns its path. */
 export function writeSynth(graph: BarmanGraph, outDir: string, options: SynthOptions): string {
   const json = synthesizeTerraformJson({ ...options, graph });
-  mkdirSync(outDir, { recursive: true });
-  const target = join(outDir, SYNTH_FILE);
-  const tmp = `${target}.tmp-${process.pid}`;
-  writeFileSync(tmp, JSON.stringify(json, null, 2) + '\n');
-  renameSync(tmp, target);
-  return target;
+  const text = JSON.stringify(json, null, 2) + '\n';
+  writeStaged(outDir, (dir) => writeFileSync(join(dir, SYNTH_FILE), text), [SYNTH_FILE]);
+  return join(outDir, SYNTH_FILE);
 }

@@ -182,10 +182,12 @@ describe('render', () => {
     const r = run(['render', config, '--out', out]);
     assert.equal(r.code, 0, outputOf(r));
     assert.equal(r.stdout.split('\n').length, 2, outputOf(r));
-    assert.deepEqual(readdirSync(out).sort(), ['shop-backup', 'shop-db1', 'shop-db2']);
+    // render's own list of what it wrote (what a later --force may replace), and the hosts
+    assert.deepEqual(readdirSync(out).sort(), ['.cdktf-barman-render.json', 'shop-backup', 'shop-db1', 'shop-db2']);
+    assert.deepEqual(JSON.parse(readFileSync(join(out, '.cdktf-barman-render.json'), 'utf8')).instances.sort(), ['shop-backup', 'shop-db1', 'shop-db2']);
 
     const manifests = new Map<string, ManifestEntry[]>();
-    for (const host of readdirSync(out)) {
+    for (const host of readdirSync(out).filter((n) => !n.startsWith('.'))) {
       const m = JSON.parse(readFileSync(join(out, host, 'manifest.json'), 'utf8')) as { files: ManifestEntry[] };
       assert.ok(Array.isArray(m.files) && m.files.length > 0, host);
       for (const f of m.files) {
@@ -256,7 +258,7 @@ describe('render', () => {
     assert.deepEqual(readdirSync(out), ['precious.txt']);
   });
 
-  test('a non-empty DIR without --force is a usage error and is left alone; --force replaces its contents', () => {
+  test('a non-empty DIR without --force is a usage error and is left alone; --force replaces an earlier render', () => {
     const config = configFile('render-force.yml', VALID);
     const out = join(tmp, 'not-empty');
     mkdirSync(out);
@@ -264,9 +266,15 @@ describe('render', () => {
     const r = run(['render', config, '--out', out]);
     assert.equal(r.code, 2, outputOf(r));
     assert.deepEqual(readdirSync(out), ['old.txt']);
+    // --force only replaces what render wrote (issue 12 item 10): old.txt is not
+    const refused = run(['render', config, '--out', out, '--force']);
+    assert.equal(refused.code, 1, outputOf(refused));
+    assert.deepEqual(readdirSync(out), ['old.txt']);
+    rmSync(join(out, 'old.txt'));
+    assert.equal(run(['render', config, '--out', out]).code, 0);
     const f = run(['render', config, '--out', out, '--force']);
     assert.equal(f.code, 0, outputOf(f));
-    assert.deepEqual(readdirSync(out).sort(), ['shop-backup', 'shop-db1', 'shop-db2']);
+    assert.deepEqual(readdirSync(out).sort(), ['.cdktf-barman-render.json', 'shop-backup', 'shop-db1', 'shop-db2']);
   });
 
   test('an empty existing DIR is fine', () => {

@@ -38,7 +38,7 @@ commands:
                              <prefix>_connection_private_key instead of the ssh agent
       --connection-user USER root (default) or a user with passwordless sudo
       --script-path PATH     where Terraform uploads the scripts carrying secrets (default
-                             /root/.cdktf-barman-%RAND%.sh for root, else Terraform's /tmp path):
+                             /root/.cdktf-barman-%RAND%.sh for root, /home/USER/... otherwise):
                              an absolute path in a directory only USER can enter, not under /tmp,
                              /var/tmp or /dev/shm; %RAND% is replaced by a random number
       --id-prefix PREFIX     prefix of every logical id (default barman)

@@ -63,7 +63,7 @@ export interface HostileKey {
   readonly targets: readonly Target[];
   /** written as a one-item list */
   readonly list: boolean;
-  /** a valid value; undefined: the key is absent from the base config */
+  /** a valid value, which the payloads are appended to (the base config may leave the key out) */
   readonly valid: string;
   /** keys a diagnostic about this value may name (the key, or the reference it breaks) */
   readonly diagnosticKeys: readonly string[];
@@ -137,7 +137,8 @@ const otherKeys: HostileKey[] = [
   instanceKey('ansible_host', ['two'], '192.0.2.12'),
   instanceKey('backup', ['one'], 'two', { diagnosticKeys: ['backup'], list: true }),
   instanceKey('upstream', ['three'], 'one'),
-  instanceKey('role', ['one'], 'primary', { list: true }),
+  // an unknown role is only a label (TPA has many); it is refused where it matters: `backup` on an instance it leaves without a PostgreSQL role
+  instanceKey('role', ['one'], 'primary', { list: true, diagnosticKeys: ['role', 'backup'] }),
   instanceKey('location', ['one'], 'dc1'),
   varsKey('address', ['one'], '192.0.2.11'),
   varsKey('address', ['two'], '192.0.2.12'),

@@ -124,6 +124,21 @@ export function authorizedKeyProblems(line: string): string[] {
   return [];
 }
 
+/**
+ * Problems of one managed known_hosts line as ssh reads it: one host pattern (no wildcard or
+ * negation a hostile address could smuggle in), a key type, a key, the library's marker.
+ */
+export function knownHostsProblems(line: string): string[] {
+  if (/[\r\n\0\u2028\u0085]/.test(line)) return [`control or line-break character in ${JSON.stringify(line)}`];
+  const fields = line.split(' ');
+  // render shows keys scanned at apply time as one placeholder word
+  const placeholder = fields.length === 3 && /^<host-keys-scanned-from-[^\s]*-at-apply>$/.test(fields[1]);
+  if (fields.length !== 4 && !placeholder) return [`${fields.length} fields (expected HOST TYPE KEY MARKER) in ${JSON.stringify(line)}`];
+  if (/[*?!,]/.test(fields[0])) return [`host pattern ${fields[0]} has a wildcard, negation or list: it matches other hosts`];
+  if (!/^(ssh-|ecdsa-sha2-|<host-keys)/.test(fields[1])) return [`no key type where ssh expects one in ${JSON.stringify(line)}`];
+  return [];
+}
+
 /** The from="..." patterns of an authorized_keys line, unescaped as sshd does. */
 export function fromPatterns(line: string): string[] | undefined {
   const m = /(?:^|,)from="((?:[^"\\]|\\.)*)"/.exec(line);

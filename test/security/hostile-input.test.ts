@@ -18,7 +18,7 @@ import { ValueKind } from '../../lib/model/settings';
 import { BarmanParse, ParsedServer, barmanProblems, expectedServerConfig, findBarmanPython } from '../support/barman-parse';
 import { cronFileProblems } from '../support/cron-check';
 import { HOSTILE_KEYS, PAYLOADS, Payload, HostileKey, isTerraformPayload, keyTitle } from './hostile-cases';
-import { authorizedKeyProblems, fromPatterns, hbaLineProblems, newExpressions, terraformLiteral } from './hostile-checks';
+import { authorizedKeyProblems, fromPatterns, knownHostsProblems, hbaLineProblems, newExpressions, terraformLiteral } from './hostile-checks';
 import { CaseResult, SYNTH_MODES, baselineSynth, filesUnder, readBarmanConfigs, runCase } from './hostile-run';
 
 const PY = findBarmanPython();
@@ -93,6 +93,9 @@ function assertAcceptedExactly(r: CaseResult): void {
       for (const pattern of fromPatterns(l) ?? []) assert.deepEqual(hbaLineProblems(`host all all ${pattern.includes('/') ? pattern : `${pattern}/32`} trust`).filter((p) => p.includes('keyword')), [], `from= pattern ${pattern}`);
     }
   }
+  for (const f of files.filter((x) => x.path.endsWith('/known_hosts'))) {
+    for (const l of f.content.split('\n').filter((x) => x !== '')) assert.deepEqual(knownHostsProblems(l), [], `${f.instance}:${f.path}`);
+  }
   // Barman: no complaint, and every key reads back as the model means it
   if (PY.ok) {
     for (const s of r.graph!.barmanServers) {
@@ -118,7 +121,9 @@ function assertAcceptedExactly(r: CaseResult): void {
     assert.equal(s.code, 0, `synth (${mode}) exit ${s.code}: ${s.stderr}`);
     assert.deepEqual(newExpressions(baseline.get(mode)!, s.strings!), [], `synth (${mode}): Terraform expressions the payload built`);
     if (isTerraformPayload(r.payload) && files.some((f) => f.content.includes(r.payload.text))) {
-      assert.ok([...s.strings!.values()].some((v) => terraformLiteral(v).includes(r.payload.text) && !v.includes(r.payload.text)), `synth (${mode}): ${JSON.stringify(r.payload.text)} is in the rendered files but nowhere in the Terraform JSON as an escaped literal`);
+      // replacement functions: in a replacement string '$$' is one '$'
+      const escaped = r.payload.text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+      assert.ok([...s.strings!.values()].some((v) => v.includes(escaped) && terraformLiteral(v).includes(r.payload.text)), `synth (${mode}): ${JSON.stringify(r.payload.text)} is in the rendered files but nowhere in the Terraform JSON escaped as ${JSON.stringify(escaped)}`);
     }
   }
 }

@@ -62,6 +62,17 @@ describe('cdktf-barman on hostile configs', () => {
   });
 });
 
+test("synth --connection-user with a Terraform expression: a usage error, nothing written", () => {
+  const file = join(tmp, 'seed.yml');
+  writeFileSync(file, configText(undefined, undefined));
+  const out = join(tmp, 'out-connection-user');
+  const r = spawnSync(process.execPath, [BIN, 'synth', file, '--out', out, '--connection-user', '${file("/etc/hostname")}'], { encoding: 'utf8', timeout: 60_000 });
+  const shown = `exit ${r.status}\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}`;
+  assert.equal(r.status, 2, shown);
+  assert.match(r.stderr, /connection-user/, shown);
+  assert.deepEqual(filesUnder(out), [], `synth wrote into --out\n${shown}`);
+});
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

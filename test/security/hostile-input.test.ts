@@ -19,7 +19,7 @@ import { BarmanParse, ParsedServer, barmanProblems, expectedServerConfig, findBa
 import { cronFileProblems } from '../support/cron-check';
 import { HOSTILE_KEYS, PAYLOADS, Payload, HostileKey, isTerraformPayload, keyTitle } from './hostile-cases';
 import { authorizedKeyProblems, fromPatterns, knownHostsProblems, hbaLineProblems, newExpressions, terraformLiteral } from './hostile-checks';
-import { CaseResult, SYNTH_MODES, baselineSynth, filesUnder, readBarmanConfigs, runCase } from './hostile-run';
+import { CaseResult, SYNTH_MODES, baselineSynth, checkShellSyntax, filesUnder, readBarmanConfigs, runCase } from './hostile-run';
 
 const PY = findBarmanPython();
 let base: string;
@@ -33,6 +33,7 @@ before(async () => {
   let n = 0;
   for (const k of HOSTILE_KEYS) for (const p of PAYLOADS) results.set(caseId(k, p), await runCase(join(base, `case-${n++}`), k, p));
   if (PY.ok) readBarmanConfigs(PY.python, [...results.values()]);
+  checkShellSyntax(base, baseline.values().next().value!, [...results.values()]);
 });
 after(() => rmSync(base, { recursive: true, force: true }));
 
@@ -121,6 +122,8 @@ function assertAcceptedExactly(r: CaseResult): void {
       }
     }
   }
+  // the shell: the provisioner scripts the value changed still parse
+  assert.deepEqual(r.shellSyntax, [], 'bash -n on the provisioner scripts');
   // Terraform: no expression the payload built, and the value reaches Terraform as written
   for (const [mode, s] of r.synth) {
     assert.equal(s.crash, undefined, `synth (${mode}) crashed: ${s.crash}`);

@@ -4,6 +4,7 @@
  * payloads Terraform could read as an expression (or values that become names) `synth` in both
  * resource modes. Barman's parser runs once, afterwards, on every rendered Barman configuration.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadTpaConfig } from '../../lib/config/tpa-config';
@@ -14,7 +15,7 @@ import { main } from '../../lib/cli/main';
 import { SYNTH_FILE } from '../../lib/cli/synth-command';
 import { BarmanParse, copyBarmanFiles, runBarmanParseMany } from '../support/barman-parse';
 import { HostileKey, Payload, configText, hostileValue, isTerraformPayload } from './hostile-cases';
-import { jsonStrings } from './hostile-checks';
+import { jsonStrings, terraformLiteral } from './hostile-checks';
 
 export interface CommandRun {
   readonly code?: number;
@@ -49,6 +50,8 @@ export interface CaseResult {
   readonly synth: Map<string, SynthRun>;
   /** Barman server name -> what Barman's parser read from its rendered files */
   readonly barman: Map<string, BarmanParse>;
+  /** `bash -n` errors of the provisioner scripts the payload changed */
+  readonly shellSyntax: string[];
 }
 
 /** Runs `cdktf-barman ARGS` in-process; never throws. */
@@ -103,11 +106,15 @@ export async function runCase(dir: string, key: HostileKey, payload: Payload): P
   const outDir = join(dir, 'out');
   const render = await runCli(['render', file, '--out', outDir]);
   const synth = new Map<string, SynthRun>();
-  if (loaded.graph !== undefined && (isTerraformPayload(payload) || key.nameLike)) {
+  if (loaded.graph !== undefined) {
+    // every accepted case in the default mode; the second mode where Terraform or names are at stake
     let n = 0;
-    for (const [mode, extra] of Object.entries(SYNTH_MODES)) synth.set(mode, await runSynth(file, join(dir, `synth-${n++}`), extra));
+    for (const [mode, extra] of Object.entries(SYNTH_MODES)) {
+      if (n === 0 || isTerraformPayload(payload) || key.nameLike) synth.set(mode, await runSynth(file, join(dir, `synth-${n}`), extra));
+      n++;
+    }
   }
-  return { key, payload, value, file, text, graph: loaded.graph, errors: loaded.errors, loadCrash: loaded.crash, outDir, render, synth, barman: new Map() };
+  return { key, payload, value, file, text, graph: loaded.graph, errors: loaded.errors, loadCrash: loaded.crash, outDir, render, synth, barman: new Map(), shellSyntax: [] };
 }
 
 /** Reads every accepted case's Barman files with Barman's own parser, in one python process. */
@@ -142,4 +149,45 @@ export function filesUnder(dir: string): string[] {
   };
   walk(dir, '');
   return out;
+}
+
+const INLINE_LINE = /^(.*\.provisioner\[\d+\]\.remote-exec)\.inline\[\d+\]$/;
+
+/**
+ * The provisioner scripts of a synthesized JSON as the shell receives them: remote-exec writes
+ * the `inline` commands one per line into one script; Terraform's escapes are read.
+ */
+export function inlineScripts(strings: Map<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [path, s] of strings) {
+    const m = INLINE_LINE.exec(path);
+    if (m) out.set(m[1], `${out.has(m[1]) ? `${out.get(m[1])}\n` : ''}${terraformLiteral(s)}`);
+  }
+  return out;
+}
+
+/**
+ * `bash -n` on the provisioner scripts of each accepted case that differ from the baseline's: one
+ * bash per case on all of them (each in a subshell), then one per script only when that fails.
+ */
+export function checkShellSyntax(dir: string, baseline: Map<string, string>, results: readonly CaseResult[]): void {
+  const known = new Set(inlineScripts(baseline).values());
+  const bashN = (file: string, text: string): string | undefined => {
+    writeFileSync(file, text);
+    const r = spawnSync('bash', ['-n', file], { encoding: 'utf8' });
+    return r.status === 0 ? undefined : r.stderr.trim() || `bash -n exit ${r.status}`;
+  };
+  results.forEach((r, n) => {
+    const strings = r.synth.values().next().value?.strings;
+    if (strings === undefined) return;
+    const scripts = [...inlineScripts(strings)].filter(([, s]) => !known.has(s));
+    if (scripts.length === 0) return;
+    const file = join(dir, `scripts-${n}.sh`);
+    if (bashN(file, scripts.map(([, s]) => `(\n${s}\n)\n`).join('')) === undefined) return;
+    for (const [path, s] of scripts) {
+      const problem = bashN(file, s);
+      if (problem !== undefined) r.shellSyntax.push(`${path}: ${problem.split('\n')[0]}`);
+    }
+    if (r.shellSyntax.length === 0) r.shellSyntax.push(`the scripts parse one by one but not together: ${scripts.map(([p]) => p).join(', ')}`);
+  });
 }

@@ -68,6 +68,17 @@ export function runBarmanParse(python: string, barmanConf: string): BarmanParse 
   return JSON.parse(r.stdout) as BarmanParse;
 }
 
+/** runBarmanParse for many files in one python process (Barman is imported once): results in order. */
+export function runBarmanParseMany(python: string, barmanConfs: readonly string[]): BarmanParse[] {
+  if (barmanConfs.length === 0) return [];
+  const script = join(repoRoot(), 'test', 'support', 'barman_parse_many.py');
+  const r = spawnSync(python, [script, ...barmanConfs], { encoding: 'utf8', env: { ...process.env, PGCONNECT_TIMEOUT: '2' }, timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${python} ${script} (${barmanConfs.length} files) exited ${r.status}: ${r.error?.message ?? ''}\n${r.stderr}`);
+  const parsed = JSON.parse(r.stdout) as BarmanParse[];
+  if (parsed.length !== barmanConfs.length) throw new Error(`${script}: ${parsed.length} results for ${barmanConfs.length} files`);
+  return parsed;
+}
+
 /**
  * Everything Barman complained about: a fatal error, warnings it logged or printed, path
  * conflicts, each server's message list, a disabled server. Empty means Barman took the files as

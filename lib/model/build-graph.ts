@@ -13,6 +13,8 @@ import { checkLiteralText } from './literal-text';
 const CLUSTER_NAME = /^[_a-zA-Z0-9-]+$/;
 const HOST_KEY = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)) [A-Za-z0-9+/]+={0,3}$/;
 const CONTROL = /[\x00-\x1f\x7f]/;
+/** what would end a line in known_hosts, or in a reader that splits on Unicode line breaks */
+const LINE_BREAK_OR_CONTROL = /[\x00-\x1f\x7f\x85\u2028\u2029]/;
 /** vars of the Barman server that shape its own files; the rest only matter on backed-up instances */
 const SERVER_SIDE_VARS = ['barman_backup_stagger', 'barman_log_file', 'barman_user', 'barman_group', 'barman_home', 'postgres_bin_dir', 'postgres_version', 'cluster_ssh_port', 'backup_name', 'barman_removed_backups', 'barman_allow_overrides', 'barman_ssh_restrict'];
 /** /etc/cron.d files that common packages ship: a backup cron file of that name would replace theirs */
@@ -200,7 +202,9 @@ function hostKeys(i: InstanceSpec, bag: DiagnosticBag): string[] {
   const keys: string[] = [];
   for (const k of list) {
     const text = typeof k === 'string' ? k.trim().split(/\s+/).slice(0, 2).join(' ') : '';
-    if (!HOST_KEY.test(text)) {
+    if (typeof k === 'string' && LINE_BREAK_OR_CONTROL.test(k.trim())) {
+      bag.error(`${showValue(k)} holds a line break or control character: a host key is one line, 'TYPE BASE64 [comment]' as in /etc/ssh/ssh_host_*_key.pub; remove what follows the break`, { instance: i.givenName, key: 'ssh_host_keys', position: v.where });
+    } else if (!HOST_KEY.test(text)) {
       bag.error(`${showValue(k)} is not an sshd host public key: give 'TYPE BASE64' as in /etc/ssh/ssh_host_*_key.pub (ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256/384/521)`, { instance: i.givenName, key: 'ssh_host_keys', position: v.where });
     } else {
       keys.push(text);

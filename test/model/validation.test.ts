@@ -341,6 +341,20 @@ instances:
     // the position is that of the list (its first item): Located keeps one position per var
     expectOneError(text, { token: '- ssh-ed25519', instance: 'pg1', key: 'ssh_host_keys', mentions: ["'ssh-dss AAAAB3NzaC1kc3M='"], fix: /give 'TYPE BASE64'/ });
   });
+
+  for (const [label, brk] of [['a newline', '\\n'], ['a carriage return', '\\r'], ['U+2028', '\\u2028'], ['U+0085', '\\x85']]) {
+    test(`a pinned host key with ${label} in it (known_hosts would silently drop what follows)`, () => {
+      const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    vars:
+      ssh_host_keys:
+        - "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDn0RKbkwbcwoZ8u2QkBdGmyGr2E3t2Ti1r6qDGw2cGn${brk}x"
+`;
+      expectOneError(text, { token: '- "ssh-ed25519', instance: 'pg1', key: 'ssh_host_keys', mentions: ['ssh-ed25519 AAAAC3'], fix: /a host key is one line/ });
+    });
+  }
 });
 
 describe('backup references', () => {

@@ -8,6 +8,7 @@ import { scheduleWarnings } from './schedule-checks';
 import { isFromPattern } from './ip-patterns';
 import { EffectiveSettings, IGNORED_TPA_BARMAN_VARS, LIST_VARS, SETTING_BY_VAR, SETTING_DEFINITIONS, SettingDefinition } from './settings';
 import { checkValue } from './value-checks';
+import { checkLiteralValues } from './literal-text';
 
 const CLUSTER_NAME = /^[_a-zA-Z0-9-]+$/;
 const HOST_KEY = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)) [A-Za-z0-9+/]+={0,3}$/;
@@ -26,6 +27,7 @@ const MAX_SLOT_NAME = 63;
 export function buildGraph(spec: ClusterSpec): BarmanGraph {
   const bag = new DiagnosticBag(spec.file);
   bag.addAll(spec.diagnostics ?? []);
+  checkLiteralValues(spec, bag);
   const clusterName = spec.clusterName.value;
   if (!CLUSTER_NAME.test(clusterName)) {
     bag.error(`cluster name ${showValue(clusterName)} may contain only letters, digits, '_' and '-'`, { key: 'cluster_name', position: spec.clusterName.where });

@@ -1,0 +1,90 @@
+/**
+ * Values an attacker (or a careless caller) could put into config.yml or the typed API that used
+ * to validate and then do harm downstream (issue 12): each must now be a clear validation error.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { InvalidConfigError, Severity, formatDiagnostic } from '../../lib/model/diagnostics';
+import { Role } from '../../lib/model/enums';
+import { containsToken, isTokenNumber } from '../../lib/model/literal-text';
+import { ClusterProps, graphFromProps } from '../../lib/model/typed-cluster';
+import { Token } from '../../lib/platform/cdktf';
+import { diagnose, expectOneError, show } from './diagnostic-helpers';
+
+const withVar = (varLine: string): string => `cluster_name: demo
+instances:
+  - Name: pg1
+    ip_address: 192.0.2.1
+    role: primary
+    backup: bm1
+    vars:
+      ${varLine}
+  - Name: bm1
+    ip_address: 192.0.2.2
+    role: [barman]
+`;
+
+const errorsOfProps = (props: ClusterProps) => {
+  try {
+    graphFromProps(props);
+  } catch (e) {
+    assert.ok(e instanceof InvalidConfigError, String(e));
+    return e.diagnostics.filter((d) => d.severity === Severity.ERROR);
+  }
+  return [];
+};
+
+describe('cdktf token markers are rejected (no Terraform reference injection)', () => {
+  for (const [key, value] of [
+    ['barman_post_backup_script', 'echo ${TfToken[TOKEN.0]}'],
+    ['barman_pre_archive_retry_script', '#{TfToken[TOKEN.3]}'],
+    ['barman_client_dsn_attributes', 'application_name=&{TfToken[TOKEN.1]}'],
+  ] as const) {
+    test(`${key}: ${value}`, () => {
+      const text = withVar(`${key}: '${value}'`);
+      const d = expectOneError(text, { token: `'${value}'`, instance: 'pg1', key, mentions: [`'${value}'`], fix: /values from config\.yml are literal text/ });
+      assert.match(formatDiagnostic(d), /cdktf token/);
+    });
+  }
+
+  test('in cluster_name, an address and a client address', () => {
+    const text = `cluster_name: 'x\${TfToken[TOKEN.0]}'
+instances:
+  - Name: pg1
+    ip_address: '\${TfToken[TOKEN.7]}'
+    role: primary
+    backup: bm1
+  - Name: bm1
+    role: [barman]
+    vars:
+      barman_client_addresses: ['10.0.0.1', '\${TfToken[TOKEN.9]}']
+`;
+    const o = diagnose(text);
+    const tokenErrors = o.errors.filter((d) => /cdktf token/.test(d.message));
+    assert.deepEqual(tokenErrors.map((d) => d.key), ['cluster_name', 'ip_address', 'barman_client_addresses'], show(o.errors));
+  });
+
+  test('a real cdktf string, list and number token passed through the typed API', () => {
+    const asString = Token.asString({ resolve: () => 'x' });
+    const asList = Token.asList({ resolve: () => ['x'] });
+    const asNumber = Token.asNumber({ resolve: () => 1 });
+    const errors = errorsOfProps({
+      clusterName: 'demo',
+      instances: [
+        { name: 'pg1', roles: [Role.PRIMARY], backup: ['bm1'], address: asString, settings: { postBackupScript: `echo ${asNumber}`, postgresPort: asNumber } },
+        { name: 'bm1', roles: [Role.BARMAN], clientAddresses: asList },
+      ],
+    });
+    const tokenKeys = errors.filter((d) => /cdktf token/.test(d.message)).map((d) => d.key).sort();
+    assert.deepEqual(tokenKeys, ['address', 'barman_client_addresses', 'barman_post_backup_script', 'postgres_port'], show(errors));
+  });
+
+  test('the detector matches cdktf itself: real tokens yes, look-alike literal text no', () => {
+    assert.ok(isTokenNumber(Token.asNumber({ resolve: () => 1 })));
+    assert.ok(containsToken(Token.asNumberList({ resolve: () => [1] })));
+    assert.ok(containsToken({ [Token.asString({ resolve: () => 'k' })]: 'v' }));
+    for (const literal of ['echo $TfToken', '${HOME}', 'TfToken[TOKEN.0]', '1e5', '-1.5e+10', 'x', 5432, Number.MAX_SAFE_INTEGER]) {
+      assert.equal(containsToken(literal), false, String(literal));
+    }
+  });
+});

@@ -42,7 +42,8 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
   const badNames = new Set((spec.diagnostics ?? []).filter((d) => d.severity === Severity.ERROR && d.key === 'Name' && d.instance !== undefined).map((d) => d.instance));
   for (const i of spec.instances) {
     const name = i.name.value;
-    if (!badNames.has(i.givenName) && !isHostName(name)) {
+    // the name is the default address: 10.0.0.300 or 127.1 would be one pg_hba.conf reads differently
+    if (!badNames.has(i.givenName) && (!isHostName(name) || !isAddress(name))) {
       bag.error(`name ${showValue(i.givenName)} is not a valid host name: use lower-case letters, digits and '-', in dot-separated labels that start and end with a letter or digit`, { instance: i.givenName, key: 'Name', position: i.name.where });
     }
     const twin = seen.get(name);

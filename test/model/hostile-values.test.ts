@@ -88,3 +88,54 @@ instances:
     }
   });
 });
+
+describe('one strict address parser for pg_hba.conf and from=', () => {
+  const withAddress = (key: string, value: string): string => `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    ${key}: "${value}"
+`;
+  for (const value of [':', '::::', '1:2:3:4:5:6:7:8:9:10', 'fe80::1%eth0', '127.1', '0x7f000001', '010.0.0.1', '10.0.0.300']) {
+    test(`ip_address ${JSON.stringify(value)} is rejected`, () => {
+      const text = withAddress('ip_address', value);
+      expectOneError(text, { token: `"${value}"`, instance: 'pg1', key: 'ip_address', mentions: [`'${value}'`], fix: /is not a host name or IP address/ });
+    });
+  }
+
+  for (const value of [':', '1:2:3:4:5:6:7:8:9:10', 'fe80::1%eth0', '127.1', '10.0.0.0/33', '::/129', '10.0.0.0/-1']) {
+    test(`client address ${JSON.stringify(value)} is rejected`, () => {
+      const text = withAddress('ip_address', '10.0.0.1').replace('role: primary', `role: primary\n    vars:\n      barman_client_addresses: ["${value}"]`);
+      expectOneError(text, { token: `["${value}"]`, instance: 'pg1', key: 'barman_client_addresses', mentions: [`'${value}'`], fix: /not an address or CIDR/ });
+    });
+  }
+
+  for (const name of ['10.0.0.300', '127.1', '0x7f000001']) {
+    test(`an instance named ${name} (its default address) is rejected like the same ip_address`, () => {
+      const text = `cluster_name: demo
+instances:
+  - Name: '${name}'
+    role: [barman]
+`;
+      expectOneError(text, { token: `'${name}'`, instance: name, key: 'Name', mentions: [`'${name}'`], fix: /not a valid host name/ });
+    });
+  }
+
+  test('well-formed addresses still pass: IPv4, IPv6, IPv4-mapped IPv6, CIDRs, names with numeric labels', () => {
+    const o = diagnose(`cluster_name: demo
+instances:
+  - Name: bm1.example.com
+    role: [barman]
+    ip_address: "2001:db8::5"
+    vars:
+      barman_client_addresses: ["10.0.0.5", "10.0.0.0/8", "2001:db8::/32", "::ffff:10.0.0.1", "::1", "db1.example.com"]
+  - Name: 10.0.0.9
+    role: primary
+    backup: bm1.example.com
+  - Name: node1.2x
+    role: primary
+    backup: bm1.example.com
+`);
+    assert.deepEqual(o.errors.map(formatDiagnostic), []);
+  });
+});

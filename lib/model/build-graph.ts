@@ -141,7 +141,8 @@ function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unk
       bag.error(`${showValue(v.value)} is not a host name or IP address`, { instance: instanceName, key, position: v.where });
     }
   }
-  const address = addressVar?.value ?? i.privateIp?.value ?? i.ipAddress?.value ?? i.publicIp?.value ?? i.name.value;
+  const addressFrom = ([['vars.address', addressVar], ['private_ip', i.privateIp], ['ip_address', i.ipAddress], ['public_ip', i.publicIp]] as const).find(([, v]) => v !== undefined) ?? ['Name', i.name] as const;
+  const address = addressFrom[1]!.value;
   const connectionHost = hostVar?.value ?? i.ansibleHost?.value ?? i.publicIp?.value ?? i.ipAddress?.value ?? i.privateIp?.value ?? address;
 
   return {
@@ -155,7 +156,7 @@ function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unk
     backupServers: i.backup.map((b) => b.value),
     sshHostKeys: hostKeys(i, bag),
     upstream: i.upstream?.value,
-    clientAddresses: clientAddresses(i, String(address), bag),
+    clientAddresses: clientAddresses(i, { value: String(address), where: addressFrom[1]!.where }, addressFrom[0], bag),
   };
 }
 
@@ -219,18 +220,34 @@ interface EdgeOrigin {
 /** `instances[k]` is the resolved `spec.instances[k]` (names may be duplicated, so never look B up by name). */
 
 /** Where an instance's connections come from, as pg_hba.conf and sshd's from= match them. */
-function clientAddresses(i: InstanceSpec, address: string, bag: DiagnosticBag): string[] {
+function clientAddresses(i: InstanceSpec, address: Located<string>, addressKey: string, bag: DiagnosticBag): string[] {
   const v = i.vars.get('barman_client_addresses');
-  if (v === undefined) return [address];
+  if (v === undefined) {
+    if (isHbaKeyword(address.value)) bag.error(hbaKeywordProblem(address.value, 'its address, the default client address'), { instance: i.givenName, key: addressKey, position: address.where });
+    return [address.value];
+  }
   const list = Array.isArray(v.value) ? v.value : [v.value];
   const out: string[] = [];
   for (const a of list) {
     const ok = typeof a === 'string' && (isFromPattern(a) || isAddress(a));
-    if (ok) out.push(a as string);
+    if (ok && isHbaKeyword(a as string)) bag.error(hbaKeywordProblem(a as string, 'a client address'), { instance: i.givenName, key: 'barman_client_addresses', position: v.where });
+    else if (ok) out.push(a as string);
     else bag.error(`${showValue(a)} is not an address or CIDR (examples: 10.0.0.5, 10.0.0.0/24, barman-1.example.com)`, { instance: i.givenName, key: 'barman_client_addresses', position: v.where });
   }
   if (out.length === 0 && list.length === 0) bag.error('barman_client_addresses is empty: list at least one address, or remove it', { instance: i.givenName, key: 'barman_client_addresses', position: v.where });
   return out;
+}
+
+/** pg_hba.conf's address keywords: written unquoted, they match far more than one host */
+const HBA_ADDRESS_KEYWORDS = ['all', 'samehost', 'samenet'];
+
+/** Whether pg_hba.conf would read the address as a keyword (or a +group / @file reference). */
+function isHbaKeyword(address: string): boolean {
+  return HBA_ADDRESS_KEYWORDS.includes(address.toLowerCase()) || /^[+@]/.test(address);
+}
+
+function hbaKeywordProblem(address: string, what: string): string {
+  return `${showValue(address)} is ${what} and lands in pg_hba.conf, where it is a keyword (all, samehost, samenet) that lets far more clients in than this host: give the host's real address (ip_address or barman_client_addresses) or rename it`;
 }
 
 /**

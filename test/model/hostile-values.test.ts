@@ -139,3 +139,36 @@ instances:
     assert.deepEqual(o.errors.map(formatDiagnostic), []);
   });
 });
+
+describe('pg_hba.conf keywords never stand for a Barman server', () => {
+  const serverText = (bm: string): string => `cluster_name: demo
+instances:
+  - Name: pg1
+    ip_address: 192.0.2.1
+    role: primary
+    backup: ${bm.split('\n')[0].toLowerCase()}
+  - Name: ${bm}
+    role: [barman]
+`;
+  for (const name of ['all', 'samehost', 'SameNet']) {
+    test(`a Barman server named ${name} (its client address by default)`, () => {
+      const text = serverText(name);
+      expectOneError(text, { token: name, before: 'Name: ', instance: name, key: 'Name', mentions: [`'${name.toLowerCase()}'`], fix: /keyword \(all, samehost, samenet\).*give the host's real address/ });
+    });
+  }
+
+  test('a Barman server addressed samehost', () => {
+    const text = serverText('bm1\n    ip_address: samehost');
+    expectOneError(text, { token: 'samehost', instance: 'bm1', key: 'ip_address', mentions: ["'samehost'"], fix: /pg_hba\.conf, where it is a keyword/ });
+  });
+
+  for (const value of ['all', 'samenet', '+admins', '@hosts']) {
+    test(`barman_client_addresses: [${value}]`, () => {
+      const text = serverText(`bm1\n    ip_address: 192.0.2.2\n    vars:\n      barman_client_addresses: ['${value}']`);
+      const o = diagnose(text);
+      assert.equal(o.errors.length, 1, show(o.errors));
+      assert.equal(o.errors[0].key, 'barman_client_addresses');
+      assert.ok(o.errors[0].message.includes(`'${value}'`), show(o.errors));
+    });
+  }
+});

@@ -126,6 +126,7 @@ function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unk
     settings.reuseBackup = ReuseBackup.OFF;
   }
 
+  if (i.roles.value.includes(Role.BARMAN)) checkLogFile(settings as unknown as EffectiveSettings, own.get('barman_log_file') ?? clusterValues.get('barman_log_file'), instanceName, bag);
   if (i.backup.length > 0) checkCombinations(settings as unknown as EffectiveSettings, (name) => own.get(name) ?? clusterValues.get(name), instanceName, bag);
 
   for (const role of i.roles.value) {
@@ -158,6 +159,18 @@ function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unk
     upstream: i.upstream?.value,
     clientAddresses: clientAddresses(i, { value: String(address), where: addressFrom[1]!.where }, addressFrom[0], bag),
   };
+}
+
+/**
+ * The server script (run as root) creates Barman's log file and hands it to the Barman user, with a
+ * logrotate rule: only a file under /var/log or Barman's own home may be one (never /etc/shadow).
+ */
+function checkLogFile(s: EffectiveSettings, given: Located<unknown> | undefined, instance: string, bag: DiagnosticBag): void {
+  if (given === undefined) return;
+  const inside = (dir: string) => s.logFile.startsWith(`${dir.replace(/\/+$/, '')}/`) && s.logFile.length > dir.length + 1;
+  if (s.logFile.split('/').includes('.') || !(inside('/var/log') || inside(s.barmanHome))) {
+    bag.error(`barman_log_file ${showValue(s.logFile)} must be a file under /var/log/ (or under barman_home ${showValue(s.barmanHome)}), with no '.' or '..' parts: the setup script gives it to the Barman user; the default is '/var/log/barman.log'`, { instance, key: 'barman_log_file', position: given.where });
+  }
 }
 
 /** Settings valid one by one that do not work together. */

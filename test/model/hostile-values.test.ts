@@ -172,3 +172,47 @@ instances:
     });
   }
 });
+
+describe('paths the root-run scripts hand to the Barman or postgres user', () => {
+  const serverVar = (varLine: string): string => `cluster_name: demo
+instances:
+  - Name: pg1
+    ip_address: 192.0.2.1
+    role: primary
+    backup: bm1
+  - Name: bm1
+    ip_address: 192.0.2.2
+    role: [barman]
+    vars:
+      ${varLine}
+`;
+  for (const value of ['/etc/shadow', '/etc/passwd', '/root/.ssh/authorized_keys', '/usr/bin/sudo', '/boot/vmlinuz']) {
+    test(`barman_log_file ${value}`, () => {
+      const text = serverVar(`barman_log_file: ${value}`);
+      expectOneError(text, { token: value, instance: 'bm1', key: 'barman_log_file', mentions: [`'${value}'`], fix: /system path/ });
+    });
+  }
+  for (const value of ['/', '/var/log', '/home/barman.log', '/srv/barman.log', '/var/log/./barman.log', '/var/lib/barman-logs/x.log']) {
+    test(`barman_log_file ${value} (not a file under /var/log or barman_home)`, () => {
+      const text = serverVar(`barman_log_file: ${value}`);
+      const d = expectOneError(text, { token: value, instance: 'bm1', key: 'barman_log_file', mentions: [`'${value}'`], fix: /system path|must be a file under \/var\/log\// });
+      assert.ok(!d.message.includes('undefined'), d.message);
+    });
+  }
+  for (const [key, value] of [['barman_home', '/'], ['barman_home', '/etc'], ['barman_home', '//etc/'], ['barman_home', '/var/lib'], ['barman_home', '/home'], ['barman_home', '/usr/local/barman'], ['postgres_home', '/root'], ['barman_streaming_wals_directory', '/etc/ssh']] as const) {
+    test(`${key} ${value} is a system path`, () => {
+      const text = serverVar(`${key}: ${value}`);
+      const o = diagnose(text);
+      const mine = o.errors.filter((d) => d.key === key);
+      assert.equal(mine.length, 1, show(o.errors));
+      assert.match(mine[0].message, /system path.*hand it to the Barman or postgres user/);
+      assert.ok(mine[0].message.includes(`'${value}'`), mine[0].message);
+    });
+  }
+  test('usual places still pass: /var/log/barman/barman.log, a log under barman_home, /srv/barman, /var/lib/barman', () => {
+    for (const vars of [['barman_log_file: /var/log/barman/barman.log'], ['barman_log_file: /var/lib/barman/log/barman.log'], ['barman_home: /var/lib/barman'], ['barman_streaming_wals_directory: /srv/wal']]) {
+      const o = diagnose(serverVar(vars.join('\n      ')));
+      assert.deepEqual(o.errors.map(formatDiagnostic), [], vars.join(', '));
+    }
+  });
+});

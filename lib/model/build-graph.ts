@@ -9,6 +9,7 @@ import { isFromPattern } from './ip-patterns';
 import { EffectiveSettings, IGNORED_TPA_BARMAN_VARS, LIST_VARS, SETTING_BY_VAR, SETTING_DEFINITIONS, SettingDefinition } from './settings';
 import { checkValue } from './value-checks';
 import { checkLiteralValues } from './literal-text';
+import { logicalIdCollisions } from './logical-ids';
 
 const CLUSTER_NAME = /^[_a-zA-Z0-9-]+$/;
 const HOST_KEY = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)) [A-Za-z0-9+/]+={0,3}$/;
@@ -65,6 +66,7 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
   checkUpstreams(spec, byName, bag);
   const { edges, origins } = buildEdges(spec, instances, byName, bag);
   checkServers(edges, origins, bag);
+  checkLogicalIds(edges, origins, instances, bag);
   warnUnusedServerSettings(spec, byName, bag);
   warnStaggerOutsideServers(spec, byName, bag);
 
@@ -368,6 +370,21 @@ function buildEdges(spec: ClusterSpec, instances: readonly Instance[], byName: M
     }
   });
   return { edges, origins };
+}
+
+/** Names with dots can give two resources one Terraform id ('x' on 'y.on.z', 'x.on.y' on 'z'). */
+function checkLogicalIds(edges: readonly BackupEdge[], origins: ReadonlyMap<BackupEdge, EdgeOrigin>, instances: readonly Instance[], bag: DiagnosticBag): void {
+  const collisions = logicalIdCollisions(
+    edges.map((e) => ({ instance: e.instance.name, server: e.server.name })),
+    instances.filter((i) => i.isBarmanServer).map((i) => i.name),
+    instances.filter((i) => i.isPostgres).map((i) => i.name),
+  );
+  // servers and Postgres instances collide only when their names do: reported as duplicate names
+  for (const c of collisions.filter((x) => x.edge !== undefined)) {
+    const edge = c.edge && edges.find((e) => e.instance.name === c.edge!.instance && e.server.name === c.edge!.server);
+    const origin = edge ? origins.get(edge) : undefined;
+    bag.error(`${c.second} and ${c.first} would get the same Terraform id '${c.id}' (with the default id prefix; '.' and the '_on_' joining instance and server are ambiguous): rename one of the instances`, { instance: origin?.instance, key: 'backup', position: edge ? origin?.position : undefined });
+  }
 }
 
 /** Files on S are owned by the barman account: B and S must agree on it (set it in cluster_vars). */

@@ -216,3 +216,39 @@ instances:
     }
   });
 });
+
+describe('two resources that would get one Terraform id', () => {
+  const text = `cluster_name: demo
+instances:
+  - Name: x
+    ip_address: 192.0.2.1
+    role: primary
+    backup: y.on.z
+  - Name: x.on.y
+    ip_address: 192.0.2.2
+    role: primary
+    backup: z
+  - Name: y.on.z
+    ip_address: 192.0.2.3
+    role: [barman]
+  - Name: z
+    ip_address: 192.0.2.4
+    role: [barman]
+`;
+  test("'x' on 'y.on.z' and 'x.on.y' on 'z' fail validation, naming both, with the fix", () => {
+    const d = expectOneError(text, { token: 'z', before: 'backup: ', instance: 'x.on.y', key: 'backup', mentions: ["'x' on 'y.on.z'", "'x.on.y' on 'z'", '_backup_x_on_y_on_z'], fix: /rename one of the instances/ });
+    assert.match(d.message, /same Terraform id/);
+  });
+
+  test('the construct refuses such a graph (built without validation) with InvalidConfigError, not a crash', async () => {
+    const { BarmanGraph } = await import('../../lib/model/graph');
+    const { synthCluster } = await import('../constructs/synth-helpers');
+    const o = diagnose(text.replace('backup: z', 'backup: y.on.z'));
+    assert.deepEqual(o.errors.map(formatDiagnostic), []);
+    const g = o.graph!;
+    // the same edges plus one that validation would have refused
+    const extra = { ...g.edges[0], instance: g.instance('x.on.y'), server: g.instance('z') };
+    const forged = new BarmanGraph(g.clusterName, g.instances, [g.edges.find((e) => e.instance.name === 'x')!, extra], []);
+    assert.throws(() => synthCluster({ graph: forged }), (e: unknown) => e instanceof InvalidConfigError && /would both get the Terraform id 'barman_backup_x_on_y_on_z'/.test(e.message));
+  });
+});

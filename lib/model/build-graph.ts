@@ -18,6 +18,14 @@ const CONTROL = /[\x00-\x1f\x7f]/;
 const SERVER_SIDE_VARS = ['barman_backup_stagger', 'barman_log_file', 'barman_user', 'barman_group', 'barman_home', 'postgres_bin_dir', 'postgres_version', 'cluster_ssh_port', 'backup_name', 'barman_removed_backups', 'barman_allow_overrides', 'barman_ssh_restrict'];
 /** /etc/cron.d files that common packages ship: a backup cron file of that name would replace theirs */
 const DISTRO_CRON_FILES = ['e2scrub_all', 'sysstat', 'php', 'popularity-contest', 'anacron', '0hourly', 'raid-check', 'mdadm', 'certbot', 'zfsutils-linux', 'logrotate', 'apt-compat', 'dpkg', 'man-db'];
+/** Linux's limit on one path component (a file or directory name), in bytes */
+const MAX_PATH_COMPONENT = 255;
+/**
+ * room kept for what is added to a name in a file name: the library's '.cdktf-barman-backup-NAME.lock'
+ * (26 bytes) and 'CLUSTER.managed', Barman's '.NAME-receive-wal.lock' (18)
+ */
+const FILE_NAME_AFFIXES = 32;
+const MAX_NAME_IN_FILE_NAME = MAX_PATH_COMPONENT - FILE_NAME_AFFIXES;
 /** Linux caps replication slot names at NAMEDATALEN - 1 */
 const MAX_SLOT_NAME = 63;
 
@@ -34,6 +42,7 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
     bag.error(`cluster name ${showValue(clusterName)} may contain only letters, digits, '_' and '-'`, { key: 'cluster_name', position: spec.clusterName.where });
   }
 
+  checkFileNameLength(clusterName, 'cluster_name', 'it names the list of managed files on every host', bag, { key: 'cluster_name', position: spec.clusterName.where });
   checkVarNames(spec.clusterVars, undefined, bag);
   const clusterValues = checkVars(spec.clusterVars, undefined, bag);
 
@@ -67,6 +76,7 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
   const { edges, origins } = buildEdges(spec, instances, byName, bag);
   checkServers(edges, origins, bag);
   checkLogicalIds(edges, origins, instances, bag);
+  checkBackupNameLengths(spec, instances, bag);
   warnUnusedServerSettings(spec, byName, bag);
   warnStaggerOutsideServers(spec, byName, bag);
 
@@ -370,6 +380,24 @@ function buildEdges(spec: ClusterSpec, instances: readonly Instance[], byName: M
     }
   });
   return { edges, origins };
+}
+
+/** A name that becomes part of a file or directory name must leave room for what is added to it. */
+function checkFileNameLength(name: string, what: string, why: string, bag: DiagnosticBag, where: { instance?: string; key: string; position?: SourcePosition }): void {
+  const bytes = Buffer.byteLength(name, 'utf8');
+  if (bytes <= MAX_NAME_IN_FILE_NAME) return;
+  bag.error(`${what} is ${bytes} bytes long, and ${why}: a file name holds at most ${MAX_PATH_COMPONENT} bytes, with room kept for suffixes, so at most ${MAX_NAME_IN_FILE_NAME}: shorten it`, where);
+}
+
+/** A backed-up instance's backup name (its own name unless backup_name is set) names files on its Barman servers. */
+function checkBackupNameLengths(spec: ClusterSpec, instances: readonly Instance[], bag: DiagnosticBag): void {
+  spec.instances.forEach((i, n) => {
+    const inst = instances[n];
+    if (inst === undefined || i.backup.length === 0) return;
+    const given = i.vars.get('backup_name');
+    const key = given !== undefined ? 'backup_name' : 'Name';
+    checkFileNameLength(inst.settings.backupName, given !== undefined ? 'backup_name' : 'the instance name (its backup name)', "it names the instance's files on its Barman servers (/etc/barman.d/NAME.conf, its cron file, its directory and locks)", bag, { instance: i.givenName, key, position: given?.where ?? i.name.where });
+  });
 }
 
 /** Names with dots can give two resources one Terraform id ('x' on 'y.on.z', 'x.on.y' on 'z'). */

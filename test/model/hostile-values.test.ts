@@ -252,3 +252,23 @@ instances:
     assert.throws(() => synthCluster({ graph: forged }), (e: unknown) => e instanceof InvalidConfigError && /would both get the Terraform id 'barman_backup_x_on_y_on_z'/.test(e.message));
   });
 });
+
+describe('names that become file names fit in one path component (255 bytes)', () => {
+  test('a 250-character cluster_name fails validation instead of render dying with ENAMETOOLONG', () => {
+    const name = 'c'.repeat(250);
+    const text = withVar('barman_archiver: false').replace('cluster_name: demo', `cluster_name: ${name}`);
+    expectOneError(text, { token: name, key: 'cluster_name', mentions: ['250 bytes', '255'], fix: /shorten it/ });
+  });
+
+  test('a backed-up instance whose long FQDN is its backup name', () => {
+    const long = Array.from({ length: 4 }, (_, n) => `${'abcdefghij'.repeat(6)}${n}`).join('.');
+    assert.ok(long.length <= 253 && long.length > 223, String(long.length));
+    const text = withVar('barman_archiver: false').replace('Name: pg1', `Name: ${long}`);
+    expectOneError(text, { token: long, instance: long, key: 'Name', mentions: [`${long.length} bytes`], fix: /shorten it/ });
+  });
+
+  test('the limits leave names of ordinary length alone', () => {
+    const text = withVar('barman_archiver: false').replace('cluster_name: demo', `cluster_name: ${'c'.repeat(200)}`);
+    assert.deepEqual(diagnose(text).errors.map(formatDiagnostic), []);
+  });
+});

@@ -1,5 +1,5 @@
 import { loadGraphFromFile } from '../config/tpa-config';
-import { formatDiagnostic } from '../model/diagnostics';
+import { InvalidConfigError, Severity, formatDiagnostic } from '../model/diagnostics';
 import { KeyAlgorithm, Role, SshUser } from '../model/enums';
 import { BarmanGraph, Instance } from '../model/graph';
 import { renderHosts } from '../render/host-files';
@@ -8,7 +8,7 @@ import { BackupEdgeConfig } from './backup-edge-config';
 import { BarmanServerConfig } from './barman-server-config';
 import { HostConnectionProps } from './host-connection';
 import { ProvisionerResourceType } from './host-provisioner';
-import { logicalIds } from './logical-ids';
+import { logicalIdCollisions, logicalIds } from './logical-ids';
 import { PostgresAccess } from './postgres-access';
 import { SshKeyPairs, SuppliedKeyPairs } from './ssh-key-pairs';
 import { BarmanActivation } from './barman-activation';
@@ -84,6 +84,7 @@ export class BarmanCluster extends Construct {
     const connection = props.connection ?? {};
     for (const w of graph.warnings) Annotations.of(this).addWarning(formatDiagnostic(w));
 
+    assertDistinctIds(graph, prefix);
     ensureProviders(this, resourceType === ProvisionerResourceType.NULL_RESOURCE, props.suppliedKeys === undefined);
     this.keys = new SshKeyPairs(this, 'keys', {
       graph,
@@ -95,7 +96,6 @@ export class BarmanCluster extends Construct {
       suppliedKeys: props.suppliedKeys,
     });
 
-    assertDistinctIds(graph, prefix);
     const manage = props.manageDatabaseAccess ?? true;
     const activate = props.activate ?? manage;
     const passwords = manage ? new DatabasePasswords(this, 'database-passwords', { idPrefix: prefix, supplied: props.databasePasswords }) : undefined;
@@ -175,15 +175,16 @@ export class BarmanCluster extends Construct {
 
 /** Names with dots can map to one id ('a' on 'b.on.c', 'a.on.b' on 'c'): refuse rather than drop one. */
 function assertDistinctIds(graph: BarmanGraph, prefix: string): void {
-  const seen = new Map<string, string>();
-  const claim = (id: string, what: string) => {
-    const other = seen.get(id);
-    if (other) throw new Error(`${what} and ${other} would both get the Terraform id '${id}': rename one instance`);
-    seen.set(id, what);
-  };
-  for (const e of graph.edges) claim(logicalIds.backup(prefix, e.instance.name, e.server.name), `backups of '${e.instance.name}' on '${e.server.name}'`);
-  for (const s of graph.barmanServers) claim(logicalIds.server(prefix, s.name), `Barman server '${s.name}'`);
-  for (const p of graph.postgresInstances) claim(logicalIds.postgresAccess(prefix, p.name), `Postgres instance '${p.name}'`);
+  // validation reports these already; a graph built by other means still gets a clear error, never a crash
+  const collisions = logicalIdCollisions(
+    graph.edges.map((e) => ({ instance: e.instance.name, server: e.server.name })),
+    graph.barmanServers.map((s) => s.name),
+    graph.postgresInstances.map((p) => p.name),
+    prefix,
+  );
+  if (collisions.length > 0) {
+    throw new InvalidConfigError(collisions.map((c) => ({ severity: Severity.ERROR, message: `${c.second} and ${c.first} would both get the Terraform id '${c.id}': rename one instance` })));
+  }
 }
 
 /** Adds the null and tls providers only where the stack has none, relaxing the prebuilt pins. */

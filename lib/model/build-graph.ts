@@ -8,7 +8,8 @@ import { scheduleWarnings } from './schedule-checks';
 import { isFromPattern } from './ip-patterns';
 import { EffectiveSettings, IGNORED_TPA_BARMAN_VARS, LIST_VARS, SETTING_BY_VAR, SETTING_DEFINITIONS, SettingDefinition } from './settings';
 import { checkValue } from './value-checks';
-import { checkLiteralText } from './literal-text';
+import { checkLiteralValues } from './literal-text';
+import { logicalIdCollisions } from './logical-ids';
 
 const CLUSTER_NAME = /^[_a-zA-Z0-9-]+$/;
 const HOST_KEY = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)) [A-Za-z0-9+/]+={0,3}$/;
@@ -19,6 +20,14 @@ const LINE_BREAK_OR_CONTROL = /[\x00-\x1f\x7f\x85\u2028\u2029]/;
 const SERVER_SIDE_VARS = ['barman_backup_stagger', 'barman_log_file', 'barman_user', 'barman_group', 'barman_home', 'postgres_bin_dir', 'postgres_version', 'cluster_ssh_port', 'backup_name', 'barman_removed_backups', 'barman_allow_overrides', 'barman_ssh_restrict'];
 /** /etc/cron.d files that common packages ship: a backup cron file of that name would replace theirs */
 const DISTRO_CRON_FILES = ['e2scrub_all', 'sysstat', 'php', 'popularity-contest', 'anacron', '0hourly', 'raid-check', 'mdadm', 'certbot', 'zfsutils-linux', 'logrotate', 'apt-compat', 'dpkg', 'man-db'];
+/** Linux's limit on one path component (a file or directory name), in bytes */
+const MAX_PATH_COMPONENT = 255;
+/**
+ * room kept for what is added to a name in a file name: the library's '.cdktf-barman-backup-NAME.lock'
+ * (26 bytes) and 'CLUSTER.managed', Barman's '.NAME-receive-wal.lock' (18)
+ */
+const FILE_NAME_AFFIXES = 32;
+const MAX_NAME_IN_FILE_NAME = MAX_PATH_COMPONENT - FILE_NAME_AFFIXES;
 /** Linux caps replication slot names at NAMEDATALEN - 1 */
 const MAX_SLOT_NAME = 63;
 
@@ -29,12 +38,13 @@ const MAX_SLOT_NAME = 63;
 export function buildGraph(spec: ClusterSpec): BarmanGraph {
   const bag = new DiagnosticBag(spec.file);
   bag.addAll(spec.diagnostics ?? []);
-  checkLiteralText(spec, bag);
+  checkLiteralValues(spec, bag);
   const clusterName = spec.clusterName.value;
   if (!CLUSTER_NAME.test(clusterName)) {
     bag.error(`cluster name ${showValue(clusterName)} may contain only letters, digits, '_' and '-'`, { key: 'cluster_name', position: spec.clusterName.where });
   }
 
+  checkFileNameLength(clusterName, 'cluster_name', 'it names the list of managed files on every host', bag, { key: 'cluster_name', position: spec.clusterName.where });
   checkVarNames(spec.clusterVars, undefined, bag);
   const clusterValues = checkVars(spec.clusterVars, undefined, bag);
 
@@ -44,7 +54,8 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
   const badNames = new Set((spec.diagnostics ?? []).filter((d) => d.severity === Severity.ERROR && d.key === 'Name' && d.instance !== undefined).map((d) => d.instance));
   for (const i of spec.instances) {
     const name = i.name.value;
-    if (!badNames.has(i.givenName) && !isHostName(name)) {
+    // the name is the default address: 10.0.0.300 or 127.1 would be one pg_hba.conf reads differently
+    if (!badNames.has(i.givenName) && (!isHostName(name) || !isAddress(name))) {
       bag.error(`name ${showValue(i.givenName)} is not a valid host name: use lower-case letters, digits and '-', in dot-separated labels that start and end with a letter or digit`, { instance: i.givenName, key: 'Name', position: i.name.where });
     }
     const twin = seen.get(name);
@@ -66,6 +77,8 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
   checkUpstreams(spec, byName, bag);
   const { edges, origins } = buildEdges(spec, instances, byName, bag);
   checkServers(edges, origins, bag);
+  checkLogicalIds(edges, origins, instances, bag);
+  checkBackupNameLengths(spec, instances, bag);
   warnUnusedServerSettings(spec, byName, bag);
   warnStaggerOutsideServers(spec, byName, bag);
 
@@ -127,6 +140,7 @@ function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unk
     settings.reuseBackup = ReuseBackup.OFF;
   }
 
+  if (i.roles.value.includes(Role.BARMAN)) checkLogFile(settings as unknown as EffectiveSettings, own.get('barman_log_file') ?? clusterValues.get('barman_log_file'), instanceName, bag);
   if (i.backup.length > 0) checkCombinations(settings as unknown as EffectiveSettings, (name) => own.get(name) ?? clusterValues.get(name), instanceName, bag);
 
   for (const role of i.roles.value) {
@@ -142,7 +156,8 @@ function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unk
       bag.error(`${showValue(v.value)} is not a host name or IP address`, { instance: instanceName, key, position: v.where });
     }
   }
-  const address = addressVar?.value ?? i.privateIp?.value ?? i.ipAddress?.value ?? i.publicIp?.value ?? i.name.value;
+  const addressFrom = ([['vars.address', addressVar], ['private_ip', i.privateIp], ['ip_address', i.ipAddress], ['public_ip', i.publicIp]] as const).find(([, v]) => v !== undefined) ?? ['Name', i.name] as const;
+  const address = addressFrom[1]!.value;
   const connectionHost = hostVar?.value ?? i.ansibleHost?.value ?? i.publicIp?.value ?? i.ipAddress?.value ?? i.privateIp?.value ?? address;
 
   return {
@@ -156,8 +171,20 @@ function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unk
     backupServers: i.backup.map((b) => b.value),
     sshHostKeys: hostKeys(i, bag),
     upstream: i.upstream?.value,
-    clientAddresses: clientAddresses(i, String(address), bag),
+    clientAddresses: clientAddresses(i, { value: String(address), where: addressFrom[1]!.where }, addressFrom[0], bag),
   };
+}
+
+/**
+ * The server script (run as root) creates Barman's log file and hands it to the Barman user, with a
+ * logrotate rule: only a file under /var/log or Barman's own home may be one (never /etc/shadow).
+ */
+function checkLogFile(s: EffectiveSettings, given: Located<unknown> | undefined, instance: string, bag: DiagnosticBag): void {
+  if (given === undefined) return;
+  const inside = (dir: string) => s.logFile.startsWith(`${dir.replace(/\/+$/, '')}/`) && s.logFile.length > dir.length + 1;
+  if (s.logFile.split('/').includes('.') || !(inside('/var/log') || inside(s.barmanHome))) {
+    bag.error(`barman_log_file ${showValue(s.logFile)} must be a file under /var/log/ (or under barman_home ${showValue(s.barmanHome)}), with no '.' or '..' parts: the setup script gives it to the Barman user; the default is '/var/log/barman.log'`, { instance, key: 'barman_log_file', position: given.where });
+  }
 }
 
 /** Settings valid one by one that do not work together. */
@@ -222,18 +249,34 @@ interface EdgeOrigin {
 /** `instances[k]` is the resolved `spec.instances[k]` (names may be duplicated, so never look B up by name). */
 
 /** Where an instance's connections come from, as pg_hba.conf and sshd's from= match them. */
-function clientAddresses(i: InstanceSpec, address: string, bag: DiagnosticBag): string[] {
+function clientAddresses(i: InstanceSpec, address: Located<string>, addressKey: string, bag: DiagnosticBag): string[] {
   const v = i.vars.get('barman_client_addresses');
-  if (v === undefined) return [address];
+  if (v === undefined) {
+    if (isHbaKeyword(address.value)) bag.error(hbaKeywordProblem(address.value, 'its address, the default client address'), { instance: i.givenName, key: addressKey, position: address.where });
+    return [address.value];
+  }
   const list = Array.isArray(v.value) ? v.value : [v.value];
   const out: string[] = [];
   for (const a of list) {
     const ok = typeof a === 'string' && (isFromPattern(a) || isAddress(a));
-    if (ok) out.push(a as string);
+    if (ok && isHbaKeyword(a as string)) bag.error(hbaKeywordProblem(a as string, 'a client address'), { instance: i.givenName, key: 'barman_client_addresses', position: v.where });
+    else if (ok) out.push(a as string);
     else bag.error(`${showValue(a)} is not an address or CIDR (examples: 10.0.0.5, 10.0.0.0/24, barman-1.example.com)`, { instance: i.givenName, key: 'barman_client_addresses', position: v.where });
   }
   if (out.length === 0 && list.length === 0) bag.error('barman_client_addresses is empty: list at least one address, or remove it', { instance: i.givenName, key: 'barman_client_addresses', position: v.where });
   return out;
+}
+
+/** pg_hba.conf's address keywords: written unquoted, they match far more than one host */
+const HBA_ADDRESS_KEYWORDS = ['all', 'samehost', 'samenet'];
+
+/** Whether pg_hba.conf would read the address as a keyword (or a +group / @file reference). */
+function isHbaKeyword(address: string): boolean {
+  return HBA_ADDRESS_KEYWORDS.includes(address.toLowerCase()) || /^[+@]/.test(address);
+}
+
+function hbaKeywordProblem(address: string, what: string): string {
+  return `${showValue(address)} is ${what} and lands in pg_hba.conf, where it is a keyword (all, samehost, samenet) that lets far more clients in than this host: give the host's real address (ip_address or barman_client_addresses) or rename it`;
 }
 
 /**
@@ -341,6 +384,39 @@ function buildEdges(spec: ClusterSpec, instances: readonly Instance[], byName: M
     }
   });
   return { edges, origins };
+}
+
+/** A name that becomes part of a file or directory name must leave room for what is added to it. */
+function checkFileNameLength(name: string, what: string, why: string, bag: DiagnosticBag, where: { instance?: string; key: string; position?: SourcePosition }): void {
+  const bytes = Buffer.byteLength(name, 'utf8');
+  if (bytes <= MAX_NAME_IN_FILE_NAME) return;
+  bag.error(`${what} is ${bytes} bytes long, and ${why}: a file name holds at most ${MAX_PATH_COMPONENT} bytes, with room kept for suffixes, so at most ${MAX_NAME_IN_FILE_NAME}: shorten it`, where);
+}
+
+/** A backed-up instance's backup name (its own name unless backup_name is set) names files on its Barman servers. */
+function checkBackupNameLengths(spec: ClusterSpec, instances: readonly Instance[], bag: DiagnosticBag): void {
+  spec.instances.forEach((i, n) => {
+    const inst = instances[n];
+    if (inst === undefined || i.backup.length === 0) return;
+    const given = i.vars.get('backup_name');
+    const key = given !== undefined ? 'backup_name' : 'Name';
+    checkFileNameLength(inst.settings.backupName, given !== undefined ? 'backup_name' : 'the instance name (its backup name)', "it names the instance's files on its Barman servers (/etc/barman.d/NAME.conf, its cron file, its directory and locks)", bag, { instance: i.givenName, key, position: given?.where ?? i.name.where });
+  });
+}
+
+/** Names with dots can give two resources one Terraform id ('x' on 'y.on.z', 'x.on.y' on 'z'). */
+function checkLogicalIds(edges: readonly BackupEdge[], origins: ReadonlyMap<BackupEdge, EdgeOrigin>, instances: readonly Instance[], bag: DiagnosticBag): void {
+  const collisions = logicalIdCollisions(
+    edges.map((e) => ({ instance: e.instance.name, server: e.server.name })),
+    instances.filter((i) => i.isBarmanServer).map((i) => i.name),
+    instances.filter((i) => i.isPostgres).map((i) => i.name),
+  );
+  // servers and Postgres instances collide only when their names do: reported as duplicate names
+  for (const c of collisions.filter((x) => x.edge !== undefined)) {
+    const edge = c.edge && edges.find((e) => e.instance.name === c.edge!.instance && e.server.name === c.edge!.server);
+    const origin = edge ? origins.get(edge) : undefined;
+    bag.error(`${c.second} and ${c.first} would get the same Terraform id '${c.id}' (with the default id prefix; '.' and the '_on_' joining instance and server are ambiguous): rename one of the instances`, { instance: origin?.instance, key: 'backup', position: edge ? origin?.position : undefined });
+  }
 }
 
 /** Files on S are owned by the barman account: B and S must agree on it (set it in cluster_vars). */

@@ -1,7 +1,10 @@
-/** IP addresses and CIDRs as sshd's from= and pg_hba.conf match them (never host names). */
-import { isIpv4 } from './names';
+/**
+ * IP addresses and CIDRs as sshd's from= and pg_hba.conf match them (never host names): the one
+ * strict parser for every address that reaches either file.
+ */
+import { isIPv4, isIPv6 } from 'node:net';
 
-const IPV6 = /^[0-9a-fA-F:]*:[0-9a-fA-F:]*$/;
+const DOTTED_QUAD = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
 interface Parsed {
   readonly v6: boolean;
@@ -9,11 +12,21 @@ interface Parsed {
   readonly bits: number;
 }
 
-/** An IP address or CIDR as sshd's from= matches it; undefined for a host name (or a zoned IPv6). */
+/** A dotted-quad IPv4 address, each part 0-255 in plain decimal (no 127.1, 0x7f000001 or 010.0.0.1). */
+export function isIpv4(text: string): boolean {
+  return DOTTED_QUAD.test(text) && isIPv4(text);
+}
+
+/** An IPv6 address without a zone id (`%eth0` means nothing to pg_hba.conf or from=). */
+export function isIpv6(text: string): boolean {
+  return !text.includes('%') && isIPv6(text);
+}
+
+/** An IP address or CIDR (prefix 0-32 / 0-128); undefined for anything else, host names included. */
 function parse(pattern: string): Parsed | undefined {
   const [address, len, ...rest] = pattern.split('/');
   if (rest.length > 0) return undefined;
-  const v6 = IPV6.test(address);
+  const v6 = isIpv6(address);
   if (!v6 && !isIpv4(address)) return undefined;
   const max = v6 ? 128 : 32;
   const bits = len === undefined ? max : /^\d{1,3}$/.test(len) ? Number(len) : NaN;

@@ -1,58 +1,78 @@
+/**
+ * Values that enter the graph are literal text. cdktf resolves its own token encodings wherever
+ * they appear in a string or number it synthesizes, so a value holding one would become a live
+ * Terraform reference (a variable, a private key...). This module recognises those encodings
+ * without importing cdktf: lib/model stays free of it (the graph is also built by `validate` and
+ * `render`, which never load cdktf), so the markers are matched here with our own patterns,
+ * copied from cdktf's lib/tokens/private/encoding.js (BEGIN_STRING/LIST/MAP_TOKEN_MARKER and the
+ * token doubles' top 16 bits).
+ */
 import { ClusterSpec, Located } from './cluster-spec';
-import { DiagnosticBag, showValue } from './diagnostics';
+import { DiagnosticBag, SourcePosition, showValue } from './diagnostics';
 
-/**
- * cdktf writes a reference (another resource's attribute, a variable, a function call) into plain
- * strings as a marker, `${TfToken[TOKEN.n]}` (`#{TfToken[` in a list, `&{TfToken[` in a map), and
- * into numbers as a reserved range of huge doubles; at synthesis it turns every marker back into
- * the reference, wherever it stands. So a marker typed into config.yml (or into a typed prop meant
- * as text) would become a real reference, even to a private key variable. Values of the graph are
- * literal text: a marker in one is refused here, once, for every key. The model stays free of
- * cdktf, so the markers are matched by their text (cdktf 0.21's lib/tokens/private/encoding.js).
- */
+/** `${TfToken[`, `#{TfToken[` (list element), `&{TfToken[` (map key) */
 const TOKEN_MARKER = /[$#&]\{TfToken\[/;
+/** a number written into a string as cdktf concatenates a number token (e.g. -8.109562212591379e+298) */
+const NUMBER_IN_TEXT = /[-+]?\d+(?:\.\d+)?e[-+]?\d+/gi;
+/** top 16 bits of cdktf's token doubles: 0xfdff (number), 0xfbff (number list element) */
+const TOKEN_DOUBLE_BITS = [0xfdff, 0xfbff];
 
-/**
- * Keys that may carry a token deliberately passed by a TypeScript caller (none yet: the estates
- * issue adds host addresses). Values from config.yml are literal text whatever the key.
- */
-const TOKEN_KEYS: ReadonlySet<string> = new Set<string>();
-
-const PROBLEM = "holds a CDK for Terraform reference marker ('${TfToken[', '#{TfToken[' or '&{TfToken[', or a number token)";
-const FIX = 'values from config.yml, and typed values meant as text, are literal text that synthesis would turn into a reference to another resource (even a secret): remove the marker';
-
-/** Reports every value of the input graph that cdktf would read as a reference. */
-export function checkLiteralText(spec: ClusterSpec, bag: DiagnosticBag): void {
-  const visit = (key: string, v: Located<unknown> | undefined, instance?: string): void => {
-    if (v === undefined || TOKEN_KEYS.has(key)) return;
-    const bad = findToken(v.value);
-    if (bad !== undefined) bag.error(`${showValue(bad)} ${PROBLEM}: ${FIX}`, { instance, key, position: v.where });
-  };
-  visit('cluster_name', spec.clusterName);
-  for (const [k, v] of spec.clusterVars) visit(k, v);
-  for (const i of spec.instances) {
-    const who = i.givenName;
-    visit('Name', i.name, who);
-    visit('role', i.roles, who);
-    i.backup.forEach((b) => visit('backup', b, who));
-    visit('private_ip', i.privateIp, who);
-    visit('ip_address', i.ipAddress, who);
-    visit('public_ip', i.publicIp, who);
-    visit('upstream', i.upstream, who);
-    visit('ansible_host', i.ansibleHost, who);
-    for (const [k, v] of i.vars) visit(k, v, who);
-  }
+/** Whether `n` is one of cdktf's encoded number tokens (a NaN-free, huge negative double with marker bits). */
+export function isTokenNumber(n: number): boolean {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, n);
+  return TOKEN_DOUBLE_BITS.includes(view.getUint16(0));
 }
 
-/** The first string (or number) in a value, nested or not, that holds a cdktf token. */
-function findToken(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return TOKEN_MARKER.test(value) ? value : undefined;
-  // cdktf's number tokens are doubles near -1.9e289; no setting reads a number that large
-  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER ? value : undefined;
-  if (depth > 64 || value === null || typeof value !== 'object') return undefined;
-  for (const [k, v] of Object.entries(value)) {
-    const found = findToken(k, depth + 1) ?? findToken(v, depth + 1);
-    if (found !== undefined) return found;
+/** Whether a string holds a cdktf token in any encoding cdktf resolves inside strings. */
+export function containsTokenText(text: string): boolean {
+  if (TOKEN_MARKER.test(text)) return true;
+  return [...text.matchAll(NUMBER_IN_TEXT)].some((m) => isTokenNumber(parseFloat(m[0])));
+}
+
+/** Whether a value (a string, number, list or mapping, keys included) holds a cdktf token anywhere. */
+export function containsToken(v: unknown): boolean {
+  if (typeof v === 'string') return containsTokenText(v);
+  if (typeof v === 'number') return isTokenNumber(v);
+  if (Array.isArray(v)) return v.some(containsToken);
+  if (typeof v === 'object' && v !== null) {
+    // an IResolvable passed through a cast
+    if (typeof (v as { resolve?: unknown }).resolve === 'function') return true;
+    return Object.entries(v).some(([k, x]) => containsTokenText(k) || containsToken(x));
   }
-  return undefined;
+  return false;
+}
+
+/**
+ * Keys whose values may one day carry tokens a TypeScript caller passes on purpose (e.g. a host
+ * address from another resource). Empty today: every value must be literal. A later change can
+ * accept them here for values that did not come from config.yml (no `where`).
+ */
+const TOKEN_ACCEPTING_KEYS: ReadonlySet<string> = new Set<string>();
+
+/** Reports every value of the spec that holds a cdktf token; returns how many it found. */
+export function checkLiteralValues(spec: ClusterSpec, bag: DiagnosticBag): number {
+  let found = 0;
+  const check = (v: Located<unknown> | undefined, key: string, instance?: string, raw: unknown = v?.value, position: SourcePosition | undefined = v?.where): void => {
+    if (v === undefined || !containsToken(raw)) return;
+    if (TOKEN_ACCEPTING_KEYS.has(key) && position === undefined) return;
+    found++;
+    bag.error(`${showValue(raw)} holds a cdktf token marker (like \${TfToken[...]}), which synth would turn into a live Terraform reference: values from config.yml are literal text; remove the marker (pass references from TypeScript only where the API takes them)`, { instance, key, position });
+  };
+  check(spec.clusterName, 'cluster_name');
+  for (const [name, v] of spec.clusterVars) check(v, name);
+  for (const i of spec.instances) {
+    const instance = i.givenName;
+    if (containsTokenText(i.givenName)) check({ value: i.givenName, where: i.name.where }, 'Name', instance);
+    else check(i.name, 'Name', instance);
+    check(i.roles, 'role', instance);
+    for (const b of i.backup) check(b, 'backup', instance);
+    check(i.privateIp, 'private_ip', instance);
+    check(i.ipAddress, 'ip_address', instance);
+    check(i.publicIp, 'public_ip', instance);
+    check(i.ansibleHost, 'ansible_host', instance);
+    check(i.upstream, 'upstream', instance);
+    for (const [name, v] of i.vars) check(v, name, instance);
+  }
+  return found;
 }

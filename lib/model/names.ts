@@ -1,3 +1,7 @@
+import { isIpv4, isIpv6 } from './ip-patterns';
+
+export { isIpv4 };
+
 /** TPA's normalisation of instance names: lower-case, '_' to '-'. */
 export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/_/g, '-');
@@ -5,13 +9,8 @@ export function normalizeName(name: string): string {
 
 const LABEL = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?';
 const HOST_NAME = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`);
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
-const IPV6 = /^[0-9a-fA-F:]+(?:%[A-Za-z0-9]+)?$/;
-
-/** A dotted-quad IPv4 address, each part 0-255. */
-export function isIpv4(text: string): boolean {
-  return IPV4.test(text);
-}
+/** one part of an address as inet_aton reads it: decimal, octal (leading 0) or hex (0x) */
+const INET_ATON_PART = /^(?:0x[0-9a-f]*|\d+)$/i;
 
 /** A host name as DNS and TPA accept it (dotted FQDNs allowed), at most 253 characters. */
 export function isHostName(name: string): boolean {
@@ -20,9 +19,17 @@ export function isHostName(name: string): boolean {
 
 /** What may stand after `host=` in a conninfo and after `user@` in ssh. */
 export function isAddress(text: string): boolean {
-  // all digits and dots is meant as an IPv4 address (a DNS name's last label is never all-numeric): 10.0.0.300 is a typo
-  if (/^[0-9.]+$/.test(text)) return IPV4.test(text);
-  return isHostName(text.toLowerCase()) || IPV4.test(text) || (text.includes(':') && IPV6.test(text));
+  // what the resolver would read as an IPv4 address (10.0.0.300, 127.1, 0x7f000001) must be a plain
+  // dotted quad: a DNS name's last label is never all-numeric, and the other forms are typos or tricks
+  if (looksLikeIpv4(text)) return isIpv4(text);
+  if (text.includes(':')) return isIpv6(text);
+  return isHostName(text.toLowerCase());
+}
+
+/** Whether inet_aton (and so ssh, libpq and sshd's from=) would read the text as an IPv4 address. */
+function looksLikeIpv4(text: string): boolean {
+  const parts = text.split('.');
+  return (parts.length <= 4 && parts.every((p) => INET_ATON_PART.test(p))) || /^[0-9.]+$/.test(text);
 }
 
 /** The name up to the first dot. */

@@ -176,6 +176,8 @@ export interface SettingDefinition {
   readonly defaultValue?: string | number | boolean | ((s: Partial<EffectiveSettings>, instanceName: string) => string | number | boolean);
   readonly values?: readonly string[];
   readonly min?: number;
+  /** a path the root-run scripts chown to the Barman or postgres user (itself or a file in it): never a system path */
+  readonly chowned?: boolean;
   /** the Barman key it lands in, when it lands in a Barman file */
   readonly barmanKey?: string;
   readonly description: string;
@@ -199,16 +201,16 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   { varName: 'barman_pre_archive_retry_script', prop: 'preArchiveRetryScript', kind: ValueKind.QUOTED_TEXT, barmanKey: 'pre_archive_retry_script', description: 'hook command' },
   { varName: 'barman_post_backup_retry_script', prop: 'postBackupRetryScript', kind: ValueKind.QUOTED_TEXT, barmanKey: 'post_backup_retry_script', description: 'hook command' },
   { varName: 'barman_post_backup_script', prop: 'postBackupScript', kind: ValueKind.QUOTED_TEXT, barmanKey: 'post_backup_script', description: 'hook command' },
-  { varName: 'barman_streaming_wals_directory', prop: 'streamingWalsDirectory', kind: ValueKind.SAFE_PATH, barmanKey: 'streaming_wals_directory', description: 'where pg_receivewal writes' },
+  { varName: 'barman_streaming_wals_directory', prop: 'streamingWalsDirectory', kind: ValueKind.SAFE_PATH, chowned: true, barmanKey: 'streaming_wals_directory', description: 'where pg_receivewal writes' },
   { varName: 'barman_backup_interval', prop: 'backupInterval', kind: ValueKind.SCHEDULE, defaultValue: '0 4 * * wed,sat', description: '5-field cron schedule of full backups' },
-  { varName: 'barman_log_file', prop: 'logFile', kind: ValueKind.SAFE_PATH, defaultValue: '/var/log/barman.log', barmanKey: 'log_file', description: "Barman's log file (the Barman server's setting; global file only)" },
+  { varName: 'barman_log_file', prop: 'logFile', kind: ValueKind.SAFE_PATH, chowned: true, defaultValue: '/var/log/barman.log', barmanKey: 'log_file', description: "Barman's log file (the Barman server's setting; global file only)" },
   { varName: 'backup_name', prop: 'backupName', kind: ValueKind.BACKUP_NAME, defaultValue: (_s, name) => name, description: 'names the Barman server section, its files and directory' },
   { varName: 'barman_user', prop: 'barmanUser', kind: ValueKind.OS_NAME, defaultValue: 'barman', description: 'OS user Barman runs as' },
   { varName: 'barman_group', prop: 'barmanGroup', kind: ValueKind.OS_NAME, defaultValue: 'barman', description: "the Barman user's group" },
-  { varName: 'barman_home', prop: 'barmanHome', kind: ValueKind.SAFE_PATH, defaultValue: '/var/lib/barman', description: "Barman's home: backups and the barman user's ~/.ssh" },
+  { varName: 'barman_home', prop: 'barmanHome', kind: ValueKind.SAFE_PATH, chowned: true, defaultValue: '/var/lib/barman', description: "Barman's home: backups and the barman user's ~/.ssh" },
   { varName: 'postgres_user', prop: 'postgresUser', kind: ValueKind.OS_NAME, defaultValue: 'postgres', description: 'OS user of PostgreSQL' },
   { varName: 'postgres_group', prop: 'postgresGroup', kind: ValueKind.OS_NAME, defaultValue: 'postgres', description: "the postgres user's group" },
-  { varName: 'postgres_home', prop: 'postgresHome', kind: ValueKind.SAFE_PATH, defaultValue: '/var/lib/postgresql', description: "the postgres user's home, where its ~/.ssh lives" },
+  { varName: 'postgres_home', prop: 'postgresHome', kind: ValueKind.SAFE_PATH, chowned: true, defaultValue: '/var/lib/postgresql', description: "the postgres user's home, where its ~/.ssh lives" },
   { varName: 'postgres_port', prop: 'postgresPort', kind: ValueKind.PORT, defaultValue: 5432, description: 'PostgreSQL port' },
   { varName: 'postgres_version', prop: 'postgresVersion', kind: ValueKind.INTEGER, min: 9, defaultValue: 16, description: 'PostgreSQL major version' },
   { varName: 'postgres_bin_dir', prop: 'postgresBinDir', kind: ValueKind.SAFE_PATH, defaultValue: (s) => `/usr/lib/postgresql/${s.postgresVersion}/bin`, description: "PostgreSQL's binaries (Barman's `path_prefix`)" },

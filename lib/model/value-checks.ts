@@ -16,6 +16,18 @@ const DSN_PAIR = /\s*([A-Za-z_]+)=('(?:[^'\\\s]|\\\S)*'|[^\s'"]+)/y;
 const OWN_DSN_KEYS = ['host', 'hostaddr', 'port', 'dbname', 'user'];
 const RESERVED_SERVER_NAMES = ['all', 'barman'];
 
+/** directories whose owner must never change, and trees the library never owns anything in */
+const SYSTEM_DIRS = ['/', '/etc', '/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/boot', '/dev', '/proc', '/sys', '/root', '/var', '/var/log', '/var/lib', '/var/tmp', '/var/run', '/var/spool', '/var/cache', '/var/mail', '/home', '/tmp', '/run', '/srv', '/opt', '/mnt', '/media', '/snap'];
+const SYSTEM_TREES = ['/etc', '/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/boot', '/dev', '/proc', '/sys', '/root', '/run', '/var/run'];
+
+/** Whether a path (absolute, no '..') is a system directory or lies in a tree of system files. */
+export function isSystemPath(path: string): boolean {
+  // '//etc/./' is /etc to the kernel
+  const parts = path.split('/').filter((p) => p !== '' && p !== '.');
+  const normal = `/${parts.join('/')}`;
+  return SYSTEM_DIRS.includes(normal) || SYSTEM_TREES.some((t) => normal.startsWith(`${t}/`));
+}
+
 const ok = (value: string | number | boolean): Checked => ({ ok: true, value });
 const bad = (problem: string): Checked => ({ ok: false, problem });
 
@@ -54,11 +66,16 @@ export function checkValue(def: SettingDefinition, raw: unknown): Checked {
       const problems = cronScheduleProblems(raw);
       return problems.length === 0 ? ok(raw) : bad(`${showValue(raw)} is not a cron schedule cron would run: ${problems.join('; ')} (example: '0 4 * * wed,sat')`);
     }
-    case ValueKind.SAFE_PATH:
+    case ValueKind.SAFE_PATH: {
       if (!SAFE_PATH.test(raw) || raw.split('/').includes('..')) {
         return bad(`${showValue(raw)} must be an absolute path of letters, digits and . _ / + @ - (no '..')`);
       }
-      return ok(raw.length > 1 ? raw.replace(/\/+$/, '') : raw);
+      const path = raw.length > 1 ? raw.replace(/\/+$/, '') : raw;
+      if (def.chowned && isSystemPath(path)) {
+        return bad(`${showValue(raw)} is a system path, and the setup scripts (run as root) would hand it to the Barman or postgres user: use a directory of its own, such as the default ${showValue(typeof def.defaultValue === 'string' ? def.defaultValue : '/var/lib/barman')}`);
+      }
+      return ok(path);
+    }
     case ValueKind.QUOTED_TEXT:
       return raw.includes('"') ? bad(`${showValue(raw)} contains a double quote, which would end the quoted Barman value early: use single quotes`) : ok(raw);
     case ValueKind.DSN_ATTRIBUTES:

@@ -71,7 +71,14 @@ ensure_file() { # path owner group mode: exists with owner and mode, content kep
   not_symlink "$1"
   # an existing parent keeps its owner and mode (/var/log is root:syslog 0775 on Ubuntu)
   [ -d "$(dirname "$1")" ] || ensure_dir "$(dirname "$1")" root root 0755
-  [ -e "$1" ] || : > "$1"
+  if [ -e "$1" ]; then
+    # never take over a file someone else owns (a system log, another service's file)
+    cdktf_owner=$(stat -c %U "$1")
+    [ "$cdktf_owner" = root ] || [ "$cdktf_owner" = "$2" ] || die "$1 exists and belongs to $cdktf_owner: refusing to give it to $2; choose another barman_log_file"
+    [ -f "$1" ] || die "$1 exists and is not a regular file: choose another barman_log_file"
+  else
+    : > "$1"
+  fi
   chown "$2:$3" "$1"
   chmod "$4" "$1"
 }

@@ -9,6 +9,7 @@ import { BarmanCluster } from '../../lib/constructs/barman-cluster';
 import { synthesizeTerraformJson } from '../../lib/constructs/barman-stack';
 import { ProvisionerResourceType } from '../../lib/constructs/host-provisioner';
 import { KeyAlgorithm, Role } from '../../lib/model/enums';
+import { InvalidConfigError } from '../../lib/model/diagnostics';
 import { graphFromProps } from '../../lib/model/typed-cluster';
 import { loadGraphFromFile } from '../../lib/config/tpa-config';
 import { BarmanGraph } from '../../lib/model/graph';
@@ -691,18 +692,19 @@ describe('logical ids are unique per concern', () => {
   test(
     'two edges whose names join to the same id never share one resource',
     () => {
-      const graph: BarmanGraph = graphFromProps({
-        clusterName: 'clash',
-        instances: [
-          { name: 'a', roles: [Role.PRIMARY], backup: ['b.on.c'] },
-          { name: 'a.on.b', roles: [Role.PRIMARY], backup: ['c'] },
-          { name: 'b.on.c', roles: [Role.BARMAN] },
-          { name: 'c', roles: [Role.BARMAN] },
-        ],
-      });
-      assert.equal(graph.edges.length, 2, 'the graph has two edges');
       let json: TfJson;
       try {
+        // validation (graphFromProps) refuses it now, naming the id
+        const graph: BarmanGraph = graphFromProps({
+          clusterName: 'clash',
+          instances: [
+            { name: 'a', roles: [Role.PRIMARY], backup: ['b.on.c'] },
+            { name: 'a.on.b', roles: [Role.PRIMARY], backup: ['c'] },
+            { name: 'b.on.c', roles: [Role.BARMAN] },
+            { name: 'c', roles: [Role.BARMAN] },
+          ],
+        });
+        assert.equal(graph.edges.length, 2, 'the graph has two edges');
         json = synthCluster({ graph });
       } catch (e) {
         // acceptable fix: refuse, naming the id
@@ -713,4 +715,39 @@ describe('logical ids are unique per concern', () => {
       assert.equal(backups.length, 2, `each edge needs its own resource, got ${backups.join(', ')}`);
     },
   );
+});
+
+describe('config values are literal text, never Terraform references (issue 12)', () => {
+  test('a cdktf token marker in config.yml fails validation and nothing is synthesized', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'token-config-'));
+    try {
+      const file = join(dir, 'config.yml');
+      const markers = Array.from({ length: 12 }, (_, n) => `\${TfToken[TOKEN.${n}]}`).join(' ');
+      writeFileSync(file, `cluster_name: demo
+instances:
+  - Name: pg1
+    ip_address: 192.0.2.1
+    role: primary
+    backup: bm1
+    vars:
+      barman_post_backup_script: 'echo ${markers}'
+  - Name: bm1
+    ip_address: 192.0.2.2
+    role: [barman]
+`);
+      let json: TfJson | undefined;
+      assert.throws(() => {
+        json = synthStack((stack) => {
+          BarmanCluster.fromConfigFile(stack, 'barman', file, { resourceType: ProvisionerResourceType.TERRAFORM_DATA, suppliedKeys: SUPPLIED });
+        });
+      }, (e: unknown) => e instanceof InvalidConfigError && /barman_post_backup_script/.test(e.message) && /literal text/.test(e.message));
+      // the old code synthesized here, with ${var.…} / ${tls_private_key.…} in the triggers
+      assert.equal(json, undefined);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

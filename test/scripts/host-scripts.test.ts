@@ -379,6 +379,21 @@ describe('shell library functions, run for real with sh', () => {
     assert.equal(readFileSync(g, 'utf8'), '');
   });
 
+  test('ensure_file refuses to take over an existing file another user owns (a system log, another service\'s file)', { skip: ME !== 'root' && 'needs root to give a file to another user' }, () => {
+    const dir = tempDir('ensure-file-foreign');
+    const f = join(dir, 'syslog');
+    writeFileSync(f, 'not barman\'s\n');
+    sh(`chown daemon ${shellQuote(f)}; chmod 0600 ${shellQuote(f)}`);
+    const r = call(dir, `ensure_file ${shellQuote(f)} nobody ${MY_GROUP} 0640`);
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /belongs to daemon: refusing to give it to nobody/);
+    assert.equal(sh(`stat -c %U:%a ${shellQuote(f)}`).stdout.trim(), 'daemon:600');
+    // a file the target user (or root) owns is still taken in hand
+    sh(`chown nobody ${shellQuote(f)}`);
+    assert.equal(call(dir, `ensure_file ${shellQuote(f)} nobody ${MY_GROUP} 0640`).status, 0);
+    assert.equal(mode(f), '0640');
+  });
+
   test(
     'ensure_file leaves the owner and mode of an existing parent directory alone (e.g. /var/log, root:syslog 0775 on Ubuntu)',
     () => {

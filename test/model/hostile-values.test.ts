@@ -1,0 +1,274 @@
+/**
+ * Values an attacker (or a careless caller) could put into config.yml or the typed API that used
+ * to validate and then do harm downstream (issue 12): each must now be a clear validation error.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { InvalidConfigError, Severity, formatDiagnostic } from '../../lib/model/diagnostics';
+import { Role } from '../../lib/model/enums';
+import { containsToken, isTokenNumber } from '../../lib/model/literal-text';
+import { ClusterProps, graphFromProps } from '../../lib/model/typed-cluster';
+import { Token } from '../../lib/platform/cdktf';
+import { diagnose, expectOneError, show } from './diagnostic-helpers';
+
+const withVar = (varLine: string): string => `cluster_name: demo
+instances:
+  - Name: pg1
+    ip_address: 192.0.2.1
+    role: primary
+    backup: bm1
+    vars:
+      ${varLine}
+  - Name: bm1
+    ip_address: 192.0.2.2
+    role: [barman]
+`;
+
+const errorsOfProps = (props: ClusterProps) => {
+  try {
+    graphFromProps(props);
+  } catch (e) {
+    assert.ok(e instanceof InvalidConfigError, String(e));
+    return e.diagnostics.filter((d) => d.severity === Severity.ERROR);
+  }
+  return [];
+};
+
+describe('cdktf token markers are rejected (no Terraform reference injection)', () => {
+  for (const [key, value] of [
+    ['barman_post_backup_script', 'echo ${TfToken[TOKEN.0]}'],
+    ['barman_pre_archive_retry_script', '#{TfToken[TOKEN.3]}'],
+    ['barman_client_dsn_attributes', 'application_name=&{TfToken[TOKEN.1]}'],
+  ] as const) {
+    test(`${key}: ${value}`, () => {
+      const text = withVar(`${key}: '${value}'`);
+      const d = expectOneError(text, { token: `'${value}'`, instance: 'pg1', key, mentions: [`'${value}'`], fix: /values from config\.yml are literal text/ });
+      assert.match(formatDiagnostic(d), /cdktf token/);
+    });
+  }
+
+  test('in cluster_name, an address and a client address', () => {
+    const text = `cluster_name: 'x\${TfToken[TOKEN.0]}'
+instances:
+  - Name: pg1
+    ip_address: '\${TfToken[TOKEN.7]}'
+    role: primary
+    backup: bm1
+  - Name: bm1
+    role: [barman]
+    vars:
+      barman_client_addresses: ['10.0.0.1', '\${TfToken[TOKEN.9]}']
+`;
+    const o = diagnose(text);
+    const tokenErrors = o.errors.filter((d) => /cdktf token/.test(d.message));
+    assert.deepEqual(tokenErrors.map((d) => d.key), ['cluster_name', 'ip_address', 'barman_client_addresses'], show(o.errors));
+  });
+
+  test('a real cdktf string, list and number token passed through the typed API', () => {
+    const asString = Token.asString({ resolve: () => 'x' });
+    const asList = Token.asList({ resolve: () => ['x'] });
+    const asNumber = Token.asNumber({ resolve: () => 1 });
+    const errors = errorsOfProps({
+      clusterName: 'demo',
+      instances: [
+        { name: 'pg1', roles: [Role.PRIMARY], backup: ['bm1'], address: asString, settings: { postBackupScript: `echo ${asNumber}`, postgresPort: asNumber } },
+        { name: 'bm1', roles: [Role.BARMAN], clientAddresses: asList },
+      ],
+    });
+    const tokenKeys = errors.filter((d) => /cdktf token/.test(d.message)).map((d) => d.key).sort();
+    assert.deepEqual(tokenKeys, ['address', 'barman_client_addresses', 'barman_post_backup_script', 'postgres_port'], show(errors));
+  });
+
+  test('the detector matches cdktf itself: real tokens yes, look-alike literal text no', () => {
+    assert.ok(isTokenNumber(Token.asNumber({ resolve: () => 1 })));
+    assert.ok(containsToken(Token.asNumberList({ resolve: () => [1] })));
+    assert.ok(containsToken({ [Token.asString({ resolve: () => 'k' })]: 'v' }));
+    for (const literal of ['echo $TfToken', '${HOME}', 'TfToken[TOKEN.0]', '1e5', '-1.5e+10', 'x', 5432, Number.MAX_SAFE_INTEGER]) {
+      assert.equal(containsToken(literal), false, String(literal));
+    }
+  });
+});
+
+describe('one strict address parser for pg_hba.conf and from=', () => {
+  const withAddress = (key: string, value: string): string => `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    ${key}: "${value}"
+`;
+  for (const value of [':', '::::', '1:2:3:4:5:6:7:8:9:10', 'fe80::1%eth0', '127.1', '0x7f000001', '010.0.0.1', '10.0.0.300']) {
+    test(`ip_address ${JSON.stringify(value)} is rejected`, () => {
+      const text = withAddress('ip_address', value);
+      expectOneError(text, { token: `"${value}"`, instance: 'pg1', key: 'ip_address', mentions: [`'${value}'`], fix: /is not a host name or IP address/ });
+    });
+  }
+
+  for (const value of [':', '1:2:3:4:5:6:7:8:9:10', 'fe80::1%eth0', '127.1', '10.0.0.0/33', '::/129', '10.0.0.0/-1']) {
+    test(`client address ${JSON.stringify(value)} is rejected`, () => {
+      const text = withAddress('ip_address', '10.0.0.1').replace('role: primary', `role: primary\n    vars:\n      barman_client_addresses: ["${value}"]`);
+      expectOneError(text, { token: `["${value}"]`, instance: 'pg1', key: 'barman_client_addresses', mentions: [`'${value}'`], fix: /not an address or CIDR/ });
+    });
+  }
+
+  for (const name of ['10.0.0.300', '127.1', '0x7f000001']) {
+    test(`an instance named ${name} (its default address) is rejected like the same ip_address`, () => {
+      const text = `cluster_name: demo
+instances:
+  - Name: '${name}'
+    role: [barman]
+`;
+      expectOneError(text, { token: `'${name}'`, instance: name, key: 'Name', mentions: [`'${name}'`], fix: /not a valid host name/ });
+    });
+  }
+
+  test('well-formed addresses still pass: IPv4, IPv6, IPv4-mapped IPv6, CIDRs, names with numeric labels', () => {
+    const o = diagnose(`cluster_name: demo
+instances:
+  - Name: bm1.example.com
+    role: [barman]
+    ip_address: "2001:db8::5"
+    vars:
+      barman_client_addresses: ["10.0.0.5", "10.0.0.0/8", "2001:db8::/32", "::ffff:10.0.0.1", "::1", "db1.example.com"]
+  - Name: 10.0.0.9
+    role: primary
+    backup: bm1.example.com
+  - Name: node1.2x
+    role: primary
+    backup: bm1.example.com
+`);
+    assert.deepEqual(o.errors.map(formatDiagnostic), []);
+  });
+});
+
+describe('pg_hba.conf keywords never stand for a Barman server', () => {
+  const serverText = (bm: string): string => `cluster_name: demo
+instances:
+  - Name: pg1
+    ip_address: 192.0.2.1
+    role: primary
+    backup: ${bm.split('\n')[0].toLowerCase()}
+  - Name: ${bm}
+    role: [barman]
+`;
+  for (const name of ['all', 'samehost', 'SameNet']) {
+    test(`a Barman server named ${name} (its client address by default)`, () => {
+      const text = serverText(name);
+      expectOneError(text, { token: name, before: 'Name: ', instance: name, key: 'Name', mentions: [`'${name.toLowerCase()}'`], fix: /keyword \(all, samehost, samenet\).*give the host's real address/ });
+    });
+  }
+
+  test('a Barman server addressed samehost', () => {
+    const text = serverText('bm1\n    ip_address: samehost');
+    expectOneError(text, { token: 'samehost', instance: 'bm1', key: 'ip_address', mentions: ["'samehost'"], fix: /pg_hba\.conf, where it is a keyword/ });
+  });
+
+  for (const value of ['all', 'samenet', '+admins', '@hosts']) {
+    test(`barman_client_addresses: [${value}]`, () => {
+      const text = serverText(`bm1\n    ip_address: 192.0.2.2\n    vars:\n      barman_client_addresses: ['${value}']`);
+      const o = diagnose(text);
+      assert.equal(o.errors.length, 1, show(o.errors));
+      assert.equal(o.errors[0].key, 'barman_client_addresses');
+      assert.ok(o.errors[0].message.includes(`'${value}'`), show(o.errors));
+    });
+  }
+});
+
+describe('paths the root-run scripts hand to the Barman or postgres user', () => {
+  const serverVar = (varLine: string): string => `cluster_name: demo
+instances:
+  - Name: pg1
+    ip_address: 192.0.2.1
+    role: primary
+    backup: bm1
+  - Name: bm1
+    ip_address: 192.0.2.2
+    role: [barman]
+    vars:
+      ${varLine}
+`;
+  for (const value of ['/etc/shadow', '/etc/passwd', '/root/.ssh/authorized_keys', '/usr/bin/sudo', '/boot/vmlinuz']) {
+    test(`barman_log_file ${value}`, () => {
+      const text = serverVar(`barman_log_file: ${value}`);
+      expectOneError(text, { token: value, instance: 'bm1', key: 'barman_log_file', mentions: [`'${value}'`], fix: /system path/ });
+    });
+  }
+  for (const value of ['/', '/var/log', '/home/barman.log', '/srv/barman.log', '/var/log/./barman.log', '/var/lib/barman-logs/x.log']) {
+    test(`barman_log_file ${value} (not a file under /var/log or barman_home)`, () => {
+      const text = serverVar(`barman_log_file: ${value}`);
+      const d = expectOneError(text, { token: value, instance: 'bm1', key: 'barman_log_file', mentions: [`'${value}'`], fix: /system path|must be a file under \/var\/log\// });
+      assert.ok(!d.message.includes('undefined'), d.message);
+    });
+  }
+  for (const [key, value] of [['barman_home', '/'], ['barman_home', '/etc'], ['barman_home', '//etc/'], ['barman_home', '/var/lib'], ['barman_home', '/home'], ['barman_home', '/usr/local/barman'], ['postgres_home', '/root'], ['barman_streaming_wals_directory', '/etc/ssh']] as const) {
+    test(`${key} ${value} is a system path`, () => {
+      const text = serverVar(`${key}: ${value}`);
+      const o = diagnose(text);
+      const mine = o.errors.filter((d) => d.key === key);
+      assert.equal(mine.length, 1, show(o.errors));
+      assert.match(mine[0].message, /system path.*hand it to the Barman or postgres user/);
+      assert.ok(mine[0].message.includes(`'${value}'`), mine[0].message);
+    });
+  }
+  test('usual places still pass: /var/log/barman/barman.log, a log under barman_home, /srv/barman, /var/lib/barman', () => {
+    for (const vars of [['barman_log_file: /var/log/barman/barman.log'], ['barman_log_file: /var/lib/barman/log/barman.log'], ['barman_home: /var/lib/barman'], ['barman_streaming_wals_directory: /srv/wal']]) {
+      const o = diagnose(serverVar(vars.join('\n      ')));
+      assert.deepEqual(o.errors.map(formatDiagnostic), [], vars.join(', '));
+    }
+  });
+});
+
+describe('two resources that would get one Terraform id', () => {
+  const text = `cluster_name: demo
+instances:
+  - Name: x
+    ip_address: 192.0.2.1
+    role: primary
+    backup: y.on.z
+  - Name: x.on.y
+    ip_address: 192.0.2.2
+    role: primary
+    backup: z
+  - Name: y.on.z
+    ip_address: 192.0.2.3
+    role: [barman]
+  - Name: z
+    ip_address: 192.0.2.4
+    role: [barman]
+`;
+  test("'x' on 'y.on.z' and 'x.on.y' on 'z' fail validation, naming both, with the fix", () => {
+    const d = expectOneError(text, { token: 'z', before: 'backup: ', instance: 'x.on.y', key: 'backup', mentions: ["'x' on 'y.on.z'", "'x.on.y' on 'z'", '_backup_x_on_y_on_z'], fix: /rename one of the instances/ });
+    assert.match(d.message, /same Terraform id/);
+  });
+
+  test('the construct refuses such a graph (built without validation) with InvalidConfigError, not a crash', async () => {
+    const { BarmanGraph } = await import('../../lib/model/graph');
+    const { synthCluster } = await import('../constructs/synth-helpers');
+    const o = diagnose(text.replace('backup: z', 'backup: y.on.z'));
+    assert.deepEqual(o.errors.map(formatDiagnostic), []);
+    const g = o.graph!;
+    // the same edges plus one that validation would have refused
+    const extra = { ...g.edges[0], instance: g.instance('x.on.y'), server: g.instance('z') };
+    const forged = new BarmanGraph(g.clusterName, g.instances, [g.edges.find((e) => e.instance.name === 'x')!, extra], []);
+    assert.throws(() => synthCluster({ graph: forged }), (e: unknown) => e instanceof InvalidConfigError && /would both get the Terraform id 'barman_backup_x_on_y_on_z'/.test(e.message));
+  });
+});
+
+describe('names that become file names fit in one path component (255 bytes)', () => {
+  test('a 250-character cluster_name fails validation instead of render dying with ENAMETOOLONG', () => {
+    const name = 'c'.repeat(250);
+    const text = withVar('barman_archiver: false').replace('cluster_name: demo', `cluster_name: ${name}`);
+    expectOneError(text, { token: name, key: 'cluster_name', mentions: ['250 bytes', '255'], fix: /shorten it/ });
+  });
+
+  test('a backed-up instance whose long FQDN is its backup name', () => {
+    const long = Array.from({ length: 4 }, (_, n) => `${'abcdefghij'.repeat(6)}${n}`).join('.');
+    assert.ok(long.length <= 253 && long.length > 223, String(long.length));
+    const text = withVar('barman_archiver: false').replace('Name: pg1', `Name: ${long}`);
+    expectOneError(text, { token: long, instance: long, key: 'Name', mentions: [`${long.length} bytes`], fix: /shorten it/ });
+  });
+
+  test('the limits leave names of ordinary length alone', () => {
+    const text = withVar('barman_archiver: false').replace('cluster_name: demo', `cluster_name: ${'c'.repeat(200)}`);
+    assert.deepEqual(diagnose(text).errors.map(formatDiagnostic), []);
+  });
+});

@@ -64,6 +64,9 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
       bag.error(`duplicate instance name ${showValue(name)}${at}; names are compared lower-cased with '_' as '-': rename one`, { instance: i.givenName, key: 'Name', position: i.name.where });
     }
     seen.set(name, i);
+    if (HBA_ADDRESS_KEYWORDS.includes(name)) {
+      bag.error(`name ${showValue(name)} is a pg_hba.conf keyword (all, samehost, samenet) that would match far more clients than this host wherever the name stands for its address ('all' is also Barman's reserved server name): rename the instance`, { instance: i.givenName, key: 'Name', position: i.name.where });
+    }
     const inst = resolveInstance(i, clusterValues, bag);
     instances.push(inst);
     if (inst.isPostgres && inst.settings.hbaMethod === HbaMethod.CERT && !inst.settings.hbaHostssl) {
@@ -252,7 +255,8 @@ interface EdgeOrigin {
 function clientAddresses(i: InstanceSpec, address: Located<string>, addressKey: string, bag: DiagnosticBag): string[] {
   const v = i.vars.get('barman_client_addresses');
   if (v === undefined) {
-    if (isHbaKeyword(address.value)) bag.error(hbaKeywordProblem(address.value, 'its address, the default client address'), { instance: i.givenName, key: addressKey, position: address.where });
+    // a keyword as the instance's name is already an error of its own
+    if (isHbaKeyword(address.value) && addressKey !== 'Name') bag.error(hbaKeywordProblem(address.value, 'its address, the default client address'), { instance: i.givenName, key: addressKey, position: address.where });
     return [address.value];
   }
   const list = Array.isArray(v.value) ? v.value : [v.value];

@@ -153,7 +153,7 @@ instances:
   for (const name of ['all', 'samehost', 'SameNet']) {
     test(`a Barman server named ${name} (its client address by default)`, () => {
       const text = serverText(name);
-      expectOneError(text, { token: name, before: 'Name: ', instance: name, key: 'Name', mentions: [`'${name.toLowerCase()}'`], fix: /keyword \(all, samehost, samenet\).*give the host's real address/ });
+      expectOneError(text, { token: name, before: 'Name: ', instance: name, key: 'Name', mentions: [`'${name.toLowerCase()}'`], fix: /keyword \(all, samehost, samenet\).*rename the instance/ });
     });
   }
 

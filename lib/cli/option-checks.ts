@@ -1,7 +1,5 @@
 import { showValue } from '../model/diagnostics';
-
-/** A login name (as useradd takes it, with Samba's trailing '$'): nothing a shell or Terraform reads. */
-const USER_NAME = /^[a-z_][a-z0-9_.-]*\$?$/i;
+import { isLoginName } from '../model/names';
 /** the characters of a safe absolute path; Terraform replaces %RAND% in a script path */
 const SAFE_SCRIPT_PATH = /^\/[A-Za-z0-9._/+@-]+$/;
 const RAND = /%RAND%/g;
@@ -10,7 +8,7 @@ const SHARED_DIRS = ['/tmp', '/var/tmp', '/dev/shm'];
 
 /** Why `--connection-user` cannot be used, or undefined. */
 export function connectionUserProblem(user: string): string | undefined {
-  return USER_NAME.test(user) ? undefined : `--connection-user ${showValue(user)} is not a user name: letters, digits, '_', '.' and '-', starting with a letter or '_'`;
+  return isLoginName(user) ? undefined : `--connection-user ${showValue(user)} is not a user name: letters, digits, '_', '.' and '-', starting with a letter or '_'`;
 }
 
 /** Why `--script-path` cannot be used, or undefined. */

@@ -1,4 +1,5 @@
 import { Instance } from '../model/graph';
+import { isLoginName } from '../model/names';
 import { SSHProvisionerConnection, Token } from '../platform/cdktf';
 import { escapeTerraform } from './terraform-escape';
 
@@ -34,8 +35,6 @@ export interface HostConnectionProps {
   readonly secretScriptPath?: string;
 }
 
-const OS_USER = /^[a-z_][a-z0-9_-]{0,31}$/;
-
 /**
  * The upload path of secret-carrying scripts: the connection user's own home, never Terraform's
  * default under the world-writable /tmp.
@@ -46,11 +45,11 @@ export function secretScriptPath(props: HostConnectionProps = {}): string {
   return user === 'root' ? '/root/.cdktf-barman-%RAND%.sh' : `/home/${user}/.cdktf-barman-%RAND%.sh`;
 }
 
-/** The connection user: a literal must be a plain OS user name (it lands in Terraform strings). */
+/** The connection user: a literal must be a login name (it lands in Terraform strings and a path). */
 function connectionUser(props: HostConnectionProps): string {
   const user = props.user ?? 'root';
-  if (!Token.isUnresolved(user) && !OS_USER.test(user)) {
-    throw new Error(`connection user ${JSON.stringify(user)} is not an os user name: use lower-case letters, digits, '_' and '-', starting with a letter or '_'`);
+  if (!Token.isUnresolved(user) && !isLoginName(user)) {
+    throw new Error(`connection user ${JSON.stringify(user)} is not an os user name: use letters, digits, '_', '.' and '-', starting with a letter or '_'`);
   }
   return user;
 }

@@ -2,32 +2,28 @@ import { ClusterSpec, InstanceSpec, Located } from './cluster-spec';
 import { DiagnosticBag, InvalidConfigError, Severity, SourcePosition, didYouMean, showValue, sortDiagnostics } from './diagnostics';
 import { BackupMethod, HbaMethod, POSTGRES_ROLES, ReuseBackup, Role } from './enums';
 import { BackupEdge, BarmanGraph, Instance } from './graph';
-import { cronFileName, isAddress, isHostName, slotName } from './names';
+import { MAX_FILE_NAME_BYTES, cronFileName, isAddress, isHostName, slotName } from './names';
 import { backupSchedules } from './backup-stagger';
 import { scheduleWarnings } from './schedule-checks';
 import { isFromPattern } from './ip-patterns';
 import { EffectiveSettings, IGNORED_TPA_BARMAN_VARS, LIST_VARS, SETTING_BY_VAR, SETTING_DEFINITIONS, SettingDefinition } from './settings';
-import { checkValue } from './value-checks';
+import { checkValue, hasControlCharacter } from './value-checks';
 import { checkLiteralValues } from './literal-text';
 import { logicalIdCollisions } from './logical-ids';
 
 const CLUSTER_NAME = /^[_a-zA-Z0-9-]+$/;
 const HOST_KEY = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)) [A-Za-z0-9+/]+={0,3}$/;
 const CONTROL = /[\x00-\x1f\x7f]/;
-/** what would end a line in known_hosts, or in a reader that splits on Unicode line breaks */
-const LINE_BREAK_OR_CONTROL = /[\x00-\x1f\x7f\x85\u2028\u2029]/;
 /** vars of the Barman server that shape its own files; the rest only matter on backed-up instances */
 const SERVER_SIDE_VARS = ['barman_backup_stagger', 'barman_log_file', 'barman_user', 'barman_group', 'barman_home', 'postgres_bin_dir', 'postgres_version', 'cluster_ssh_port', 'backup_name', 'barman_removed_backups', 'barman_allow_overrides', 'barman_ssh_restrict'];
 /** /etc/cron.d files that common packages ship: a backup cron file of that name would replace theirs */
 const DISTRO_CRON_FILES = ['e2scrub_all', 'sysstat', 'php', 'popularity-contest', 'anacron', '0hourly', 'raid-check', 'mdadm', 'certbot', 'zfsutils-linux', 'logrotate', 'apt-compat', 'dpkg', 'man-db'];
-/** Linux's limit on one path component (a file or directory name), in bytes */
-const MAX_PATH_COMPONENT = 255;
 /**
  * room kept for what is added to a name in a file name: the library's '.cdktf-barman-backup-NAME.lock'
  * (26 bytes) and 'CLUSTER.managed', Barman's '.NAME-receive-wal.lock' (18)
  */
 const FILE_NAME_AFFIXES = 32;
-const MAX_NAME_IN_FILE_NAME = MAX_PATH_COMPONENT - FILE_NAME_AFFIXES;
+const MAX_NAME_IN_FILE_NAME = MAX_FILE_NAME_BYTES - FILE_NAME_AFFIXES;
 /** Linux caps replication slot names at NAMEDATALEN - 1 */
 const MAX_SLOT_NAME = 63;
 
@@ -64,7 +60,7 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
       bag.error(`duplicate instance name ${showValue(name)}${at}; names are compared lower-cased with '_' as '-': rename one`, { instance: i.givenName, key: 'Name', position: i.name.where });
     }
     seen.set(name, i);
-    if (HBA_ADDRESS_KEYWORDS.includes(name)) {
+    if (isHbaKeyword(name)) {
       bag.error(`name ${showValue(name)} is a pg_hba.conf keyword (all, samehost, samenet) that would match far more clients than this host wherever the name stands for its address ('all' is also Barman's reserved server name): rename the instance`, { instance: i.givenName, key: 'Name', position: i.name.where });
     }
     const inst = resolveInstance(i, clusterValues, bag);
@@ -232,7 +228,7 @@ function hostKeys(i: InstanceSpec, bag: DiagnosticBag): string[] {
   const keys: string[] = [];
   for (const k of list) {
     const text = typeof k === 'string' ? k.trim().split(/\s+/).slice(0, 2).join(' ') : '';
-    if (typeof k === 'string' && LINE_BREAK_OR_CONTROL.test(k.trim())) {
+    if (typeof k === 'string' && hasControlCharacter(k.trim())) {
       bag.error(`${showValue(k)} holds a line break or control character: a host key is one line, 'TYPE BASE64 [comment]' as in /etc/ssh/ssh_host_*_key.pub; remove what follows the break`, { instance: i.givenName, key: 'ssh_host_keys', position: v.where });
     } else if (!HOST_KEY.test(text)) {
       bag.error(`${showValue(k)} is not an sshd host public key: give 'TYPE BASE64' as in /etc/ssh/ssh_host_*_key.pub (ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256/384/521)`, { instance: i.givenName, key: 'ssh_host_keys', position: v.where });
@@ -394,7 +390,7 @@ function buildEdges(spec: ClusterSpec, instances: readonly Instance[], byName: M
 function checkFileNameLength(name: string, what: string, why: string, bag: DiagnosticBag, where: { instance?: string; key: string; position?: SourcePosition }): void {
   const bytes = Buffer.byteLength(name, 'utf8');
   if (bytes <= MAX_NAME_IN_FILE_NAME) return;
-  bag.error(`${what} is ${bytes} bytes long, and ${why}: a file name holds at most ${MAX_PATH_COMPONENT} bytes, with room kept for suffixes, so at most ${MAX_NAME_IN_FILE_NAME}: shorten it`, where);
+  bag.error(`${what} is ${bytes} bytes long, and ${why}: a file name holds at most ${MAX_FILE_NAME_BYTES} bytes, with room kept for suffixes, so at most ${MAX_NAME_IN_FILE_NAME}: shorten it`, where);
 }
 
 /** A backed-up instance's backup name (its own name unless backup_name is set) names files on its Barman servers. */

@@ -50,21 +50,19 @@ export function containsToken(v: unknown): boolean {
  */
 const TOKEN_ACCEPTING_KEYS: ReadonlySet<string> = new Set<string>();
 
-/** Reports every value of the spec that holds a cdktf token; returns how many it found. */
-export function checkLiteralValues(spec: ClusterSpec, bag: DiagnosticBag): number {
-  let found = 0;
+/** Reports every value of the spec that holds a cdktf token. */
+export function checkLiteralValues(spec: ClusterSpec, bag: DiagnosticBag): void {
   const check = (v: Located<unknown> | undefined, key: string, instance?: string, raw: unknown = v?.value, position: SourcePosition | undefined = v?.where): void => {
     if (v === undefined || !containsToken(raw)) return;
     if (TOKEN_ACCEPTING_KEYS.has(key) && position === undefined) return;
-    found++;
     bag.error(`${showValue(raw)} holds a cdktf token marker (like \${TfToken[...]}), which synth would turn into a live Terraform reference: values from config.yml are literal text; remove the marker (pass references from TypeScript only where the API takes them)`, { instance, key, position });
   };
   check(spec.clusterName, 'cluster_name');
   for (const [name, v] of spec.clusterVars) check(v, name);
   for (const i of spec.instances) {
     const instance = i.givenName;
-    if (containsTokenText(i.givenName)) check({ value: i.givenName, where: i.name.where }, 'Name', instance);
-    else check(i.name, 'Name', instance);
+    // the name as written: normalising lower-cases 'TfToken' out of a marker
+    check({ value: i.givenName, where: i.name.where }, 'Name', instance);
     check(i.roles, 'role', instance);
     for (const b of i.backup) check(b, 'backup', instance);
     check(i.privateIp, 'private_ip', instance);
@@ -74,5 +72,4 @@ export function checkLiteralValues(spec: ClusterSpec, bag: DiagnosticBag): numbe
     check(i.upstream, 'upstream', instance);
     for (const [name, v] of i.vars) check(v, name, instance);
   }
-  return found;
 }

@@ -2,6 +2,19 @@ import { isIpv4, isIpv6 } from './ip-patterns';
 
 export { isIpv4 };
 
+/** Linux's NAME_MAX: the bytes of one path component (a file or directory name) */
+export const MAX_FILE_NAME_BYTES = 255;
+
+const LOGIN_NAME = /^[a-z_][a-z0-9_.-]*\$?$/i;
+
+/**
+ * A login name as useradd takes it (with Samba's trailing '$'), at most 32 characters: nothing a
+ * shell, a path or Terraform reads specially. The rule for every connection user (CLI and props).
+ */
+export function isLoginName(text: string): boolean {
+  return text.length <= 32 && LOGIN_NAME.test(text);
+}
+
 /** TPA's normalisation of instance names: lower-case, '_' to '-'. */
 export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/_/g, '-');

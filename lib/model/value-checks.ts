@@ -3,13 +3,13 @@ import { cronScheduleProblems } from './cron-schedule';
 import { canonicalAge, canonicalRetention } from './periods';
 import { SettingDefinition, ValueKind } from './settings';
 import { showValue } from './diagnostics';
+import { MAX_FILE_NAME_BYTES } from './names';
 
 export type Checked = { readonly ok: true; readonly value: string | number | boolean } | { readonly ok: false; readonly problem: string };
 
 /** control characters (C0, DEL, C1) and the Unicode line separators: Python's and libpq's readers split or stop on them */
 const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/;
-/** Linux's NAME_MAX per path component; a whole path stays far below PATH_MAX */
-const MAX_COMPONENT_BYTES = 255;
+/** a whole path stays far below PATH_MAX */
 const MAX_PATH_BYTES = 1024;
 const SAFE_PATH = /^\/[A-Za-z0-9._/+@-]*$/;
 const OS_NAME = /^[a-z_][a-z0-9_-]{0,31}$/;
@@ -30,6 +30,11 @@ export function isSystemPath(path: string): boolean {
   const parts = path.split('/').filter((p) => p !== '' && p !== '.');
   const normal = `/${parts.join('/')}`;
   return SYSTEM_DIRS.includes(normal) || SYSTEM_TREES.some((t) => normal.startsWith(`${t}/`));
+}
+
+/** Whether text holds a control character or a line break of any reader (one rule for every text value). */
+export function hasControlCharacter(text: string): boolean {
+  return CONTROL.test(text);
 }
 
 const ok = (value: string | number | boolean): Checked => ({ ok: true, value });
@@ -76,8 +81,8 @@ export function checkValue(def: SettingDefinition, raw: unknown): Checked {
       }
       const path = raw.length > 1 ? raw.replace(/\/+$/, '') : raw;
       const longest = Math.max(...path.split('/').map((c) => Buffer.byteLength(c)));
-      if (longest > MAX_COMPONENT_BYTES || Buffer.byteLength(path) > MAX_PATH_BYTES) {
-        return bad(`${showValue(raw)} is too long for a path: at most ${MAX_COMPONENT_BYTES} bytes per component and ${MAX_PATH_BYTES} in all (it has ${Buffer.byteLength(path)}, the longest component ${longest}): use a shorter path`);
+      if (longest > MAX_FILE_NAME_BYTES || Buffer.byteLength(path) > MAX_PATH_BYTES) {
+        return bad(`${showValue(raw)} is too long for a path: at most ${MAX_FILE_NAME_BYTES} bytes per component and ${MAX_PATH_BYTES} in all (it has ${Buffer.byteLength(path)}, the longest component ${longest}): use a shorter path`);
       }
       if (def.chowned && isSystemPath(path)) {
         return bad(`${showValue(raw)} is a system path, and the setup scripts (run as root) would hand it to the Barman or postgres user: use a directory of its own, such as the default ${showValue(typeof def.defaultValue === 'string' ? def.defaultValue : '/var/lib/barman')}`);

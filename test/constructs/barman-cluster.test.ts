@@ -487,6 +487,8 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
     assert.deepEqual(scriptPaths(synthCluster({ graph, connection: { user: 'deploy' } })), ['/home/deploy/.cdktf-barman-%RAND%.sh']);
     assert.deepEqual(scriptPaths(synthCluster({ graph })), ['/root/.cdktf-barman-%RAND%.sh']);
     assert.deepEqual(scriptPaths(synthCluster({ graph, connection: { user: 'deploy', secretScriptPath: '/srv/deploy/s-%RAND%.sh' } })), ['/srv/deploy/s-%RAND%.sh']);
+    // one login-name rule for the CLI and the props: what `synth --connection-user` takes synthesizes
+    assert.deepEqual(scriptPaths(synthCluster({ graph, connection: { user: 'svc.deploy' } })), ['/home/svc.deploy/.cdktf-barman-%RAND%.sh']);
   });
 
   test('literal connection values stay literal text for Terraform; a user that is not an os user name is refused', () => {

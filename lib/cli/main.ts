@@ -219,7 +219,8 @@ function runCommand(command: string, file: string, options: ParsedArgs['options'
         resourceType: type as ProvisionerResourceType,
         keysFromVariables: options.has('supplied-keys'),
         connectionKeyFromVariable: options.has('connection-key-variable'),
-        connection: typeof user === 'string' || typeof scriptPath === 'string' ? { user: typeof user === 'string' ? user : undefined, secretScriptPath: typeof scriptPath === 'string' ? scriptPath : undefined } : undefined,
+        // unset fields take the construct's defaults, as an absent connection does
+        connection: { user: typeof user === 'string' ? user : undefined, secretScriptPath: typeof scriptPath === 'string' ? scriptPath : undefined },
         idPrefix: typeof prefix === 'string' ? prefix : undefined,
       });
       io.out(`${summary(file, g)}; wrote ${written}\n`);

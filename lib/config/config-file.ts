@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { SourcePosition } from '../model/diagnostics';
 import { MAX_CONFIG_BYTES } from './yaml-limits';
@@ -31,7 +32,8 @@ export function readConfigText(path: string): string {
   if (bytes.length > MAX_CONFIG_BYTES) {
     throw new ConfigFileError(`the file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, far more than a config needs: check that it is the right file`, { file: path, line: 1, column: 1 });
   }
-  const bad = firstInvalidUtf8(bytes);
+  // Node's own check first; the walk below only finds where a file that fails it goes wrong
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const before = bytes.subarray(0, bad).toString('utf8');
     const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;

@@ -33,7 +33,7 @@ export function peakRssMiB(): number {
 
 /** The CLI arguments of a terraform_data-mode synth (plan works offline on its output). */
 export function synthArgs(config: string, out: string): string[] {
-  return ['synth', config, '--out', out, '--resource-type', 'terraform_data', '--supplied-keys', '--connection-key-variable'];
+  return ['synth', config, '--out', out, '--force', '--resource-type', 'terraform_data', '--supplied-keys', '--connection-key-variable'];
 }
 
 /** CLOCK_MONOTONIC in microseconds: the clock of the timestamps in a .cpuprofile */
@@ -199,7 +199,7 @@ async function runPhases(config: string, out: string): Promise<Record<string, nu
   const b = performance.now();
   const graph = build.buildGraph(spec);
   const c = performance.now();
-  synthCommand.writeSynth(graph, out, { resourceType: ProvisionerResourceType.TERRAFORM_DATA, keysFromVariables: true, connectionKeyFromVariable: true });
+  synthCommand.writeSynth(graph, out, { resourceType: ProvisionerResourceType.TERRAFORM_DATA, keysFromVariables: true, connectionKeyFromVariable: true }, true);
   const d = performance.now();
   return {
     ms: d - a,

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { FileKind, HostPlan } from '../render/host-files';
-import { STAGING_PREFIX, writeStaged } from './staged-output';
+import { writeOut } from './out-dir';
 
 export interface ManifestEntry {
   readonly path: string;
@@ -25,51 +25,13 @@ function contentsOf(plan: HostPlan): Map<string, string> {
   return out;
 }
 
-/** render's list of its own output at the top of DIR: what a later --force may replace */
-export const RENDER_MANIFEST = '.cdktf-barman-render.json';
-
-interface RenderManifest {
-  readonly formatVersion: 1;
-  /** the instance directories render wrote */
-  readonly instances: string[];
-}
-
-/** True when the directory is missing or empty. */
-export function isEmptyDir(dir: string): boolean {
-  return !existsSync(dir) || readdirSync(dir).length === 0;
-}
-
-/** The instance directories the last render into DIR listed (none when DIR holds no readable manifest). */
-function ownEntries(outDir: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(join(outDir, RENDER_MANIFEST), 'utf8');
-  } catch {
-    return [];
-  }
-  try {
-    const m = JSON.parse(text) as Partial<RenderManifest>;
-    const names = Array.isArray(m.instances) ? m.instances.filter((n): n is string => typeof n === 'string' && n !== '' && !n.includes('/') && n !== '.' && n !== '..') : [];
-    return [...names, RENDER_MANIFEST];
-  } catch {
-    return [];
-  }
-}
-
-/** Entries of DIR that render did not write (listed in no manifest): --force must not delete them. */
-export function foreignEntries(outDir: string): string[] {
-  if (!existsSync(outDir)) return [];
-  const own = ownEntries(outDir);
-  return readdirSync(outDir).filter((n) => !own.includes(n) && !n.startsWith(STAGING_PREFIX)).sort();
-}
-
 /**
- * DIR/<instance>/<absolute path on the host> for every file with content, plus manifest.json,
- * and DIR/.cdktf-barman-render.json; staged, so a failure leaves DIR as it was. With `replace`
- * the previous render's instance directories are removed (the caller checked foreignEntries).
+ * DIR/<instance>/<absolute path on the host> for every file with content, plus manifest.json, under
+ * the one --out policy (out-dir.ts): with `force` an earlier render's instance directories are
+ * replaced, those of instances no longer in the config removed.
  */
-export function writeRender(plans: readonly HostPlan[], outDir: string, replace: boolean): void {
-  const fill = (dir: string): void => {
+export function writeRender(plans: readonly HostPlan[], outDir: string, force: boolean): void {
+  writeOut(outDir, 'render', force, (dir) => {
     for (const plan of plans) {
       const root = join(dir, plan.instance.name);
       for (const f of plan.files) if (f.kind === FileKind.DIRECTORY) mkdirSync(join(root, f.path), { recursive: true });
@@ -81,8 +43,6 @@ export function writeRender(plans: readonly HostPlan[], outDir: string, replace:
       mkdirSync(root, { recursive: true });
       writeFileSync(join(root, 'manifest.json'), JSON.stringify(manifestOf(plan), null, 2) + '\n');
     }
-    const manifest: RenderManifest = { formatVersion: 1, instances: plans.map((p) => p.instance.name) };
-    writeFileSync(join(dir, RENDER_MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
-  };
-  writeStaged(outDir, fill, replace ? ownEntries(outDir) : []);
+    return plans.map((p) => p.instance.name);
+  });
 }

@@ -3,7 +3,8 @@ import { InvalidConfigError, Severity, formatDiagnostic } from '../model/diagnos
 import { KeyAlgorithm, Role, SshUser } from '../model/enums';
 import { BarmanGraph, Instance } from '../model/graph';
 import { renderHosts } from '../render/host-files';
-import { Annotations, Aspects, Construct, IConstruct, TerraformResource, NullProvider, TerraformProvider, TerraformStack, TlsProvider } from '../platform/cdktf';
+import { Annotations, Aspects, Construct, IConstruct, TerraformResource, NullProvider, TerraformProvider, TerraformStack, TlsProvider, Token } from '../platform/cdktf';
+import { StatusTargets, statusTargets } from '../status/targets';
 import { BackupEdgeConfig } from './backup-edge-config';
 import { BarmanServerConfig } from './barman-server-config';
 import { HostConnectionProps } from './host-connection';
@@ -74,6 +75,12 @@ export class BarmanCluster extends Construct {
   public readonly postgresConfigs: readonly PostgresConfig[];
   public readonly postgresRoles: readonly PostgresRoles[];
   public readonly activations: readonly BarmanActivation[];
+  /**
+   * what `cdktf-barman status` needs to probe this cluster's Barman servers (no secrets):
+   * `BarmanStack` puts it in the output `<prefix>_status_targets` as JSON; in a stack of your own,
+   * add `new TerraformOutput(stack, 'barman_status_targets', { value: JSON.stringify(cluster.statusTargets) })`
+   */
+  public readonly statusTargets: StatusTargets;
 
   constructor(scope: Construct, id: string, props: BarmanClusterProps) {
     super(scope, id);
@@ -160,6 +167,8 @@ export class BarmanCluster extends Construct {
     this.postgresConfigs = [...configs.values()];
     this.postgresRoles = [...roles.values()];
     this.activations = activations;
+    // a file whose content Terraform knows only at apply time cannot be compared
+    this.statusTargets = statusTargets(graph, (s) => (plans.get(s) ?? []).filter((f) => f.content === undefined || !Token.isUnresolved(f.content)));
   }
 
   /** public key (OpenSSH `TYPE BASE64`) of the postgres user's pair on `instanceName` */

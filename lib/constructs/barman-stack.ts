@@ -17,6 +17,17 @@ export interface BarmanStackProps extends BarmanClusterOptions {
    * connection (no agent) @default false
    */
   readonly connectionKeyFromVariable?: boolean;
+  /**
+   * declare a sensitive variable `<prefix>_bastion_private_key` for the jump host (set
+   * `connection.bastionHost` too) @default false
+   */
+  readonly bastionKeyFromVariable?: boolean;
+  /**
+   * declare sensitive variables `<prefix>_barman_db_password` and
+   * `<prefix>_streaming_barman_db_password` and use them instead of generated passwords
+   * @default false
+   */
+  readonly databasePasswordsFromVariables?: boolean;
 }
 
 /** A whole stack around one BarmanCluster, for the CLI and the examples. */
@@ -33,6 +44,15 @@ export class BarmanStack extends TerraformStack {
     if (props.connectionKeyFromVariable) {
       connection = { ...connection, agent: false, privateKey: secret('connection_private_key', 'private key Terraform uses to reach every host over SSH').stringValue };
     }
+    if (props.bastionKeyFromVariable) {
+      connection = { ...connection, bastionPrivateKey: secret('bastion_private_key', 'private key Terraform uses to log in to the jump host').stringValue };
+    }
+    const databasePasswords = props.databasePasswordsFromVariables
+      ? {
+          barman: secret('barman_db_password', 'password of the barman database role').stringValue,
+          streamingBarman: secret('streaming_barman_db_password', 'password of the streaming_barman database role').stringValue,
+        }
+      : props.databasePasswords;
     const suppliedKeys = props.keysFromVariables
       ? {
           postgres: {
@@ -46,7 +66,12 @@ export class BarmanStack extends TerraformStack {
         }
       : props.suppliedKeys;
 
-    this.cluster = new BarmanCluster(this, 'barman', { ...props, connection, suppliedKeys });
+    this.cluster = new BarmanCluster(this, 'barman', { ...props, connection, suppliedKeys, databasePasswords });
+    new TerraformOutput(this, `${prefix}_status_targets`, {
+      value: JSON.stringify(this.cluster.statusTargets),
+      description: 'what `cdktf-barman status --outputs` probes: Barman servers, their backups, file hashes (no secrets)',
+      staticId: true,
+    });
     if (!suppliedKeys && !props.perHostKeys) {
       const any = props.graph.instances[0];
       new TerraformOutput(this, `${prefix}_postgres_public_key`, { value: this.cluster.keys.publicKey(SshUser.POSTGRES, any), description: "the postgres OS user's public key", staticId: true });

@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
 import { BarmanGraph } from '../model/graph';
-import { FileKind, renderHosts } from '../render/host-files';
+import { renderHosts } from '../render/host-files';
 import { PlaceholderKeys } from '../render/key-material';
-import { evaluateServer, ProbeOutcome, ServerExpectation } from './evaluate';
+import { evaluateServer, ProbeOutcome } from './evaluate';
 import { parseProbeOutput } from './probe-output';
 import { probeScript } from './probe-script';
 import { ServerStatus, StatusReport } from './report';
 import { runOverSsh, SshResult, SshTarget } from './ssh-runner';
+import { ServerTarget, StatusTargets, statusTargets } from './targets';
 
 /** The connection settings of the stack (HostConnectionProps) that ssh can use. */
 export interface StatusConnection {
@@ -23,22 +23,10 @@ export interface StatusConnection {
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 
-/**
- * What each Barman server should be: its edges and the sha256 of every whole file the stack writes
- * there. Key files (content known only at apply time) and shared files (managed lines, blocks,
- * .pgpass) are not compared.
- */
-export function expectations(graph: BarmanGraph, connection: StatusConnection = {}): ServerExpectation[] {
-  const plans = new Map(renderHosts(graph, new PlaceholderKeys()).map((p) => [p.instance, p]));
-  return graph.barmanServers.map((server) => {
-    const files = new Map<string, string>();
-    for (const f of plans.get(server)?.files ?? []) {
-      if ((f.kind === FileKind.FILE || f.kind === FileKind.MANAGED_LIST) && f.publicKey === undefined && f.content !== undefined) {
-        files.set(f.path, createHash('sha256').update(f.content).digest('hex'));
-      }
-    }
-    return { server, edges: graph.edgesOnServer(server), host: server.connectionHost, port: connection.port ?? server.settings.sshPort, files };
-  });
+/** The status targets of a graph: the files rendered as the stack renders them (keys left out). */
+export function statusTargetsOf(graph: BarmanGraph): StatusTargets {
+  const plans = new Map(renderHosts(graph, new PlaceholderKeys()).map((p) => [p.instance, p.files]));
+  return statusTargets(graph, (s) => plans.get(s) ?? []);
 }
 
 /** ssh's reason for failing: its last lines, without blank ones. */
@@ -49,10 +37,11 @@ function sshError(r: SshResult, timeout: number): string {
 }
 
 /** Probes one server: one ssh session running the probe script. */
-export async function probeServer(x: ServerExpectation, connection: StatusConnection, run = runOverSsh): Promise<ServerStatus> {
+export async function probeServer(server: ServerTarget, connection: StatusConnection, run = runOverSsh): Promise<ServerStatus> {
+  const x = connection.port === undefined ? server : { ...server, port: connection.port };
   const timeout = connection.timeout ?? DEFAULT_TIMEOUT_SECONDS;
   const target: SshTarget = { host: x.host, port: x.port, user: connection.user ?? 'root', identityFile: connection.identityFile, knownHostsFile: connection.knownHostsFile, bastionHost: connection.bastionHost, timeout };
-  const script = probeScript({ backupNames: x.edges.map((e) => e.backupName), files: [...x.files.keys()], barmanHome: x.server.settings.barmanHome, connectTimeout: Math.min(timeout, 10) });
+  const script = probeScript({ backupNames: x.backups.map((e) => e.backupName), files: Object.keys(x.files), barmanHome: x.barmanHome, connectTimeout: Math.min(timeout, 10) });
   const r = await run(target, script);
   const output = parseProbeOutput(r.stdout);
   // ssh failed, or sudo refused before the probe printed anything
@@ -64,10 +53,16 @@ export async function probeServer(x: ServerExpectation, connection: StatusConnec
 /** The report of every Barman server (probed in parallel). */
 export function assembleReport(cluster: string, servers: ServerStatus[]): StatusReport {
   const failureCount = servers.reduce((n, s) => n + s.failures.length + s.instances.reduce((m, i) => m + i.failures.length, 0), 0);
-  return { formatVersion: 1, cluster, ok: failureCount === 0, failureCount, servers };
+  return { formatVersion: 2, cluster, ok: failureCount === 0, failureCount, servers };
 }
 
+/** The health of every Barman server of a cluster: one ssh session each, in parallel. */
+export async function collectStatusFromTargets(targets: StatusTargets, connection: StatusConnection = {}, run = runOverSsh): Promise<StatusReport> {
+  const servers = await Promise.all(targets.servers.map((x) => probeServer(x, connection, run)));
+  return assembleReport(targets.cluster, servers);
+}
+
+/** collectStatusFromTargets for a graph (a config.yml, or graphFromProps). */
 export async function collectStatus(graph: BarmanGraph, connection: StatusConnection = {}, run = runOverSsh): Promise<StatusReport> {
-  const servers = await Promise.all(expectations(graph, connection).map((x) => probeServer(x, connection, run)));
-  return assembleReport(graph.clusterName, servers);
+  return collectStatusFromTargets(statusTargetsOf(graph), connection, run);
 }

@@ -1,8 +1,8 @@
-import { BackupEdge, Instance } from '../model/graph';
 import { ageSeconds } from '../model/periods';
 import { CheckOutput, Diagnosis, DiagnosedServer, parseCheckJson, parseDiagnose } from './barman-output';
 import { ProbeOutput } from './probe-output';
-import { CheckResult, DriftEntry, DriftState, InstanceStatus, LastBackup, ServerStatus, Verdict } from './report';
+import { CheckResult, DriftEntry, DriftState, InstanceState, InstanceStatus, LastBackup, ServerStatus, Verdict } from './report';
+import { BackupTarget, ServerTarget } from './targets';
 
 /** Barman's own reading of `n DAYS|WEEKS|MONTHS` (a month is 31 days). */
 export function maximumAgeSeconds(age: string): number {
@@ -21,17 +21,6 @@ export function formatAge(seconds: number): string {
   if (h > 0) return `${h}h ${m}m`;
   if (m > 0) return `${m}m ${s % 60}s`;
   return `${s}s`;
-}
-
-/** What the status command knows of one Barman server before it looks. */
-export interface ServerExpectation {
-  readonly server: Instance;
-  readonly edges: readonly BackupEdge[];
-  /** where ssh connects */
-  readonly host: string;
-  readonly port: number;
-  /** whole files the stack writes on it: path -> sha256 of the rendered content */
-  readonly files: ReadonlyMap<string, string>;
 }
 
 /** How the probe went: it ran (its output), or ssh could not run it. */
@@ -60,8 +49,8 @@ function walArchiveVerdict(checks: readonly CheckResult[] | undefined, lastArchi
 
 const lastLine = (text: string): string => text.trim().split('\n').filter((l) => l.trim() !== '').pop()?.trim() ?? '';
 
-function instanceStatus(edge: BackupEdge, diag: DiagnosedServer | undefined, checks: readonly CheckResult[] | undefined, now: number | null): InstanceStatus {
-  const st = edge.instance.settings;
+function instanceStatus(server: ServerTarget, edge: BackupTarget, diag: DiagnosedServer | undefined, checks: readonly CheckResult[] | undefined, now: number | null): InstanceStatus {
+  const st = edge;
   const verdictOf = (name: string): Verdict => checks?.find((c) => c.name === name)?.status ?? Verdict.UNKNOWN;
   const known = diag !== undefined || checks !== undefined;
   const done = (diag?.backups ?? []).filter((b) => b.status === 'DONE' && b.endTime !== null).sort((a, b) => a.endTime! - b.endTime! || a.id.localeCompare(b.id));
@@ -84,7 +73,7 @@ function instanceStatus(edge: BackupEdge, diag: DiagnosedServer | undefined, che
   const slotKnown = diag?.postgresReachable === true;
   const failures: string[] = [];
   if (!known) {
-    failures.push(`Barman does not know '${edge.backupName}': apply the stack (is ${`/etc/barman.d/${edge.backupName}.conf`} there, readable by ${edge.server.settings.barmanUser}?)`);
+    failures.push(`Barman does not know '${edge.backupName}': apply the stack (is ${`/etc/barman.d/${edge.backupName}.conf`} there, readable by ${server.barmanUser}?)`);
   } else {
     if (diag !== undefined && lastBackup === null) failures.push(`no completed backup (last_backup_maximum_age ${st.lastBackupMaximumAge}): take one with barman backup ${edge.backupName}`);
     if (lastBackup?.status === Verdict.FAILED) failures.push(`last backup ${lastBackup.id} is ${formatAge(lastBackup.ageSeconds)} old, older than last_backup_maximum_age ${st.lastBackupMaximumAge}`);
@@ -98,9 +87,9 @@ function instanceStatus(edge: BackupEdge, diag: DiagnosedServer | undefined, che
     if (checks === undefined) failures.push(`barman check printed nothing for '${edge.backupName}'`);
   }
   return {
-    instance: edge.instance.name,
+    instance: edge.instance,
     backupName: edge.backupName,
-    known,
+    state: known ? InstanceState.CHECKED : InstanceState.NOT_CONFIGURED,
     streaming: {
       receiveWal: verdictOf('receive_wal_running'),
       slotName: edge.slotName,
@@ -116,26 +105,27 @@ function instanceStatus(edge: BackupEdge, diag: DiagnosedServer | undefined, che
   };
 }
 
-function unknownInstance(edge: BackupEdge): InstanceStatus {
+/** An instance nothing is known of: its server was not reached, or Barman did not answer. */
+function unknownInstance(edge: BackupTarget, state: InstanceState): InstanceStatus {
   return {
-    instance: edge.instance.name,
+    instance: edge.instance,
     backupName: edge.backupName,
-    known: false,
+    state,
     streaming: { receiveWal: Verdict.UNKNOWN, slotName: edge.slotName, slotExists: null, slotActive: null, slotRestartLsn: null },
     walArchive: { check: Verdict.UNKNOWN, lastArchivedWal: null },
     lastBackup: null,
-    backups: { count: 0, minimumRedundancy: edge.instance.settings.minimumRedundancy, status: Verdict.UNKNOWN },
+    backups: { count: null, minimumRedundancy: edge.minimumRedundancy, status: Verdict.UNKNOWN },
     checks: [],
     failures: [],
   };
 }
 
 /** The status of one Barman server from what its probe printed (pure: no host needed). */
-export function evaluateServer(x: ServerExpectation, outcome: ProbeOutcome): ServerStatus {
-  const base = { name: x.server.name, host: x.host, port: x.port };
+export function evaluateServer(x: ServerTarget, outcome: ProbeOutcome): ServerStatus {
+  const base = { name: x.name, host: x.host, port: x.port };
   if (!outcome.ran) {
     const failures = [outcome.reachable ? `the probe did not run: ${outcome.error}` : `unreachable: ${outcome.error}`];
-    return { ...base, reachable: outcome.reachable, barmanVersion: null, probedAt: null, cron: null, overridesFile: null, drift: [], unmanagedServers: [], instances: x.edges.map(unknownInstance), failures, warnings: [] };
+    return { ...base, reachable: outcome.reachable, barmanVersion: null, probedAt: null, cron: null, overridesFile: null, drift: [], unmanagedServers: [], instances: x.backups.map((b) => unknownInstance(b, outcome.reachable ? InstanceState.UNKNOWN : InstanceState.UNREACHABLE)), failures, warnings: [] };
   }
   const o = outcome.output;
   const failures: string[] = [];
@@ -162,17 +152,17 @@ export function evaluateServer(x: ServerExpectation, outcome: ProbeOutcome): Ser
     }
   }
   for (const e of diagnosis?.errors ?? []) failures.push(`Barman configuration error: ${e}`);
-  const names = new Set(x.edges.map((e) => e.backupName));
+  const names = new Set(x.backups.map((e) => e.backupName));
   for (const e of checks?.errors ?? []) if (!/^Unknown server '/.test(e) || !names.has(/'(.*)'/.exec(e)?.[1] ?? '')) warnings.push(`barman check: ${e}`);
-  const instances = x.edges.map((e) => (diagnosis === undefined && checks === undefined ? unknownInstance(e) : instanceStatus(e, diagnosis?.servers.get(e.backupName), checks?.servers.get(e.backupName), o.now)));
+  const instances = x.backups.map((e) => (diagnosis === undefined && checks === undefined ? unknownInstance(e, InstanceState.UNKNOWN) : instanceStatus(x, e, diagnosis?.servers.get(e.backupName), checks?.servers.get(e.backupName), o.now)));
 
   const cron = { barmanCronFiles: o.cronFiles, daemonRunning: o.cronDaemonRunning };
-  if (x.edges.length > 0 || o.cronFiles.length > 0) {
+  if (x.backups.length > 0 || o.cronFiles.length > 0) {
     if (o.cronFiles.length === 0) failures.push('no `barman cron` line under /etc/cron.d: nothing starts receive-wal or archives incoming WAL');
     if (!o.cronDaemonRunning) failures.push('no cron daemon runs: barman cron and the backup schedules never run (start cron)');
   }
   const drift: DriftEntry[] = [];
-  for (const [path, sum] of x.files) {
+  for (const [path, sum] of Object.entries(x.files)) {
     if (!o.files.has(path)) continue;
     const actual = o.files.get(path);
     if (actual === null) {

@@ -22,7 +22,7 @@ function instanceRow(i: InstanceStatus): string[] {
     slotCell(i),
     i.walArchive.check,
     b === null ? 'none' : `${b.id} ${formatAge(b.ageSeconds)} ago ${b.status}`,
-    `${i.backups.count}/${i.backups.minimumRedundancy} ${i.backups.status}`,
+    `${i.backups.count ?? '?'}/${i.backups.minimumRedundancy} ${i.backups.status}`,
     checks,
     i.failures.length === 0 ? 'OK' : 'FAILED',
   ];

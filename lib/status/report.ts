@@ -51,10 +51,22 @@ export interface LastBackup {
 }
 
 export interface BackupCount {
-  /** backups with status DONE */
-  readonly count: number;
+  /** backups with status DONE; null when not known (see the instance's state) */
+  readonly count: number | null;
   readonly minimumRedundancy: number;
   readonly status: Verdict;
+}
+
+/** How much status knows of one backed-up instance. */
+export enum InstanceState {
+  /** Barman on its server answered about it */
+  CHECKED = 'checked',
+  /** its server answered, but Barman there does not know it (its configuration is not there) */
+  NOT_CONFIGURED = 'not-configured',
+  /** its server was reached, but Barman did not answer (not installed, or it failed) */
+  UNKNOWN = 'unknown',
+  /** its server could not be reached: nothing is known, not even whether backups exist */
+  UNREACHABLE = 'unreachable',
 }
 
 /** One backed-up instance on one Barman server. */
@@ -62,8 +74,8 @@ export interface InstanceStatus {
   readonly instance: string;
   /** the Barman server name (`backup_name`) */
   readonly backupName: string;
-  /** Barman knows the server (its section is in its configuration) */
-  readonly known: boolean;
+  /** whether what follows is known: only CHECKED means Barman answered about this instance */
+  readonly state: InstanceState;
   readonly streaming: StreamingState;
   readonly walArchive: WalArchiveState;
   /** null: no completed backup */
@@ -119,8 +131,11 @@ export interface ServerStatus {
 }
 
 export interface StatusReport {
-  /** version of this document's shape */
-  readonly formatVersion: 1;
+  /**
+   * version of this document's shape: 2 since an instance carries `state` (not `known`) and an
+   * unknown backup count is null
+   */
+  readonly formatVersion: 2;
   readonly cluster: string;
   /** no failure anywhere */
   readonly ok: boolean;

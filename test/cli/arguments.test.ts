@@ -105,12 +105,14 @@ describe('synth --connection-user and --script-path', () => {
     });
   }
 
-  test('the usage text documents --script-path, -- and the exit codes 1, 2 and 70', () => {
-    const r = run(['--help']);
+  test('synth --help documents --script-path and --; --help the exit codes 1, 2 and 70', () => {
+    const r = run(['synth', '--help']);
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /--script-path PATH/);
+    assert.match(r.stdout, /^ {2}--script-path PATH/m);
     assert.match(r.stdout, /A '--' ends the options/);
-    assert.match(r.stdout, /exit codes: 0 ok; 1 invalid input or output that cannot be written/);
-    assert.match(r.stdout, /70 an unexpected exception/);
+    const g = run(['--help']);
+    assert.match(g.stdout, /^ {2}1 +invalid input, or output that cannot be written/m);
+    assert.match(g.stdout, /^ {2}2 +usage error/m);
+    assert.match(g.stdout, /^ {2}70 +an unexpected exception/m);
   });
 });

@@ -117,19 +117,22 @@ describe('output that cannot be written', () => {
   });
 });
 
-describe('render --force replaces only what render wrote', () => {
-  test('--out . --force next to config.yml and notes.txt: exit 1 naming them, nothing written or deleted', () => {
+describe('the one --out policy: --force replaces only what the same command wrote', () => {
+  test('render --out . --force next to config.yml and notes.txt: they stay byte for byte', () => {
     const dir = join(tmp, 'project');
     mkdirSync(dir);
     writeFileSync(join(dir, 'config.yml'), VALID);
     writeFileSync(join(dir, 'notes.txt'), 'mine');
     const before = snapshot(dir);
-    const r = run(['render', 'config.yml', '--out', '.', '--force'], { cwd: dir });
-    assertOneLineError(r, 1, /^cdktf-barman render: \. holds 'config\.yml', 'notes\.txt', which render did not write .*nothing written or deleted$/);
+    assertOneLineError(run(['render', 'config.yml', '--out', '.'], { cwd: dir }), 2, /^cdktf-barman render: '\.' is not empty: .*give --force/);
     assert.deepEqual(snapshot(dir), before);
+    const r = run(['render', 'config.yml', '--out', '.', '--force'], { cwd: dir });
+    assert.equal(r.code, 0, outputOf(r));
+    for (const [path, content] of before) assert.equal(snapshot(dir).get(path), content, path);
+    assert.ok(existsSync(join(dir, 'shop-db1', 'manifest.json')));
   });
 
-  test('a later render --force removes instances no longer in the config and keeps refusing foreign entries', () => {
+  test('a later render --force removes instances no longer in the config; a foreign entry in the way is refused', () => {
     const out = join(tmp, 'rerender');
     const first = file('first.yml', VALID);
     assert.equal(run(['render', first, '--out', out]).code, 0);
@@ -137,25 +140,39 @@ describe('render --force replaces only what render wrote', () => {
     const r = run(['render', renamed, '--out', out, '--force']);
     assert.equal(r.code, 0, outputOf(r));
     assert.deepEqual(readdirSync(out).sort(), ['.cdktf-barman-render.json', 'shop-backup', 'shop-db1', 'shop-db3']);
-    assert.deepEqual(JSON.parse(readFileSync(join(out, '.cdktf-barman-render.json'), 'utf8')).instances.sort(), ['shop-backup', 'shop-db1', 'shop-db3']);
+    assert.deepEqual(JSON.parse(readFileSync(join(out, '.cdktf-barman-render.json'), 'utf8')).entries.sort(), ['shop-backup', 'shop-db1', 'shop-db3']);
 
-    writeFileSync(join(out, 'notes.txt'), 'mine');
+    // a directory named like an instance that render did not write: never replaced
+    mkdirSync(join(out, 'shop-db2'));
+    writeFileSync(join(out, 'shop-db2', 'notes.txt'), 'mine');
     const before = snapshot(out);
-    assertOneLineError(run(['render', first, '--out', out, '--force']), 1, /holds 'notes\.txt'/);
+    assertOneLineError(run(['render', first, '--out', out, '--force']), 1, /already holds shop-db2, which this run did not write/);
     assert.deepEqual(snapshot(out), before);
   });
 
-  test('synth replaces its own file and leaves the rest of a Terraform directory alone', () => {
+  test('synth into a Terraform directory: refused without --force; --force leaves main.tf and replaces only its own file', () => {
     const config = file('synth.yml', VALID);
     const out = join(tmp, 'terraform');
     mkdirSync(out);
     writeFileSync(join(out, 'main.tf'), '# mine\n');
+    assertOneLineError(run(['synth', config, '--out', out]), 2, /^cdktf-barman synth: '.*terraform' is not empty: .*give --force/);
+    for (let i = 0; i < 2; i++) {
+      const r = run(['synth', config, '--out', out, '--force']);
+      assert.equal(r.code, 0, outputOf(r));
+      assert.deepEqual(readdirSync(out).sort(), ['.cdktf-barman-synth.json', 'cdktf-barman.tf.json', 'main.tf']);
+      assert.equal(readFileSync(join(out, 'main.tf'), 'utf8'), '# mine\n');
+      assert.ok(Object.keys(JSON.parse(readFileSync(join(out, 'cdktf-barman.tf.json'), 'utf8'))).includes('resource'));
+    }
+  });
+
+  test('synth --force refuses a cdktf-barman.tf.json it did not write (no manifest lists it)', () => {
+    const config = file('synth-foreign.yml', VALID);
+    const out = join(tmp, 'terraform-foreign');
+    mkdirSync(out);
     writeFileSync(join(out, 'cdktf-barman.tf.json'), '{}\n');
-    const r = run(['synth', config, '--out', out]);
-    assert.equal(r.code, 0, outputOf(r));
-    assert.deepEqual(readdirSync(out).sort(), ['cdktf-barman.tf.json', 'main.tf']);
-    assert.equal(readFileSync(join(out, 'main.tf'), 'utf8'), '# mine\n');
-    assert.ok(Object.keys(JSON.parse(readFileSync(join(out, 'cdktf-barman.tf.json'), 'utf8'))).includes('resource'));
+    const before = snapshot(out);
+    assertOneLineError(run(['synth', config, '--out', out, '--force']), 1, /already holds cdktf-barman\.tf\.json, which this run did not write/);
+    assert.deepEqual(snapshot(out), before);
   });
 });
 

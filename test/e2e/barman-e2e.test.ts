@@ -88,7 +88,7 @@ import { FileKind, HostFile, HostPlan } from '../../lib/render/host-files';
 import { PASSWORD_PLACEHOLDERS } from '../../lib/render/pgpass';
 import { managedMarker } from '../../lib/render/ssh-lines';
 import { WRITTEN_RECORDS_DIR, barmanAutoConfPath, writtenRecordPath } from '../../lib/scripts/drift-library';
-import { expectations } from '../../lib/status/collect';
+import { statusTargetsOf } from '../../lib/status/collect';
 import { probeScript } from '../../lib/status/probe-script';
 import { StatusReport } from '../../lib/status/report';
 import { runOverSsh } from '../../lib/status/ssh-runner';
@@ -1508,8 +1508,8 @@ if (missing && inCi) {
       const captureProbe = async (name: string) => {
         // how test/fixtures/status/ was made: the raw probe output of this sandbox's Barman server
         if (!capture) return;
-        const x = expectations(S.graph).find((e) => e.server.name === 'barman')!;
-        const r = await runOverSsh({ host: x.host, port: x.port, user: 'root', identityFile: S.sb.clientKey.privateKeyPath, knownHostsFile: S.sb.knownHostsPath, timeout: 10 }, probeScript({ backupNames: x.edges.map((e) => e.backupName), files: [...x.files.keys()], barmanHome: BARMAN_HOME, connectTimeout: 10 }));
+        const x = statusTargetsOf(S.graph).servers.find((e) => e.name === 'barman')!;
+        const r = await runOverSsh({ host: x.host, port: x.port, user: 'root', identityFile: S.sb.clientKey.privateKeyPath, knownHostsFile: S.sb.knownHostsPath, timeout: 10 }, probeScript({ backupNames: x.backups.map((e) => e.backupName), files: Object.keys(x.files), barmanHome: BARMAN_HOME, connectTimeout: 10 }));
         fs.mkdirSync(capture, { recursive: true });
         fs.writeFileSync(path.join(capture, `${name}.probe.txt`), r.stdout);
         fs.writeFileSync(path.join(capture, 'sandbox-config.yml'), fs.readFileSync(S.config, 'utf8'));
@@ -1531,7 +1531,7 @@ if (missing && inCi) {
       const agrees = async (rep: StatusReport, where: string) => {
         const t = await truth();
         const i = pg1Of(rep);
-        assert.equal(i.known, true, where);
+        assert.equal(i.state, 'checked', where);
         assert.equal(i.backups.count, t.done.length, `${where}: backups with status DONE (barman list-backups + show-backup: ${t.done.join(', ')})`);
         assert.equal(i.lastBackup?.id, t.done[0], `${where}: the newest backup`);
         assert.ok(i.lastBackup!.ageSeconds >= 0 && i.lastBackup!.ageSeconds < 86_400, `${where}: age ${i.lastBackup!.ageSeconds} s`);

@@ -90,9 +90,9 @@ export class TerraformDir {
     return path.join(this.dir, 'cdktf-barman.tf.json');
   }
 
-  /** `cdktf-barman synth CONFIG --out DIR --resource-type terraform_data --supplied-keys --connection-key-variable` */
+  /** `cdktf-barman synth CONFIG --out DIR --force --resource-type terraform_data --supplied-keys --connection-key-variable` */
   async synth(config: string): Promise<void> {
-    const args = ['synth', config, '--out', this.dir, '--resource-type', 'terraform_data', '--supplied-keys', '--connection-key-variable'];
+    const args = ['synth', config, '--out', this.dir, '--force', '--resource-type', 'terraform_data', '--supplied-keys', '--connection-key-variable'];
     const r = await cdktfBarman(args);
     this.log.push({ command: 'cdktf-barman synth', ms: r.ms, code: r.code });
     if (r.code !== 0) throw new Error(describe(`cdktf-barman ${args.join(' ')}`, r));

@@ -5,11 +5,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCheckJson, parseDiagnose } from '../../lib/status/barman-output';
-import { assembleReport, expectations } from '../../lib/status/collect';
-import { evaluateServer, formatAge, maximumAgeSeconds, ServerExpectation } from '../../lib/status/evaluate';
+import { assembleReport, statusTargetsOf } from '../../lib/status/collect';
+import { evaluateServer, formatAge, maximumAgeSeconds } from '../../lib/status/evaluate';
+import { ServerTarget } from '../../lib/status/targets';
 import { formatReport } from '../../lib/status/format';
 import { parseProbeOutput, splitSections } from '../../lib/status/probe-output';
-import { DriftState, Verdict } from '../../lib/status/report';
+import { DriftState, InstanceState, Verdict } from '../../lib/status/report';
 import { loadGraphFromFile } from '../../lib/config/tpa-config';
 import { writeFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,10 +18,10 @@ import { tmpdir } from 'node:os';
 import { probeFixture, shiftClock, statusConfigPath, statusGraph } from './status-fixtures';
 
 /** the expectation of the fixture's Barman server, with the file hashes the probe found (no drift) */
-function expectationFor(probe: string): ServerExpectation {
-  const x = expectations(statusGraph())[0];
+function expectationFor(probe: string): ServerTarget {
+  const x = statusTargetsOf(statusGraph()).servers[0];
   const found = parseProbeOutput(probe).files;
-  return { ...x, files: new Map([...x.files.keys()].map((p) => [p, found.get(p) ?? 'absent'])) };
+  return { ...x, files: Object.fromEntries(Object.keys(x.files).map((p) => [p, found.get(p) ?? 'absent'])) };
 }
 
 function evaluate(probe: string, x = expectationFor(probe)) {
@@ -77,7 +78,7 @@ describe('evaluation', () => {
     assert.equal(s.cron?.daemonRunning, true);
     assert.deepEqual(s.cron?.barmanCronFiles, ['/etc/cron.d/barman']);
     const i = s.instances[0];
-    assert.deepEqual([i.instance, i.backupName, i.known], ['pg1', 'pg1', true]);
+    assert.deepEqual([i.instance, i.backupName, i.state], ['pg1', 'pg1', InstanceState.CHECKED]);
     assert.deepEqual(i.failures, []);
     assert.equal(i.streaming.receiveWal, Verdict.OK);
     assert.deepEqual([i.streaming.slotName, i.streaming.slotExists, i.streaming.slotActive], ['backup_barman', true, true]);
@@ -124,11 +125,12 @@ describe('evaluation', () => {
     try {
       const config = join(dir, 'config.yml');
       writeFileSync(config, readFileSync(statusConfigPath(), 'utf8') + '  - Name: pg9\n    node: 9\n    ip_address: 127.0.0.49\n    role: [primary]\n    backup: barman\n');
-      const x = expectations(loadGraphFromFile(config))[0];
+      const x = statusTargetsOf(loadGraphFromFile(config)).servers[0];
       const probe = probeFixture('healthy');
       const s = evaluateServer({ ...x, files: expectationFor(probe).files }, { ran: true, output: parseProbeOutput(probe) });
       const pg9 = s.instances.find((i) => i.instance === 'pg9')!;
-      assert.equal(pg9.known, false);
+      assert.equal(pg9.state, InstanceState.NOT_CONFIGURED);
+      assert.equal(pg9.backups.count, 0, 'Barman answered: it has no backup of pg9');
       assert.deepEqual(pg9.failures, ["Barman does not know 'pg9': apply the stack (is /etc/barman.d/pg9.conf there, readable by barman?)"]);
       assert.deepEqual(s.instances.find((i) => i.instance === 'pg1')!.failures, []);
     } finally {
@@ -139,7 +141,7 @@ describe('evaluation', () => {
   test('a server Barman knows but the config does not put there: a warning, not a failure', () => {
     const probe = probeFixture('healthy');
     const x = expectationFor(probe);
-    const s = evaluateServer({ ...x, edges: [] }, { ran: true, output: parseProbeOutput(probe) });
+    const s = evaluateServer({ ...x, backups: [] }, { ran: true, output: parseProbeOutput(probe) });
     assert.deepEqual(s.unmanagedServers, ['pg1']);
     assert.deepEqual(s.failures, []);
     assert.match(s.warnings.join('\n'), /Barman also knows 'pg1'/);
@@ -148,8 +150,7 @@ describe('evaluation', () => {
   test('drift: a changed whole file is a warning, a missing one a failure', () => {
     const probe = probeFixture('healthy');
     const x = expectationFor(probe);
-    const files = new Map(x.files);
-    files.set('/etc/barman.conf', '0'.repeat(64));
+    const files = { ...x.files, '/etc/barman.conf': '0'.repeat(64) };
     const found = parseProbeOutput(probe);
     const output = { ...found, files: new Map([...found.files, ['/etc/cron.d/pg1', null]]) };
     const s = evaluateServer({ ...x, files }, { ran: true, output });
@@ -159,16 +160,20 @@ describe('evaluation', () => {
   });
 
   test('the files compared are whole files of the stack, without key files', () => {
-    const x = expectations(statusGraph())[0];
-    const paths = [...x.files.keys()];
+    const x = statusTargetsOf(statusGraph()).servers[0];
+    const paths = Object.keys(x.files);
     for (const p of ['/etc/barman.conf', '/etc/barman.d/pg1.conf', '/etc/cron.d/barman', '/etc/cron.d/pg1', '/usr/local/lib/cdktf-barman/e2e.managed']) assert.ok(paths.includes(p), p);
     assert.deepEqual(paths.filter((p) => /\.ssh|pgpass/.test(p)), []);
   });
 
   test('an unreachable server: a failure with ssh\'s message, instances UNKNOWN', () => {
-    const x = expectations(statusGraph())[0];
+    const x = statusTargetsOf(statusGraph()).servers[0];
     const s = evaluateServer(x, { ran: false, reachable: false, error: 'ssh: connect to host 127.0.0.41 port 22: Connection refused' });
     assert.equal(s.reachable, false);
+    // not 'no backups': nothing is known of them
+    assert.deepEqual([s.instances[0].state, s.instances[0].backups.count, s.instances[0].backups.status], [InstanceState.UNREACHABLE, null, Verdict.UNKNOWN]);
+    const refused = evaluateServer(x, { ran: false, reachable: true, error: 'sudo: a password is required' });
+    assert.equal(refused.instances[0].state, InstanceState.UNKNOWN);
     assert.deepEqual(s.failures, ['unreachable: ssh: connect to host 127.0.0.41 port 22: Connection refused']);
     assert.equal(s.instances[0].streaming.receiveWal, Verdict.UNKNOWN);
     assert.equal(assembleReport('e2e', [s]).ok, false);

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { statusCommand } from '../../lib/cli/status';
+import { STATUS, statusCommand } from '../../lib/cli/status';
 import { main } from '../../lib/cli/main';
 import { sshArgs, SshResult, SshTarget } from '../../lib/status/ssh-runner';
 import { StatusReport } from '../../lib/status/report';
@@ -35,17 +35,23 @@ async function withProbe(args: string[], answer: Partial<SshResult>) {
     calls.push({ target, script });
     return { code: 0, stdout: '', stderr: '', timedOut: false, ...answer };
   };
-  const code = await statusCommand(args, { out: (t) => out.push(t), err: (t) => err.push(t) }, 'USAGE\n', run);
+  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+  const code = await main(['status', ...args], io, [{ spec: STATUS, run: (a, o) => statusCommand(a, o, run) }]);
   return { code, stdout: out.join(''), stderr: err.join(''), calls };
 }
 
 describe('status: usage', () => {
-  test('help lists status and its options (this file loads the status module before main)', async () => {
+  test('help lists status; status --help its options (this file loads the status module before main)', async () => {
     const out: string[] = [];
-    assert.equal(await main(['help'], { out: (t) => out.push(t), err: () => undefined }), 0);
+    const io = { out: (t: string) => out.push(t), err: () => undefined };
+    assert.equal(await main(['help'], io), 0);
+    assert.match(out.join(''), /^ {2}status +health of every Barman server/m);
+    out.length = 0;
+    assert.equal(await main(['status', '--help'], io), 0);
     const text = out.join('');
-    assert.match(text, /^ {2}status CONFIG {14}health of every Barman server/m);
-    assert.match(text, /--known-hosts FILE/);
+    assert.match(text, /^usage: cdktf-barman status CONFIG \[options\]/);
+    assert.match(text, /^ {2}--known-hosts FILE/m);
+    assert.match(text, /^ {2}--outputs FILE/m);
     assert.doesNotMatch(text, /undefined/);
   });
 

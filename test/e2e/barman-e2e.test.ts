@@ -1598,6 +1598,15 @@ if (missing && inCi) {
         const human = await step('12', 'cdktf-barman status (healthy)', () => cdktfBarman(['status', S.config, ...conn]));
         assert.equal(human.code, 0, human.stdout);
         fact(`12: healthy: status exit ${human.code}:\n${human.stdout}`);
+        // the same servers read back from the applied stack's outputs, without the config
+        const outputs = await step('12', 'terraform output -json', () => S.tf.terraform(['output', '-json']));
+        const outputsFile = path.join(S.tf.dir, 'outputs.json');
+        fs.writeFileSync(outputsFile, outputs.stdout);
+        const fromOutputs = await step('12', 'cdktf-barman status --outputs (healthy)', () => cdktfBarman(['status', '--outputs', outputsFile, ...conn, '--json']));
+        assert.equal(fromOutputs.code, 0, fromOutputs.stdout + fromOutputs.stderr);
+        const rep = JSON.parse(fromOutputs.stdout) as StatusReport;
+        assert.deepEqual(rep.servers.map((x) => [x.name, x.host, x.port, x.instances.map((i) => [i.instance, i.state, i.backups.count])]), ok.report.servers.map((x) => [x.name, x.host, x.port, x.instances.map((i) => [i.instance, i.state, i.backups.count])]));
+        fact(`12: status --outputs (from terraform output -json): exit ${fromOutputs.code}, same servers and backups as from the config`);
       } finally {
         await h.run(`kill ${cronPid}`, { via: 'nsenter' });
       }

@@ -163,7 +163,6 @@ describe('the entry point exports exactly the public API', () => {
   });
 
   test('at run time the module has exactly the exported values', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const runtime = require(join(libDir, 'index.js')) as Record<string, unknown>;
     const values = publicSymbols.filter((e) => resolved(e).flags & ts.SymbolFlags.Value).map((e) => e.name);
     assert.deepEqual(sortedNames(Object.keys(runtime)), sortedNames(values));

@@ -1,28 +1,34 @@
-// Public API: re-exports only.
-export * from './model/enums';
-export * from './model/periods';
-export * from './model/settings';
-export * from './model/diagnostics';
-export * from './model/cluster-spec';
-export * from './model/graph';
-export * from './model/build-graph';
-export * from './model/typed-cluster';
-export * from './model/names';
-export * from './config/tpa-config';
-export * from './render/barman-conf';
-export * from './render/server-conf';
-export * from './render/cron-entries';
-export * from './render/guard-script';
-export * from './render/logrotate';
-export * from './render/ssh-lines';
-export * from './render/key-material';
-export * from './render/host-files';
-export * from './constructs/host-provisioner';
-export * from './constructs/host-connection';
-export * from './constructs/ssh-key-pairs';
-export * from './constructs/barman-server-config';
-export * from './constructs/backup-edge-config';
-export * from './constructs/postgres-access';
-export * from './constructs/barman-cluster';
-export * from './constructs/barman-stack';
-export * from './constructs/terraform-data';
+// The public API of cdktf-barman, by name. Everything else under lib/ is internal and may change
+// in any release. test/package/public-api.test.ts pins this list and checks that every type a
+// public signature mentions is exported too.
+
+// Constructs
+export { BarmanCluster, type BarmanClusterOptions, type BarmanClusterProps } from './constructs/barman-cluster';
+export { BarmanStack, type BarmanStackProps } from './constructs/barman-stack';
+export { type HostConnectionProps } from './constructs/host-connection';
+export { type ProvisionerPlacement, ProvisionerResourceType } from './constructs/host-provisioner';
+export { type SshKeyPair, SshKeyPairs, type SshKeyPairsProps, type SuppliedKeyPairs } from './constructs/ssh-key-pairs';
+export { DatabasePasswords, type DatabasePasswordsProps, type SuppliedDatabasePasswords } from './constructs/database-passwords';
+
+// The per-concern constructs BarmanCluster wires together, and the files they take
+export { BarmanServerConfig, type BarmanServerConfigProps } from './constructs/barman-server-config';
+export { BackupEdgeConfig, type BackupEdgeConfigProps } from './constructs/backup-edge-config';
+export { PostgresAccess, type PostgresAccessProps } from './constructs/postgres-access';
+export { PostgresConfig, type PostgresConfigProps } from './constructs/postgres-config';
+export { PostgresRoles, type PostgresRolesProps } from './constructs/postgres-roles';
+export { BarmanActivation, type BarmanActivationProps } from './constructs/barman-activation';
+export { type AuthorizedKey, Concern, FileKind, type HostFile, type HostPlan, type KeyRef, renderHosts } from './render/host-files';
+export { type KeyMaterial } from './render/key-material';
+
+// The cluster: typed props or a TPA config.yml, validated into a graph
+export { type ClusterProps, type InstanceProps, graphFromProps } from './model/typed-cluster';
+export { loadGraphFromFile } from './config/tpa-config';
+export { type BackupEdge, BarmanGraph, type Instance } from './model/graph';
+export { type BarmanSettings, type EffectiveSettings } from './model/settings';
+export { BackupMethod, BackupOption, Compression, HbaMethod, KeyAlgorithm, Period, RemovedBackups, ReuseBackup, Role, SshUser } from './model/enums';
+export { MaximumAge, RetentionPolicy } from './model/periods';
+
+// Errors and warnings
+export { type Diagnostic, InvalidConfigError, Severity, type SourcePosition, formatDiagnostic } from './model/diagnostics';
+
+// status: see lib/status

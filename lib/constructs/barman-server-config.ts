@@ -21,13 +21,12 @@ export interface BarmanServerConfigProps extends ProvisionerPlacement {
  */
 export class BarmanServerConfig extends Construct {
   public readonly resource: TerraformResource;
-  public readonly provisioner: HostProvisioner;
 
   constructor(scope: Construct, id: string, props: BarmanServerConfigProps) {
     super(scope, id);
     const files = props.files.filter((f) => f.concern === Concern.BARMAN_SERVER);
     const key = files.find((f) => f.kind === FileKind.PRIVATE_KEY)!;
-    this.provisioner = new HostProvisioner(this, 'provisioner', {
+    this.resource = new HostProvisioner(this, 'provisioner', {
       resourceType: props.resourceType,
       logicalId: props.logicalId,
       host: props.server,
@@ -36,7 +35,6 @@ export class BarmanServerConfig extends Construct {
       script: barmanServerScript(props.graph, props.server, files, props.keys),
       purpose: `Barman server ${props.server.name}: global configuration, cron, keys`,
       privateKeys: [{ file: key, base64: props.keys.privateKeyBase64(SshUser.BARMAN, props.server) }],
-    });
-    this.resource = this.provisioner.resource;
+    }).resource;
   }
 }

@@ -1,0 +1,206 @@
+/**
+ * The package as a user gets it (issue 14 item 3). `npm pack` of this repository; a fresh cdktf
+ * TypeScript app built from the README's "Use it from your project" section (its install
+ * commands, `main.ts`, `tsconfig.json`, `cdktf.json`), installed offline from the tarball and npm's
+ * cache; the real cdktf CLI synthesizes it; the section's config.yml variant runs as cdktf.json
+ * says; and the package's bin runs. Both stacks must hold exactly the resources this repository's
+ * library synthesizes for examples/config.yml.
+ *
+ * Needs npm and npm's cache as `npm ci` of this repository left it, and the cdktf CLI of
+ * node_modules: without them it prints `SKIP packed-tarball: ...`, and under CI it fails instead.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { loadGraphFromFile } from '../../lib/config/tpa-config';
+import { synthesizeTerraformJson } from '../../lib/constructs/barman-stack';
+import { repoRoot } from '../support/paths';
+import { PackageJson, appPackage } from './app-lockfile';
+
+const root = repoRoot();
+const inCi = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
+const cdktfCli = join(root, 'node_modules', '.bin', 'cdktf');
+const seedConfig = join(root, 'examples', 'config.yml');
+
+interface Run {
+  readonly status: number | null;
+  readonly out: string;
+  readonly error?: Error;
+}
+
+/** Child processes get no npm_* variables of an enclosing `npm test` (they would configure the inner npm), except its cache. */
+function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k) || /^npm_config_cache$/i.test(k)) env[k] = v;
+  return { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', NO_COLOR: '1', ...extra };
+}
+
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = cleanEnv()): Run {
+  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 240_000 });
+  return { status: r.status, out: `${r.stdout ?? ''}${r.stderr ?? ''}`, error: r.error };
+}
+
+/** The README section's text, up to the next `## ` heading. */
+function readmeSection(title: string): string {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const start = readme.indexOf(`\n## ${title}\n`);
+  assert.ok(start >= 0, `README.md has no section '## ${title}'`);
+  const end = readme.indexOf('\n## ', start + 1);
+  return readme.slice(start, end < 0 ? undefined : end);
+}
+
+/** Code blocks introduced by a line that starts with their file name in backticks and ends with ':'. */
+function fileBlocks(section: string): { file: string; body: string }[] {
+  return [...section.matchAll(/^`([\w.-]+)`[^\n]*:\n\n```\w*\n([\s\S]*?)^```$/gm)].map((m) => ({ file: m[1], body: m[2] }));
+}
+
+/** Package names of the section's `npm install` lines: plain ones and `--save-dev` ones. */
+function installCommands(section: string): { prod: string[]; dev: string[] } {
+  const sh = [...section.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1]).join('');
+  const prod: string[] = [];
+  const dev: string[] = [];
+  for (const line of sh.split('\n').filter((l) => l.startsWith('npm install '))) {
+    const words = line.split(/\s+/).slice(2);
+    const names = words.filter((w) => !w.startsWith('-'));
+    (words.includes('--save-dev') ? dev : prod).push(...names);
+  }
+  return { prod, dev };
+}
+
+/** Terraform JSON without cdktf's "//" metadata (construct paths differ between apps). */
+function withoutComments(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutComments);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '//').map(([k, v]) => [k, withoutComments(v)]));
+}
+
+type StackJson = { resource: Record<string, Record<string, { triggers?: Record<string, string> }>>; provider: Record<string, unknown> };
+
+const npmVersion = run('npm', ['--version'], tmpdir());
+const missingTool = npmVersion.status !== 0 ? `npm does not run (${npmVersion.error?.message ?? npmVersion.out.trim()})` : !existsSync(cdktfCli) ? `no cdktf CLI at ${cdktfCli}: run npm ci` : undefined;
+if (missingTool && !inCi) console.log(`SKIP packed-tarball: ${missingTool}; the packed package was NOT installed and synthesized`);
+
+describe('the packed tarball in a fresh cdktf app', { skip: missingTool && !inCi ? missingTool : false }, () => {
+  const section = readmeSection('Use it from your project');
+  const blocks = fileBlocks(section);
+  const mains = blocks.filter((b) => b.file === 'main.ts');
+  const library = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
+  let tmp = '';
+  let app = '';
+  let packedFiles: string[] = [];
+  /** set when npm's cache lacks a package, outside CI */
+  let cacheMiss: string | undefined;
+  const timings: [string, number][] = [];
+  const timed = <T>(what: string, f: () => T): T => {
+    const t0 = Date.now();
+    try {
+      return f();
+    } finally {
+      timings.push([what, (Date.now() - t0) / 1000]);
+    }
+  };
+
+  before(() => {
+    if (missingTool) assert.fail(`packed-tarball: ${missingTool} (required under CI)`);
+    tmp = mkdtempSync(join(tmpdir(), 'cdktf-barman-pack-'));
+    // --ignore-scripts: `prepare` would delete dist/, which the running tests are loaded from
+    const pack = timed('npm pack', () => run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], root));
+    assert.equal(pack.status, 0, `npm pack failed:\n${pack.out}`);
+    const packed = (JSON.parse(pack.out.slice(pack.out.indexOf('['))) as { filename: string; files: { path: string }[] }[])[0];
+    packedFiles = packed.files.map((f) => f.path).sort();
+
+    app = join(tmp, 'app');
+    mkdirSync(app);
+    const tarball = join(tmp, packed.filename);
+    const { prod, dev } = installCommands(section);
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
+    const pkg = appPackage(lock, library, tarball, `file:${relative(app, tarball)}`, prod, dev);
+    writeFileSync(join(app, 'package.json'), JSON.stringify(pkg.manifest, null, 2));
+    writeFileSync(join(app, 'package-lock.json'), JSON.stringify(pkg.lock, null, 2));
+    for (const b of blocks.filter((x) => x.file !== 'main.ts')) writeFileSync(join(app, b.file), b.body);
+    copyFileSync(seedConfig, join(app, 'config.yml'));
+
+    const install = timed('npm install --offline', () => run('npm', ['install', '--offline', '--no-audit', '--no-fund'], app));
+    if (install.status !== 0 && /ENOTCACHED/.test(install.out)) {
+      const why = `npm's cache lacks a package the app needs (run npm ci in ${root} first): ${install.out.split('\n').find((l) => /ENOTCACHED|request to/.test(l)) ?? ''}`;
+      if (inCi) assert.fail(`packed-tarball: ${why} (required under CI)`);
+      cacheMiss = why;
+      console.log(`SKIP packed-tarball: ${why}; the packed package was NOT installed and synthesized`);
+      return;
+    }
+    assert.equal(install.status, 0, `npm install --offline failed:\n${install.out}`);
+  });
+
+  after(() => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    if (timings.length > 0) console.log(`packed-tarball timings: ${timings.map(([w, s]) => `${w} ${s.toFixed(1)} s`).join(', ')}`);
+  });
+
+  test('the README section gives the install commands, main.ts twice, tsconfig.json and cdktf.json', () => {
+    const { prod, dev } = installCommands(section);
+    assert.deepEqual(prod, ['cdktf-barman', 'cdktf', 'constructs']);
+    assert.deepEqual(dev, ['typescript', '@types/node']);
+    assert.deepEqual(blocks.map((b) => b.file).sort(), ['cdktf.json', 'main.ts', 'main.ts', 'tsconfig.json']);
+    assert.match(mains[0].body, /graphFromProps\(/);
+    assert.match(mains[1].body, /loadGraphFromFile\('config\.yml'\)/);
+  });
+
+  test('the tarball holds the compiled library with its declarations, bin, README and LICENSE; no tests, benchmarks or examples', () => {
+    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/cdktf-barman', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/lib/cli/main.js', 'dist/lib/constructs/barman-cluster.d.ts']) {
+      assert.ok(packedFiles.includes(f), `${f} is not in the tarball`);
+    }
+    const outside = packedFiles.filter((f) => !f.startsWith('dist/lib/') && !['LICENSE', 'README.md', 'package.json', 'bin/cdktf-barman'].includes(f));
+    assert.deepEqual(outside, []);
+    assert.deepEqual(packedFiles.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')), [], 'TypeScript sources in the tarball');
+  });
+
+  test('the installed package has no dist/test, dist/bench or dist/examples', (t) => {
+    if (cacheMiss) return t.skip(cacheMiss);
+    const installed = join(app, 'node_modules', library.name);
+    assert.ok(existsSync(join(installed, 'dist', 'lib', 'index.js')), `${installed} holds no dist/lib/index.js`);
+    for (const d of ['test', 'bench', 'examples']) assert.equal(existsSync(join(installed, 'dist', d)), false, `dist/${d} was installed`);
+  });
+
+  const expected = () => withoutComments(synthesizeTerraformJson({ graph: loadGraphFromFile(seedConfig) })) as StackJson;
+
+  test("`cdktf synth` (the real CLI) of the README's main.ts: the seed example's resources", (t) => {
+    if (cacheMiss) return t.skip(cacheMiss);
+    writeFileSync(join(app, 'main.ts'), mains[0].body);
+    // no checkpoint or version calls, no plugin cache or config written under $HOME
+    const env = cleanEnv({ CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: '1', CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1', CDKTF_HOME: join(tmp, 'cdktf-home'), CDKTF_LOG_FILE_DIRECTORY: tmp, FORCE_COLOR: '0' });
+    const synth = timed('cdktf synth', () => run(cdktfCli, ['synth'], app, env));
+    assert.equal(synth.status, 0, `cdktf synth failed:\n${synth.out}`);
+    const stack = withoutComments(JSON.parse(readFileSync(join(app, 'cdktf.out', 'stacks', 'backups', 'cdk.tf.json'), 'utf8'))) as StackJson;
+    assert.deepEqual(Object.keys(stack.provider).sort(), ['null', 'tls']);
+    assert.deepEqual(Object.keys(stack.resource.tls_private_key).sort(), ['barman_ssh_key_barman', 'barman_ssh_key_postgres']);
+    assert.match(stack.resource.null_resource.barman_server_two.triggers?.['/etc/barman.conf'] ?? '', /^\[barman\]$/m);
+    assert.deepEqual(stack.resource, expected().resource, 'the packed package synthesizes other resources than this repository');
+  });
+
+  test("the README's config.yml main.ts, run as cdktf.json says: the same resources", (t) => {
+    if (cacheMiss) return t.skip(cacheMiss);
+    writeFileSync(join(app, 'main.ts'), mains[1].body);
+    rmSync(join(app, 'cdktf.out'), { recursive: true, force: true });
+    const command = (JSON.parse(readFileSync(join(app, 'cdktf.json'), 'utf8')) as { app: string }).app;
+    const r = timed('cdktf.json app (config.yml)', () => run('sh', ['-c', command], app));
+    assert.equal(r.status, 0, `'${command}' failed:\n${r.out}`);
+    const stack = withoutComments(JSON.parse(readFileSync(join(app, 'cdktf.out', 'stacks', 'backups', 'cdk.tf.json'), 'utf8'))) as StackJson;
+    assert.deepEqual(stack.resource, expected().resource);
+  });
+
+  test("the package's bin runs from the app: npx cdktf-barman --help, validate", (t) => {
+    if (cacheMiss) return t.skip(cacheMiss);
+    const env = cleanEnv({ npm_config_offline: 'true' });
+    const help = run('npx', ['--no', '--', 'cdktf-barman', '--help'], app, env);
+    assert.equal(help.status, 0, help.out);
+    assert.match(help.out, /validate/);
+    const validate = run('npx', ['--no', '--', 'cdktf-barman', 'validate', 'config.yml'], app, env);
+    assert.equal(validate.status, 0, validate.out);
+    assert.match(validate.out, /cluster 'seed'/);
+    const bad = run('npx', ['--no', '--', 'cdktf-barman', 'validate', 'missing.yml'], app, env);
+    assert.equal(bad.status, 1, `validate of a missing file: ${bad.out}`);
+  });
+});

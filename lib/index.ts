@@ -31,4 +31,24 @@ export { MaximumAge, RetentionPolicy } from './model/periods';
 // Errors and warnings
 export { type Diagnostic, InvalidConfigError, Severity, type SourcePosition, formatDiagnostic } from './model/diagnostics';
 
-// status: see lib/status
+// Health: `cdktf-barman status` as functions
+export { type StatusConnection, collectStatus, collectStatusFromTargets, statusTargetsOf } from './status/collect';
+export { type BackupTarget, type ServerTarget, type StatusTargets } from './status/targets';
+export { StatusTargetsError, readStatusTargets } from './status/targets-from-outputs';
+export { formatReport } from './status/format';
+export { type SshResult, type SshRunner, type SshTarget } from './status/ssh-runner';
+export {
+  type BackupCount,
+  type CheckResult,
+  type CronState,
+  type DriftEntry,
+  DriftState,
+  InstanceState,
+  type InstanceStatus,
+  type LastBackup,
+  type ServerStatus,
+  type StatusReport,
+  type StreamingState,
+  Verdict,
+  type WalArchiveState,
+} from './status/report';

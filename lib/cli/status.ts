@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { collectStatusFromTargets, DEFAULT_TIMEOUT_SECONDS, statusTargetsOf, StatusConnection } from '../status/collect';
 import { formatReport } from '../status/format';
-import { runOverSsh } from '../status/ssh-runner';
+import { runOverSsh, SshRunner } from '../status/ssh-runner';
 import { StatusTargets } from '../status/targets';
 import { readStatusTargets, StatusTargetsError } from '../status/targets-from-outputs';
 import { CommandSpec, EXIT_INVALID, EXIT_OK, Io, ParsedArgs, UsageError, valueOf, wholeNumber } from './command-line';
@@ -69,7 +69,7 @@ function targetsOf(args: ParsedArgs, io: Io): StatusTargets | undefined {
 }
 
 /** `status`: 0 all OK, 1 any failure (or unreadable input), 2 usage error. */
-export async function statusCommand(args: ParsedArgs, io: Io, run = runOverSsh): Promise<number> {
+export async function statusCommand(args: ParsedArgs, io: Io, run: SshRunner = runOverSsh): Promise<number> {
   const connection = connectionOf(args);
   const targets = targetsOf(args, io);
   if (targets === undefined) return EXIT_INVALID;

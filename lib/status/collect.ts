@@ -5,7 +5,7 @@ import { evaluateServer, ProbeOutcome } from './evaluate';
 import { parseProbeOutput } from './probe-output';
 import { probeScript } from './probe-script';
 import { ServerStatus, StatusReport } from './report';
-import { runOverSsh, SshResult, SshTarget } from './ssh-runner';
+import { runOverSsh, SshResult, SshRunner, SshTarget } from './ssh-runner';
 import { ServerTarget, StatusTargets, statusTargets } from './targets';
 
 /** The connection settings of the stack (HostConnectionProps) that ssh can use. */
@@ -37,7 +37,7 @@ function sshError(r: SshResult, timeout: number): string {
 }
 
 /** Probes one server: one ssh session running the probe script. */
-export async function probeServer(server: ServerTarget, connection: StatusConnection, run = runOverSsh): Promise<ServerStatus> {
+export async function probeServer(server: ServerTarget, connection: StatusConnection, run: SshRunner = runOverSsh): Promise<ServerStatus> {
   const x = connection.port === undefined ? server : { ...server, port: connection.port };
   const timeout = connection.timeout ?? DEFAULT_TIMEOUT_SECONDS;
   const target: SshTarget = { host: x.host, port: x.port, user: connection.user ?? 'root', identityFile: connection.identityFile, knownHostsFile: connection.knownHostsFile, bastionHost: connection.bastionHost, timeout };
@@ -57,12 +57,12 @@ export function assembleReport(cluster: string, servers: ServerStatus[]): Status
 }
 
 /** The health of every Barman server of a cluster: one ssh session each, in parallel. */
-export async function collectStatusFromTargets(targets: StatusTargets, connection: StatusConnection = {}, run = runOverSsh): Promise<StatusReport> {
+export async function collectStatusFromTargets(targets: StatusTargets, connection: StatusConnection = {}, run: SshRunner = runOverSsh): Promise<StatusReport> {
   const servers = await Promise.all(targets.servers.map((x) => probeServer(x, connection, run)));
   return assembleReport(targets.cluster, servers);
 }
 
 /** collectStatusFromTargets for a graph (a config.yml, or graphFromProps). */
-export async function collectStatus(graph: BarmanGraph, connection: StatusConnection = {}, run = runOverSsh): Promise<StatusReport> {
+export async function collectStatus(graph: BarmanGraph, connection: StatusConnection = {}, run: SshRunner = runOverSsh): Promise<StatusReport> {
   return collectStatusFromTargets(statusTargetsOf(graph), connection, run);
 }

@@ -35,6 +35,9 @@ export function sshArgs(t: SshTarget): string[] {
   return args;
 }
 
+/** What runs the probe on a server: the system ssh (runOverSsh), or a stand-in in tests. */
+export type SshRunner = (target: SshTarget, script: string) => Promise<SshResult>;
+
 /** Runs `script` on the target through the system `ssh`. */
 export function runOverSsh(t: SshTarget, script: string, sshBinary = 'ssh'): Promise<SshResult> {
   return new Promise((resolve) => {

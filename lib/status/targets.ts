@@ -36,7 +36,7 @@ export interface ServerTarget {
 export const STATUS_TARGETS_KIND = 'cdktf-barman-status-targets';
 
 export interface StatusTargets {
-  readonly kind: typeof STATUS_TARGETS_KIND;
+  readonly kind: 'cdktf-barman-status-targets';
   readonly formatVersion: 1;
   readonly cluster: string;
   readonly servers: readonly ServerTarget[];

@@ -181,3 +181,20 @@ describe('exit codes, as --help documents them', () => {
     for (const code of ['0', '1', '2', '70']) assert.match(help, new RegExp(`^  ${code} +\\S`, 'm'), code);
   });
 });
+
+describe('the README documents every option of every command', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = (heading: string): string => {
+    const start = readme.indexOf(`\n## ${heading}`);
+    assert.ok(start >= 0, heading);
+    const end = readme.indexOf('\n## ', start + 1);
+    return readme.slice(start, end < 0 ? undefined : end);
+  };
+  for (const [spec, heading] of [[SYNTH, 'Command line'], [RENDER, 'Command line'], [STATUS, 'Health checks: `status`']] as const) {
+    test(`${spec.name}: each option in "${heading}"`, () => {
+      const text = section(heading);
+      const missing = spec.options.filter((o) => !text.includes(`\`--${o.name}${o.value ? ` ${o.value}` : ''}`));
+      assert.deepEqual(missing.map((o) => o.name), []);
+    });
+  }
+});

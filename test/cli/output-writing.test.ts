@@ -165,6 +165,18 @@ describe('the one --out policy: --force replaces only what the same command wrot
     }
   });
 
+  test("an earlier version's render manifest (its list called `instances`) is still honoured by --force", () => {
+    const out = join(tmp, 'legacy-manifest');
+    const config = file('legacy.yml', VALID);
+    assert.equal(run(['render', config, '--out', out]).code, 0);
+    const path = join(out, '.cdktf-barman-render.json');
+    const m = JSON.parse(readFileSync(path, 'utf8')) as { entries: string[] };
+    writeFileSync(path, JSON.stringify({ formatVersion: 1, instances: m.entries }));
+    const r = run(['render', config, '--out', out, '--force']);
+    assert.equal(r.code, 0, outputOf(r));
+    assert.deepEqual(readdirSync(out).sort(), ['.cdktf-barman-render.json', 'shop-backup', 'shop-db1', 'shop-db2']);
+  });
+
   test('synth --force refuses a cdktf-barman.tf.json it did not write (no manifest lists it)', () => {
     const config = file('synth-foreign.yml', VALID);
     const out = join(tmp, 'terraform-foreign');

@@ -40,7 +40,8 @@ function summaryLines(entries: readonly Entry[]): string[] {
   if (entries.length === 0) return [];
   const skips = entries.filter((e) => e.kind === 'skip').length;
   const todos = entries.length - skips;
-  const lines = ['', `=== not run: ${skips} skipped, ${todos} todo ===`];
+  // a skipped suite is one entry (node's own count leaves suites out)
+  const lines = ['', `=== not run: ${skips} skipped (tests and suites), ${todos} todo ===`];
   for (const e of entries) lines.push(`${e.kind.padEnd(4)} ${e.where}: ${e.name}`, `       reason: ${e.reason}`);
   lines.push('');
   return lines;

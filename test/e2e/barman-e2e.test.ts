@@ -115,8 +115,9 @@ function receiveWalPids(h: SandboxHost, server: string): number[] {
  * What is missing to run (the harness's prerequisites, terraform), or false: the reason to skip
  * (test/support/requirements.ts); under CI a failing test in its place.
  */
+const harnessMissing = missingPrerequisites();
 const missing = skipUnless(
-  missingPrerequisites().length === 0 ? false : `${missingPrerequisites().join('; ')} (install with scripts/e2e-setup.sh; run the e2e tests as root)`,
+  harnessMissing.length === 0 ? false : `${harnessMissing.join('; ')} (install with scripts/e2e-setup.sh; run the e2e tests as root)`,
   terraformMissing(),
 );
 

@@ -4,6 +4,10 @@
 #   sudo scripts/e2e-setup.sh          # install (no-op when everything is present)
 #   scripts/e2e-setup.sh --check       # only report what is missing (exit 1 if anything is)
 #
+# `npm test` runs it through scripts/test-prerequisites.sh: with --check first, then, as root
+# with apt-get, without it.  CDKTF_BARMAN_EXTRA_PACKAGES="a b" requires more packages (a
+# package that does not exist shows what a missing one does).
+#
 # Idempotent: when every package is already installed it touches nothing (no
 # apt-get update either).  It never starts system services: while apt-get runs, a
 # policy-rc.d that denies every start is in place (unless one already is), so the
@@ -19,10 +23,18 @@ PACKAGES=(
   rsync pigz cron sudo            # what Barman/the library use on the hosts
   util-linux                      # unshare, nsenter, setpriv, mount
   procps                          # ps, pkill-free process inspection helpers
+  e2fsprogs                       # chattr, for the test of an immutable output directory
   ca-certificates
   python3-barman                  # Barman's own config parser, used to read back rendered files
   shellcheck                      # lints the generated host scripts
 )
+# shellcheck disable=SC2206 # word splitting is the point: a space-separated list
+PACKAGES+=(${CDKTF_BARMAN_EXTRA_PACKAGES:-})
+
+# PostgreSQL's socket directory: the package's tmpfiles.d entry makes it at boot, so a container
+# started without systemd lacks it after a restart (the tests' throwaway clusters put sockets there).
+RUN_DIR=/run/postgresql
+needs_run_dir() { [[ ! -d $RUN_DIR ]] && getent passwd postgres >/dev/null; }
 
 CHECK_ONLY=0
 if [[ "${1:-}" == "--check" ]]; then CHECK_ONLY=1; fi
@@ -35,17 +47,24 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
-if [[ ${#missing[@]} -eq 0 ]]; then
+if [[ ${#missing[@]} -eq 0 ]] && ! needs_run_dir; then
   echo "e2e-setup: all packages present (${PACKAGES[*]}); nothing to do."
   exit 0
 fi
 
-echo "e2e-setup: missing packages: ${missing[*]}"
+if [[ ${#missing[@]} -ne 0 ]]; then echo "e2e-setup: missing packages: ${missing[*]}"; fi
+if needs_run_dir; then echo "e2e-setup: missing directory: $RUN_DIR"; fi
 if [[ $CHECK_ONLY -eq 1 ]]; then exit 1; fi
 
 if [[ $(id -u) -ne 0 ]]; then
   echo "e2e-setup: must run as root to install packages (try: sudo $0)" >&2
   exit 1
+fi
+
+if needs_run_dir; then install -d -m 2775 -o postgres -g postgres "$RUN_DIR"; fi
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "e2e-setup: made $RUN_DIR; all packages present"
+  exit 0
 fi
 
 export DEBIAN_FRONTEND=noninteractive
@@ -96,4 +115,6 @@ if [[ ${#still[@]} -ne 0 ]]; then
   echo "e2e-setup: still missing after install: ${still[*]}" >&2
   exit 1
 fi
+# postgresql-common makes it on install; made here too in case it did not (idempotent)
+if needs_run_dir; then install -d -m 2775 -o postgres -g postgres "$RUN_DIR"; fi
 echo "e2e-setup: installed ${missing[*]}"

@@ -10,6 +10,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VALID, assertOneLineError, canDropRoot, outputOf, run, snapshot } from './cli-harness';
+import { SETUP_COMMAND, commandMissing, skipInside, skipOptional, skipUnless } from '../support/requirements';
 
 let tmp: string;
 before(() => {
@@ -47,7 +48,7 @@ describe('output that cannot be written', () => {
     }
   });
 
-  test('render and synth as a user who may not write the parent of DIR (EACCES): exit 1, nothing written', { skip: !canDropRoot && 'cannot drop root' }, () => {
+  test('render and synth as a user who may not write the parent of DIR (EACCES): exit 1, nothing written', { skip: skipUnless(canDropRoot ? false : `root cannot drop its powers: setpriv is missing (Debian package util-linux, ${SETUP_COMMAND})`) }, () => {
     const config = file('eacces.yml', VALID);
     const parent = join(tmp, 'root-only');
     mkdirSync(parent, { mode: 0o755 });
@@ -88,7 +89,7 @@ describe('output that cannot be written', () => {
     assert.deepEqual(readdirSync(parent), ['out']);
   });
 
-  test('render --force over a read-only subtree (as nobody): exit 1, the earlier render intact', { skip: !canDropRoot && 'cannot drop root' }, () => {
+  test('render --force over a read-only subtree (as nobody): exit 1, the earlier render intact', { skip: skipUnless(canDropRoot ? false : `root cannot drop its powers: setpriv is missing (Debian package util-linux, ${SETUP_COMMAND})`) }, () => {
     const config = file('read-only.yml', VALID);
     const out = join(nobodysDir('read-only'), 'out');
     assert.equal(run(['render', config, '--out', out], { unprivileged: true }).code, 0);
@@ -105,7 +106,10 @@ describe('output that cannot be written', () => {
     const out = join(tmp, 'immutable');
     assert.equal(run(['render', config, '--out', out]).code, 0);
     const locked = join(out, 'shop-db2');
-    if (spawnSync('chattr', ['+i', locked]).status !== 0) return t.skip('chattr +i is not supported here');
+    if (skipInside(t, commandMissing('chattr', 'e2fsprogs'))) return;
+    // optional even under CI: the immutable flag is a filesystem feature (ext4 and xfs have it,
+    // tmpfs and overlayfs do not), not a tool a package installs
+    if (spawnSync('chattr', ['+i', locked]).status !== 0) return skipOptional(t, `chattr +i does not work on ${out} (the filesystem has no immutable flag)`);
     try {
       const before = snapshot(out);
       const r = run(['render', config, '--out', out, '--force']);

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { skipUnless, terraformMissing } from '../support/requirements';
 import { SEED_CONFIG, passwordIds, repoRoot } from './synth-helpers';
 
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env, input?: string): { status: number | null; out: string; error?: Error } {
@@ -17,12 +18,7 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = 
   return { status: r.status, out: `${r.stdout ?? ''}${r.stderr ?? ''}`, error: r.error };
 }
 
-const version = run('terraform', ['version'], tmpdir());
-const HAVE_TERRAFORM = !version.error && version.status === 0;
-if (!HAVE_TERRAFORM && process.env.CI) throw new Error(`password-state: terraform is required under CI (${version.error?.message ?? version.out.trim()})`);
-if (!HAVE_TERRAFORM) console.log('SKIP password-state: no `terraform` on PATH; the passwords in state were NOT checked');
-
-describe('generated database passwords in Terraform state', { skip: HAVE_TERRAFORM ? false : 'terraform is not on PATH' }, () => {
+describe('generated database passwords in Terraform state', { skip: skipUnless(terraformMissing()) }, () => {
   test('apply, then show / state show / console / output print no password', (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'cdktf-barman-pw-'));
     t.after(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,49 +2,40 @@
  * The real CLI synthesizes (terraform_data, supplied keys, connection key from a variable: only
  * Terraform built-ins, so nothing needs downloading), then the real `terraform` inits, validates
  * and plans it offline. The plan must show the file contents (plan review) and never a private key.
- * Skips loudly when terraform (or ssh-keygen, for the plan) is missing.
+ * Needs terraform and ssh-keygen (test/support/requirements.ts: skipped with the reason, under CI a
+ * failure).
  */
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadGraphFromFile } from '../../lib/config/tpa-config';
+import { commandMissing, skipUnless, terraformMissing } from '../support/requirements';
 import { SEED_CONFIG, expectedProvisionerIds, fixtureConfigs, passwordIds, repoRoot } from './synth-helpers';
-
 
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): { status: number | null; stdout: string; stderr: string; error?: Error } {
   const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
   return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', error: r.error };
 }
 
-const terraformVersion = run('terraform', ['version'], tmpdir());
-const HAVE_TERRAFORM = !terraformVersion.error && terraformVersion.status === 0;
-const keygen = run('ssh-keygen', ['-?'], tmpdir());
-const HAVE_SSH_KEYGEN = !(keygen.error && (keygen.error as NodeJS.ErrnoException).code === 'ENOENT');
-
-if (!HAVE_TERRAFORM) {
-  console.log(`SKIP terraform-validate: no working \`terraform\` on PATH (${terraformVersion.error?.message ?? terraformVersion.stderr.trim()}); the synthesized JSON was NOT validated by Terraform`);
-}
-if (HAVE_TERRAFORM && !HAVE_SSH_KEYGEN) {
-  console.log('SKIP terraform-validate (plan): no `ssh-keygen` on PATH to make throwaway keys; `terraform plan` was NOT run (install openssh-client)');
-}
-
 const CONFIGS = [{ name: 'examples/config.yml', file: SEED_CONFIG() }, ...fixtureConfigs()];
 
-describe('terraform init / validate / plan, offline, of what `cdktf-barman synth` writes', { skip: HAVE_TERRAFORM ? false : 'terraform is not on PATH' }, () => {
+describe('terraform init / validate / plan, offline, of what `cdktf-barman synth` writes', { skip: skipUnless(terraformMissing(), commandMissing('ssh-keygen', 'openssh-client')) }, () => {
   let keysDir = '';
   let privateKey = '';
   let publicKey = '';
-  if (HAVE_SSH_KEYGEN) {
+  before(() => {
     keysDir = mkdtempSync(join(tmpdir(), 'cdktf-barman-keys-'));
     const k = run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'throwaway@cdktf-barman-test', '-f', join(keysDir, 'id')], keysDir);
     assert.equal(k.status, 0, k.stderr);
     privateKey = readFileSync(join(keysDir, 'id'), 'utf8');
     publicKey = readFileSync(join(keysDir, 'id.pub'), 'utf8');
-    after(() => rmSync(keysDir, { recursive: true, force: true }));
-  }
+  });
+  after(() => {
+    if (keysDir) rmSync(keysDir, { recursive: true, force: true });
+  });
 
   for (const c of CONFIGS) {
     test(`${c.name}`, (t) => {
@@ -67,10 +58,6 @@ describe('terraform init / validate / plan, offline, of what `cdktf-barman synth
       assert.equal(report.valid, true, `terraform validate: ${JSON.stringify(report.diagnostics, null, 2)}\n${validate.stderr}`);
       assert.equal(validate.status, 0);
 
-      if (!HAVE_SSH_KEYGEN) {
-        t.diagnostic('SKIP terraform-validate (plan): no ssh-keygen');
-        return;
-      }
       const variables = Object.keys(json.variable ?? {}).sort();
       assert.deepEqual(variables, ['barman_barman_ssh_private_key', 'barman_barman_ssh_public_key', 'barman_connection_private_key', 'barman_postgres_ssh_private_key', 'barman_postgres_ssh_public_key']);
       const vars = variables.flatMap((v) => ['-var', `${v}=${v.endsWith('_public_key') ? publicKey : privateKey}`]);

@@ -5,7 +5,8 @@
  * Four sandboxed hosts (test/e2e/harness): `barman` (the Barman server), `pg1` (a primary, backed
  * up by rsync, also archiving through archive_command, first backup taken by the apply), `pg2` (a
  * primary, backed up with backup_method postgres), `pg3` (a streaming replica of pg1, not backed
- * up, restore_command through barman-wal-restore), each with its own sshd and a real PostgreSQL 15.
+ * up, restore_command through barman-wal-restore), each with its own sshd and a real PostgreSQL (the
+ * machine's highest major, test/support/postgres.ts).
  * pg1 and pg2 are plain initdb clusters, pg3 a pg_basebackup of pg1: only `local` lines in
  * pg_hba.conf, no Barman role, stock settings. The library creates the roles, the pg_hba.conf
  * blocks, the WAL commands, ~barman/.pgpass, and activates every instance; its apply fails unless
@@ -47,18 +48,18 @@
  *     output is saved when CDKTF_BARMAN_STATUS_CAPTURE names a directory (test/fixtures/status/)
  * A timing table is printed at the end.
  *
- * Needs root, the packages of scripts/e2e-setup.sh and `terraform` on PATH: otherwise it prints
- * `SKIP e2e: ...` and is skipped, unless CI is set, where it fails.
+ * Needs root, the packages of scripts/e2e-setup.sh and `terraform` on PATH: otherwise it is
+ * skipped with the reason, unless CI is set, where it fails (test/support/requirements.ts).
  */
-import { after, afterEach, before, beforeEach, describe, it, test } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as yaml from 'js-yaml';
-import { fingerprint, fingerprintDiff, missingPrerequisites, PG_BIN, PostgresInstance, pidAlive, Sandbox, SandboxHost, shq, startHosts } from './harness/hosts';
-import { cdktfBarman, exec, ExecResult, plannedChanges, terraformMissing, TerraformDir } from './terraform-cli';
+import { fingerprint, fingerprintDiff, missingPrerequisites, PG_BIN, PG_MAJOR, PostgresInstance, pidAlive, Sandbox, SandboxHost, shq, startHosts } from './harness/hosts';
+import { cdktfBarman, exec, ExecResult, plannedChanges, TerraformDir } from './terraform-cli';
 import {
   acceptedRootLogins,
   AppliedKeys,
@@ -80,6 +81,7 @@ import {
 } from './host-state';
 import { BarmanCli, EXPECTED_BEFORE_FIRST_BACKUP, parseCheck, startRecovered, withWalTraffic } from './barman-ops';
 import { repoRoot } from '../support/paths';
+import { IN_CI, skipUnless, terraformMissing } from '../support/requirements';
 import { cronFileProblems } from '../support/cron-check';
 import { loadGraphFromFile } from '../../lib/config/tpa-config';
 import { SshUser } from '../../lib/model/enums';
@@ -109,24 +111,15 @@ function receiveWalPids(h: SandboxHost, server: string): number[] {
   });
 }
 
-const inCi = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
-
 /**
- * What is missing to run (the harness's prerequisites, terraform), or false. Prints one loud line:
- * `SKIP e2e: ...`, or under CI (which installs everything) `FAIL e2e: ...`.
+ * What is missing to run (the harness's prerequisites, terraform), or false: the reason to skip
+ * (test/support/requirements.ts); under CI a failing test in its place.
  */
-function missingPrerequisite(): string | false {
-  const missing: string[] = [];
-  const harness = missingPrerequisites();
-  if (harness.length > 0) missing.push(`${harness.join('; ')} (install with scripts/e2e-setup.sh; run the e2e tests as root)`);
-  const tf = terraformMissing();
-  if (tf) missing.push(tf);
-  if (missing.length === 0) return false;
-  console.error(`${inCi ? 'FAIL' : 'SKIP'} e2e: ${missing.join('; ')}`);
-  return missing.join('; ');
-}
-
-const missing = missingPrerequisite();
+const harnessMissing = missingPrerequisites();
+const missing = skipUnless(
+  harnessMissing.length === 0 ? false : `${harnessMissing.join('; ')} (install with scripts/e2e-setup.sh; run the e2e tests as root)`,
+  terraformMissing(),
+);
 
 // ---------------------------------------------------------------------------------------------
 // the sandbox and what the test shares between its points
@@ -504,11 +497,8 @@ async function noTempFilesAnywhere(): Promise<void> {
 // the test
 // ---------------------------------------------------------------------------------------------
 
-if (missing && inCi) {
-  test('barman e2e: prerequisites (CI is set, so they must be installed)', () => {
-    assert.fail(`FAIL e2e: CI is set but a prerequisite is missing: ${missing}`);
-  });
-} else {
+// under CI a missing prerequisite is the failing test skipUnless added, not a skipped suite besides
+if (!(missing && IN_CI)) {
   describe('barman e2e: the synthesized Terraform on real hosts', { skip: missing || undefined, concurrency: false }, () => {
     const realBefore = fingerprint(REAL_MACHINE);
     const tmpBefore = new Set(fs.readdirSync(os.tmpdir()));
@@ -531,8 +521,8 @@ if (missing && inCi) {
       S.barman = new BarmanCli(sb.host('barman'));
 
       // fresh clusters: initdb with only `local` lines (pg1 also admits the harness's replication
-      // user, for pg3), PostgreSQL 15's defaults, no Barman role; pg3 a streaming replica of pg1
-      const [pg1, pg2] = await step('setup', 'PostgreSQL 15 on pg1 + pg2 (initdb, start)', () =>
+      // user, for pg3), PostgreSQL's own defaults, no Barman role; pg3 a streaming replica of pg1
+      const [pg1, pg2] = await step('setup', `PostgreSQL ${PG_MAJOR} on pg1 + pg2 (initdb, start)`, () =>
         Promise.all([sb.startPostgres('pg1', { port: 'auto', hba: [...STOCK_HBA, REPLICA_HBA] }), sb.startPostgres('pg2', { port: 'auto', hba: STOCK_HBA })]),
       );
       const replicaPassword = crypto.randomBytes(18).toString('hex');
@@ -541,7 +531,7 @@ if (missing && inCi) {
         await p.psql("CREATE TABLE e2e_marker (id serial PRIMARY KEY, note text NOT NULL); GRANT SELECT ON e2e_marker TO PUBLIC; INSERT INTO e2e_marker (note) VALUES ('before-backup'); CREATE TABLE e2e_tick (at timestamptz DEFAULT now());");
       }
       await pg1.psql('CREATE TABLE e2e_replica_probe (note text);');
-      const pg3 = await step('setup', 'PostgreSQL 15 on pg3 (pg_basebackup of pg1, standby)', () =>
+      const pg3 = await step('setup', `PostgreSQL ${PG_MAJOR} on pg3 (pg_basebackup of pg1, standby)`, () =>
         sb.startPostgres('pg3', { port: 'auto', hba: STOCK_HBA, replicaOf: { primary: pg1, user: REPLICA_USER, password: replicaPassword } }),
       );
       // the starting point really is fresh
@@ -615,6 +605,8 @@ if (missing && inCi) {
         PG2_PORT: String(pg2.port),
         PG3_PORT: String(pg3.port),
         PG1_HOST_KEY: sb.host('pg1').hostPublicKey,
+        // the major the harness runs: the rendered path_prefix must be its bin directory
+        PG_MAJOR: String(PG_MAJOR),
       };
       await useConfig('setup', 'initial', fillTemplate(S.template, S.values));
       await step('setup', 'terraform init', () => S.tf.init());
@@ -720,6 +712,9 @@ if (missing && inCi) {
       fact(`1: per resource (Terraform's "Creation complete after"): apply 1: ${durations(r1)}; apply 2: ${durations(r)}`);
 
       const checked = await step('1', 'compare with the render manifest', () => verifyAgainstRender());
+      // the config names the harness's major (postgres_version): Barman runs that PostgreSQL's tools
+      const barmanConf = (await host('barman').readFile('/etc/barman.conf')).split('\n');
+      assert.deepEqual(barmanConf.filter((l) => l.startsWith('path_prefix')), [`path_prefix = ${PG_BIN}`], `path_prefix is the bin directory of PostgreSQL ${PG_MAJOR}`);
       const plans = expected();
       // the manifest itself covers every item of SPEC section 3 (so comparing with it proves them)
       const spec3: Record<string, string[]> = {

@@ -3,7 +3,7 @@
  * (validate, synth, render) and the real `terraform` (init, plan, apply, show) in one working
  * directory. Nothing is mocked; every call is a child process.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../support/paths';
@@ -34,13 +34,6 @@ export function exec(file: string, args: readonly string[], opts: { cwd?: string
       resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms: Date.now() - t0 });
     });
   });
-}
-
-/** Why terraform cannot be used here, or false when `terraform version` runs. */
-export function terraformMissing(): string | false {
-  const r = spawnSync('terraform', ['version'], { encoding: 'utf8', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null', CHECKPOINT_DISABLE: '1' } });
-  if (r.error || r.status !== 0) return `terraform is not on PATH (or does not run): ${r.error ? String(r.error) : r.stderr.trim()}`;
-  return false;
 }
 
 function describe(what: string, r: ExecResult): string {

@@ -14,21 +14,15 @@ import { loadTpaConfig } from '../../lib/config/tpa-config';
 import { BackupEdge } from '../../lib/model/graph';
 import { BarmanParse, barmanProblems, copyBarmanFiles, expectedServerConfig, findBarmanPython, runBarmanParse, specSlotName } from '../support/barman-parse';
 import { listTopologies } from '../support/paths';
+import { skipInside } from '../support/requirements';
 import { RenderedTopology, renderTopology } from '../support/render-tree';
 
 const PY = findBarmanPython();
-/** CI installs Barman (scripts/install-test-deps.sh): there, a missing Barman is a failure, not a skip. */
-const REQUIRED = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
-if (!PY.ok) {
-  const message = `SKIP barman-parse: ${PY.reason}. The rendered Barman files are NOT checked by the real Barman in this run.`;
-  process.stderr.write(`\n${'!'.repeat(100)}\n${message}\n${'!'.repeat(100)}\n\n`);
-}
 
-function needBarman(t: { skip(message?: string): void }): string | undefined {
-  if (PY.ok) return PY.python;
-  if (REQUIRED) assert.fail(`barman-parse is required when CI is set: ${PY.reason}`);
-  t.skip(`barman-parse: ${PY.reason}`);
-  return undefined;
+/** the python with Barman's modules; undefined: the test is skipped (under CI it fails instead) */
+function needBarman(t: TestContext): string | undefined {
+  if (skipInside(t, PY.ok ? false : `barman-parse: ${PY.reason}`)) return undefined;
+  return PY.ok ? PY.python : undefined;
 }
 
 function tempDir(t: { after(fn: () => void): void }, what: string): string {

@@ -1,8 +1,9 @@
 /**
  * Retiring a Barman server that left the graph (lib/scripts/edge-removal.ts), run for real: the
  * shell functions against the real Barman 3.4 (its own `-c` configuration in a temp directory, so
- * the machine's /etc is untouched) and a throwaway PostgreSQL 15 it streams from. Needs root,
- * barman and PostgreSQL 15 (scripts/e2e-setup.sh); the script text checks run everywhere.
+ * the machine's /etc is untouched) and a throwaway cluster of the machine's PostgreSQL
+ * (test/support/postgres.ts) it streams from. Needs root, barman and PostgreSQL
+ * (test/support/requirements.ts); the script text checks run everywhere.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,11 +20,10 @@ import { barmanServerScript } from '../../lib/scripts/concern-scripts';
 import { EDGE_REMOVAL_LIBRARY } from '../../lib/scripts/edge-removal';
 import { SHELL_LIBRARY } from '../../lib/scripts/shell-library';
 import { toBase64 } from '../../lib/scripts/remote-command';
+import { TEST_POSTGRES } from '../support/postgres';
+import { commandMissing, rootMissing, skipUnless, userMissing } from '../support/requirements';
 
-const PG_BIN = '/usr/lib/postgresql/15/bin';
-const IS_ROOT = process.getuid?.() === 0;
-const HAVE = IS_ROOT && existsSync(`${PG_BIN}/initdb`) && existsSync('/usr/bin/barman') && spawnSync('id', ['barman']).status === 0;
-if (!HAVE) console.log('SKIP edge removal against the real Barman: needs root, barman and PostgreSQL 15 (scripts/e2e-setup.sh installs them)');
+const PG_BIN = TEST_POSTGRES.bin;
 
 const KEYS = { publicKeyBase64: () => toBase64('ssh-ed25519 AAAA test') };
 
@@ -77,7 +77,7 @@ describe('the Barman server script retires what left the graph', () => {
   });
 });
 
-describe('retire_server against the real Barman and PostgreSQL', { skip: HAVE ? false : 'needs root, barman and PostgreSQL 15' }, () => {
+describe('retire_server against the real Barman and PostgreSQL', { skip: skipUnless(rootMissing('Barman and PostgreSQL run as their own users'), TEST_POSTGRES.missing, commandMissing('barman', 'barman'), userMissing('barman', 'barman')) }, () => {
   let dir = '';
   let home = '';
   let confDir = '';

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderWalGate, walGateCommand, walGrant, WalGrant, WAL_GATE_PATH } from '../../lib/render/wal-gate';
 import { findBarmanPython } from '../support/barman-parse';
+import { barmanPythonMissing, shellcheckMissing, skipUnless } from '../support/requirements';
 
 const dir = mkdtempSync(join(tmpdir(), 'cdktf-barman-gate-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -49,9 +50,9 @@ function runGate(original: string | undefined, env: Record<string, string> = {})
 }
 
 /** the remote command barman-cli's clients send, built by their own code */
-function clientCommands(): { readonly label: string; readonly command: string }[] | string {
+function clientCommands(): { readonly label: string; readonly command: string }[] {
   const py = findBarmanPython();
-  if (!py.ok) return py.reason;
+  if (!py.ok) throw new Error(py.reason);
   const script = `
 import argparse, json
 from barman.clients import walarchive, walrestore
@@ -81,12 +82,8 @@ print(json.dumps([dict(label=l, command=c) for l, c in out]))
   return JSON.parse(r.stdout);
 }
 
-describe('WAL gate: what barman-wal-archive and barman-wal-restore send goes through', () => {
+describe('WAL gate: what barman-wal-archive and barman-wal-restore send goes through', { skip: skipUnless(barmanPythonMissing()) }, () => {
   const commands = clientCommands();
-  if (typeof commands === 'string') {
-    test('barman-cli commands', { skip: `no Barman Python: ${commands}` }, () => {});
-    return;
-  }
   for (const { label, command } of commands) {
     test(`${label}: ${command}`, () => {
       const r = runGate(command);
@@ -172,10 +169,10 @@ describe('WAL gate: everything else is refused, said and logged, and Barman neve
 });
 
 describe('WAL gate: the script and its command line', () => {
-  test('sh -n and shellcheck -s sh accept it', (t) => {
+  test('sh -n and shellcheck -s sh accept it', { skip: skipUnless(shellcheckMissing()) }, () => {
     assert.equal(spawnSync('sh', ['-n', gate]).status, 0);
     const sc = spawnSync('shellcheck', ['-s', 'sh', gate], { encoding: 'utf8' });
-    if (sc.error) return t.skip('shellcheck is not installed');
+    assert.equal(sc.error, undefined);
     assert.equal(sc.status, 0, sc.stdout);
   });
 

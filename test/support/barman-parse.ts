@@ -24,7 +24,7 @@ export function findBarmanPython(): BarmanPython {
     if (r.status === 0) return { ok: true, python, version: r.stdout.trim() };
     tried.push(`${python}: ${r.error ? r.error.message : (r.stderr.trim().split('\n').pop() ?? `exit ${r.status}`)}`);
   }
-  return { ok: false, reason: `no python3 with Barman's modules (install the Debian packages barman and python3-barman, see scripts/install-test-deps.sh); tried ${tried.join('; ')}` };
+  return { ok: false, reason: `no python3 with Barman's modules (Debian packages barman and python3-barman: sudo scripts/e2e-setup.sh); tried ${tried.join('; ')}` };
 }
 
 /** The interpreter named on the #! line of the first `barman` on PATH (or /usr/bin/barman). */

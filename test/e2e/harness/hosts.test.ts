@@ -4,8 +4,8 @@
  * and postgres users; a real PostgreSQL on pg1 reached from host barman over TCP;
  * and complete cleanup (PIDs gone, temp dir gone, real machine untouched).
  *
- * Needs root and the packages from scripts/e2e-setup.sh; otherwise it is skipped
- * with a "SKIP e2e:" message on stderr.
+ * Needs root and the packages from scripts/e2e-setup.sh, and terraform for one subtest;
+ * otherwise it is skipped with the reason (test/support/requirements.ts), under CI it fails.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -23,6 +23,7 @@ import {
   Sandbox,
   StopReport,
 } from "./hosts";
+import { skipUnless, terraformMissing } from "../../support/requirements";
 
 const HOSTS = [
   { name: "barman", address: "127.0.0.11" },
@@ -46,13 +47,7 @@ const WATCHED = [
 ];
 
 const skip = e2eSkipReason();
-
-function terraformSkip(): string | false {
-  const r = spawnSync("terraform", ["version"], { encoding: "utf8" });
-  if (r.status === 0) return false;
-  console.error("SKIP e2e: terraform not on PATH; skipping the Terraform ssh smoke subtest");
-  return "terraform not on PATH";
-}
+const terraformSkip = skipUnless(terraformMissing());
 
 test("e2e harness: sandboxed hosts", { skip, timeout: 180_000 }, async (t) => {
   const tmp = os.tmpdir();
@@ -148,7 +143,7 @@ test("e2e harness: sandboxed hosts", { skip, timeout: 180_000 }, async (t) => {
       });
     });
 
-    await t.test("Terraform's ssh communicator: file + remote-exec with a pinned host key", { skip: terraformSkip() }, async () => {
+    await t.test("Terraform's ssh communicator: file + remote-exec with a pinned host key", { skip: terraformSkip }, async () => {
       await s.time("terraform init + apply (terraform_data)", async () => {
         const dir = path.join(s.root, "terraform-smoke");
         fs.mkdirSync(dir);

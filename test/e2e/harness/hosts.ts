@@ -31,6 +31,8 @@ import * as fs from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
+import { TEST_POSTGRES } from "../../support/postgres";
+import { skipUnless } from "../../support/requirements";
 
 // --------------------------------------------------------------------------------
 // Types
@@ -269,8 +271,9 @@ export interface StopReport {
 // Prerequisites
 // --------------------------------------------------------------------------------
 
-export const PG_MAJOR = 15;
-export const PG_BIN = `/usr/lib/postgresql/${PG_MAJOR}/bin`;
+/** the machine's PostgreSQL (test/support/postgres.ts): the highest major installed */
+export const PG_MAJOR = TEST_POSTGRES.major;
+export const PG_BIN = TEST_POSTGRES.bin;
 
 const REQUIRED_BINARIES: Array<[string, string]> = [
   ["/usr/bin/unshare", "util-linux"],
@@ -285,8 +288,6 @@ const REQUIRED_BINARIES: Array<[string, string]> = [
   ["/usr/bin/barman", "barman"],
   ["/usr/bin/barman-wal-archive", "barman-cli"],
   ["/usr/bin/rsync", "rsync"],
-  [`${PG_BIN}/initdb`, `postgresql-${PG_MAJOR}`],
-  [`${PG_BIN}/postgres`, `postgresql-${PG_MAJOR}`],
   ["/usr/bin/psql", "postgresql-client"],
 ];
 
@@ -300,6 +301,7 @@ export function missingPrerequisites(): string[] {
   for (const [bin, pkg] of REQUIRED_BINARIES) {
     if (!isExecutable(bin)) missing.push(`${bin} missing (package ${pkg})`);
   }
+  if (TEST_POSTGRES.missing) missing.push(TEST_POSTGRES.missing);
   for (const user of ["barman", "postgres", "sshd"]) {
     if (!lookupUser(user)) missing.push(`OS user ${user} missing`);
   }
@@ -320,16 +322,13 @@ export function missingPrerequisites(): string[] {
 }
 
 /**
- * For node:test: returns false when all prerequisites are there, else a skip
- * reason, after printing a loud "SKIP e2e: ..." line to stderr.
+ * For node:test's `skip` option (test/support/requirements.ts): false when all prerequisites are
+ * there, else the reason; under CI a failing test is added next to it.
  *   test("e2e", { skip: e2eSkipReason() }, async () => { ... })
  */
 export function e2eSkipReason(): string | false {
   const missing = missingPrerequisites();
-  if (missing.length === 0) return false;
-  const reason = `${missing.join("; ")} (install with scripts/e2e-setup.sh; run the e2e tests as root)`;
-  console.error(`SKIP e2e: ${reason}`);
-  return reason;
+  return skipUnless(missing.length === 0 ? false : `${missing.join("; ")} (install with scripts/e2e-setup.sh; run the e2e tests as root)`);
 }
 
 // --------------------------------------------------------------------------------
@@ -1190,7 +1189,7 @@ class SandboxImpl implements Sandbox {
       logging_collector: false,
       log_line_prefix: "%m [%p] %q%u@%d ",
       // nothing Barman needs (wal_level, max_wal_senders, max_replication_slots,
-      // password_encryption, archive_*): PostgreSQL 15's defaults, or whatever the code under
+      // password_encryption, archive_*): the installed PostgreSQL's defaults, or whatever the code under
       // test sets; a test that wants them passes `settings`
       shared_buffers: "32MB",
       dynamic_shared_memory_type: "posix",

@@ -18,10 +18,10 @@ import { join, relative } from 'node:path';
 import { loadGraphFromFile } from '../../lib/config/tpa-config';
 import { synthesizeTerraformJson } from '../../lib/constructs/barman-stack';
 import { repoRoot } from '../support/paths';
+import { IN_CI } from '../support/requirements';
 import { PackageJson, appPackage } from './app-lockfile';
 
 const root = repoRoot();
-const inCi = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
 const cdktfCli = join(root, 'node_modules', '.bin', 'cdktf');
 const seedConfig = join(root, 'examples', 'config.yml');
 
@@ -81,9 +81,9 @@ type StackJson = { resource: Record<string, Record<string, { triggers?: Record<s
 
 const npmVersion = run('npm', ['--version'], tmpdir());
 const missingTool = npmVersion.status !== 0 ? `npm does not run (${npmVersion.error?.message ?? npmVersion.out.trim()})` : !existsSync(cdktfCli) ? `no cdktf CLI at ${cdktfCli}: run npm ci` : undefined;
-if (missingTool && !inCi) console.log(`SKIP packed-tarball: ${missingTool}; the packed package was NOT installed and synthesized`);
+if (missingTool && !IN_CI) console.log(`SKIP packed-tarball: ${missingTool}; the packed package was NOT installed and synthesized`);
 
-describe('the packed tarball in a fresh cdktf app', { skip: missingTool && !inCi ? missingTool : false }, () => {
+describe('the packed tarball in a fresh cdktf app', { skip: missingTool && !IN_CI ? missingTool : false }, () => {
   const section = readmeSection('Use it from your project');
   const blocks = fileBlocks(section);
   const mains = blocks.filter((b) => b.file === 'main.ts');
@@ -126,7 +126,7 @@ describe('the packed tarball in a fresh cdktf app', { skip: missingTool && !inCi
     const install = timed('npm install --offline', () => run('npm', ['install', '--offline', '--no-audit', '--no-fund'], app));
     if (install.status !== 0 && /ENOTCACHED/.test(install.out)) {
       const why = `npm's cache lacks a package the app needs (run npm ci in ${root} first): ${install.out.split('\n').find((l) => /ENOTCACHED|request to/.test(l)) ?? ''}`;
-      if (inCi) assert.fail(`packed-tarball: ${why} (required under CI)`);
+      if (IN_CI) assert.fail(`packed-tarball: ${why} (required under CI)`);
       cacheMiss = why;
       console.log(`SKIP packed-tarball: ${why}; the packed package was NOT installed and synthesized`);
       return;

@@ -18,10 +18,8 @@ import { StatusReport } from '../../lib/status/report';
 import { SshResult, SshTarget } from '../../lib/status/ssh-runner';
 import { readStatusTargets } from '../../lib/status/targets-from-outputs';
 import { probeFixture, statusConfigPath, statusGraph } from './status-fixtures';
+import { skipUnless, terraformMissing } from '../support/requirements';
 
-const tf = spawnSync('terraform', ['version'], { encoding: 'utf8' });
-const HAVE_TERRAFORM = tf.error === undefined && tf.status === 0;
-if (!HAVE_TERRAFORM && process.env.CI) throw new Error(`status-outputs: terraform is required under CI (${tf.error?.message ?? tf.stderr})`);
 
 let tmp: string;
 before(() => {
@@ -59,7 +57,7 @@ describe('the status targets output', () => {
   });
 });
 
-describe('status --outputs after a real terraform apply', { skip: HAVE_TERRAFORM ? false : 'terraform is not on PATH' }, () => {
+describe('status --outputs after a real terraform apply', { skip: skipUnless(terraformMissing()) }, () => {
   let outputsFile: string;
   before(() => {
     // only the stack's outputs: they need no provider and no host

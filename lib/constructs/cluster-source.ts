@@ -26,7 +26,9 @@ export function graphOfSource(source: ClusterSource): BarmanGraph {
   if (given.length > 1) throw new Error(`give one definition of the cluster, not ${given.join(' and ')}: keep one of them`);
   const extras = (['clusterName', 'settings'] as const).filter((k) => source[k] !== undefined);
   if (source.instances === undefined && extras.length > 0) {
-    throw new Error(`${extras.join(' and ')} go with instances only; with ${given[0]} they come from the ${given[0]}: remove ${extras.join(' and ')}`);
+    const from = given[0] === 'configFile' ? 'the config file' : 'the graph';
+    const verb = extras.length > 1 ? 'go' : 'goes';
+    throw new Error(`${extras.join(' and ')} only ${verb} with instances (with ${given[0]}, the cluster's name and settings come from ${from}): remove ${extras.join(' and ')}`);
   }
   if (source.graph !== undefined) return source.graph;
   if (source.configFile !== undefined) return loadGraphFromFile(source.configFile);

@@ -21,31 +21,63 @@ import {
  */
 export function applyClusterDependencies(cluster: Construct, dependsOn: readonly ITerraformDependable[]): void {
   for (const d of dependsOn) if (Construct.isConstruct(d)) assertSameStack(cluster, d);
+  let pass = new SynthesisPass(cluster);
   Aspects.of(cluster).add({
     visit(node: IConstruct): void {
-      if (TerraformResource.isTerraformResource(node)) addDependencies(cluster, node, dependsOn);
+      // the cluster is visited first: a fresh pass for each synthesis
+      if (node === cluster) pass = new SynthesisPass(cluster);
+      else if (TerraformResource.isTerraformResource(node)) pass.addDependencies(node, dependsOn);
     },
   });
 }
 
-function addDependencies(cluster: Construct, resource: TerraformResource, given: readonly ITerraformDependable[]): void {
-  const wanted: ITerraformDependable[] = [...given];
-  for (let scope: IConstruct | undefined = cluster; scope !== undefined; scope = childTowards(scope, resource)) {
-    for (const target of scope.node.dependencies) wanted.push(...dependablesOf(target, cluster));
+/** What one synthesis learns once: each dependency's resources and each reference's address. */
+class SynthesisPass {
+  private readonly resolver = new DefaultTokenResolver(new StringConcat());
+  private readonly targets = new Map<IConstruct, ITerraformDependable[]>();
+  private readonly references = new Map<ITerraformDependable, { reference: string; address: string }>();
+
+  constructor(private readonly cluster: Construct) {}
+
+  addDependencies(resource: TerraformResource, given: readonly ITerraformDependable[]): void {
+    const wanted: ITerraformDependable[] = [...given];
+    for (let scope: IConstruct | undefined = this.cluster; scope !== undefined; scope = childTowards(scope, resource)) {
+      for (const target of scope.node.dependencies) wanted.push(...this.dependablesOf(target));
+    }
+    if (wanted.length === 0) return;
+    const present = new Set((resource.dependsOn ?? []).map((d) => this.addressOf(d)));
+    const added: string[] = [];
+    for (const w of wanted) {
+      const { reference, address } = this.referenceTo(w);
+      if (present.has(address)) continue;
+      present.add(address);
+      added.push(reference);
+    }
+    if (added.length > 0) resource.dependsOn = [...(resource.dependsOn ?? []), ...added];
   }
-  if (wanted.length === 0) return;
-  const resolver = new DefaultTokenResolver(new StringConcat());
-  const addressOf = (reference: string) => String(Tokenization.resolve(reference, { scope: resource, resolver }));
-  const present = new Set((resource.dependsOn ?? []).map(addressOf));
-  const added: string[] = [];
-  for (const w of wanted) {
-    const reference = dependable(w);
-    const address = addressOf(reference);
-    if (present.has(address)) continue;
-    present.add(address);
-    added.push(reference);
+
+  private addressOf(reference: string): string {
+    return String(Tokenization.resolve(reference, { scope: this.cluster, resolver: this.resolver }));
   }
-  if (added.length > 0) resource.dependsOn = [...(resource.dependsOn ?? []), ...added];
+
+  private referenceTo(d: ITerraformDependable): { reference: string; address: string } {
+    let r = this.references.get(d);
+    if (r === undefined) {
+      const reference = dependable(d);
+      r = { reference, address: this.addressOf(reference) };
+      this.references.set(d, r);
+    }
+    return r;
+  }
+
+  private dependablesOf(target: IConstruct): ITerraformDependable[] {
+    let found = this.targets.get(target);
+    if (found === undefined) {
+      found = dependablesOf(target, this.cluster);
+      this.targets.set(target, found);
+    }
+    return found;
+  }
 }
 
 /** the next construct on the way from `scope` down to `resource` (undefined past the resource) */

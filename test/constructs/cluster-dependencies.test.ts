@@ -75,6 +75,14 @@ describe('a cluster waits for what it depends on', () => {
     for (const [address, r] of ofCluster(json, 'c')) assert.equal(r.depends_on?.filter((d) => d === 'terraform_data.host').length, 1, address);
   });
 
+  test('a second synthesis of the same stack adds nothing more', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    hostStack(stack);
+    const first = Testing.synth(stack);
+    assert.equal(Testing.synth(stack), first);
+    assert.ok(first.includes('terraform_data.host'));
+  });
+
   test('a construct holding several resources: each of them; a dependency of one part: that part only', () => {
     const json = synthStack((stack) => {
       const hosts = new Construct(stack, 'hosts');

@@ -4,6 +4,7 @@
 
 // Constructs
 export { BarmanCluster, type BarmanClusterOptions, type BarmanClusterProps } from './constructs/barman-cluster';
+export { type ClusterSource } from './constructs/cluster-source';
 export { BarmanStack, type BarmanStackProps } from './constructs/barman-stack';
 export { type HostConnectionProps } from './constructs/host-connection';
 export { type ProvisionerPlacement, ProvisionerResourceType } from './constructs/host-provisioner';

@@ -1,15 +1,17 @@
-import { loadGraphFromFile } from '../config/tpa-config';
 import { InvalidConfigError, Severity, formatDiagnostic } from '../model/diagnostics';
 import { KeyAlgorithm, Role, SshUser } from '../model/enums';
 import { BarmanGraph, Instance } from '../model/graph';
 import { renderHosts } from '../render/host-files';
-import { Annotations, Aspects, Construct, IConstruct, TerraformResource, NullProvider, TerraformProvider, TerraformStack, TlsProvider, Token } from '../platform/cdktf';
+import { Annotations, Aspects, Construct, IConstruct, ITerraformDependable, TerraformResource, NullProvider, TerraformProvider, TerraformStack, TlsProvider, Token } from '../platform/cdktf';
 import { StatusTargets, statusTargets } from '../status/targets';
 import { BackupEdgeConfig } from './backup-edge-config';
 import { BarmanServerConfig } from './barman-server-config';
 import { HostConnectionProps } from './host-connection';
 import { ProvisionerResourceType } from './host-provisioner';
-import { logicalIdCollisions, logicalIds } from './logical-ids';
+import { applyClusterDependencies } from './cluster-dependencies';
+import { claimIdPrefix } from './cluster-ids';
+import { ClusterSource, graphOfSource } from './cluster-source';
+import { clusterIdPrefix, logicalIdCollisions, logicalIds } from './logical-ids';
 import { PostgresAccess } from './postgres-access';
 import { SshKeyPairs, SuppliedKeyPairs } from './ssh-key-pairs';
 import { BarmanActivation } from './barman-activation';
@@ -23,8 +25,17 @@ export interface BarmanClusterOptions {
   readonly resourceType?: ProvisionerResourceType;
   /** how Terraform reaches the hosts @default - root, ssh agent, each instance's connection host and port */
   readonly connection?: HostConnectionProps;
-  /** prefix of every logical id; set it when two clusters share a stack @default barman */
+  /**
+   * prefix of every logical id (a Terraform name); two clusters of one stack must not share one
+   * @default - the construct id, lower case, other characters than letters, digits and '_' as '_'
+   * ('barman' for the id 'barman')
+   */
   readonly idPrefix?: string;
+  /**
+   * what every resource of the cluster waits for (e.g. the hosts it configures); so does
+   * `cluster.node.addDependency(...)` @default - nothing
+   */
+  readonly dependsOn?: ITerraformDependable[];
   /** @default KeyAlgorithm.ED25519 */
   readonly keyAlgorithm?: KeyAlgorithm;
   /** @default 4096 */
@@ -50,10 +61,8 @@ export interface BarmanClusterOptions {
   readonly activate?: boolean;
 }
 
-export interface BarmanClusterProps extends BarmanClusterOptions {
-  /** the validated instance graph: `graphFromProps(...)` or `loadGraphFromFile(...)` */
-  readonly graph: BarmanGraph;
-}
+/** The cluster (exactly one of `instances`, `configFile` and `graph`) and how it becomes Terraform. */
+export interface BarmanClusterProps extends BarmanClusterOptions, ClusterSource {}
 
 /**
  * Barman across a cluster: SSH key pairs, each Barman server's configuration, each backed-up
@@ -62,10 +71,12 @@ export interface BarmanClusterProps extends BarmanClusterOptions {
 export class BarmanCluster extends Construct {
   /** a cluster from a TPA-style config.yml; throws InvalidConfigError listing every problem */
   public static fromConfigFile(scope: Construct, id: string, configFile: string, options: BarmanClusterOptions = {}): BarmanCluster {
-    return new BarmanCluster(scope, id, { ...options, graph: loadGraphFromFile(configFile) });
+    return new BarmanCluster(scope, id, { ...options, configFile });
   }
 
   public readonly graph: BarmanGraph;
+  /** the prefix of every logical id of this cluster */
+  public readonly idPrefix: string;
   public readonly keys: SshKeyPairs;
   public readonly servers: readonly BarmanServerConfig[];
   public readonly backups: readonly BackupEdgeConfig[];
@@ -84,14 +95,17 @@ export class BarmanCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: BarmanClusterProps) {
     super(scope, id);
-    const graph = props.graph;
+    const graph = graphOfSource(props);
     this.graph = graph;
-    const prefix = props.idPrefix ?? 'barman';
+    const prefix = clusterIdPrefix(id, props.idPrefix);
+    this.idPrefix = prefix;
     const resourceType = props.resourceType ?? ProvisionerResourceType.NULL_RESOURCE;
     const connection = props.connection ?? {};
     for (const w of graph.warnings) Annotations.of(this).addWarning(formatDiagnostic(w));
 
     assertDistinctIds(graph, prefix);
+    claimIdPrefix(this, prefix);
+    applyClusterDependencies(this, props.dependsOn ?? []);
     ensureProviders(this, resourceType === ProvisionerResourceType.NULL_RESOURCE, props.suppliedKeys === undefined);
     this.keys = new SshKeyPairs(this, 'keys', {
       graph,

@@ -1,12 +1,12 @@
 import { tmpdir } from 'node:os';
 import { SshUser } from '../model/enums';
-import { BarmanGraph } from '../model/graph';
 import { AnnotationMetadataEntryType, App, Construct, TerraformOutput, TerraformStack, TerraformVariable, invokeAspects } from '../platform/cdktf';
-import { BarmanCluster, BarmanClusterOptions } from './barman-cluster';
+import { BarmanCluster, BarmanClusterProps } from './barman-cluster';
 import { HostConnectionProps } from './host-connection';
+import { clusterIdPrefix } from './logical-ids';
 
-export interface BarmanStackProps extends BarmanClusterOptions {
-  readonly graph: BarmanGraph;
+/** The cluster's props (its definition and options) and the stack's variables. */
+export interface BarmanStackProps extends BarmanClusterProps {
   /**
    * declare sensitive variables for the two key pairs (`<prefix>_postgres_ssh_private_key`, ...)
    * and use them instead of tls_private_key @default false
@@ -30,13 +30,16 @@ export interface BarmanStackProps extends BarmanClusterOptions {
   readonly databasePasswordsFromVariables?: boolean;
 }
 
+const CLUSTER_ID = 'barman';
+
 /** A whole stack around one BarmanCluster, for the CLI and the examples. */
 export class BarmanStack extends TerraformStack {
   public readonly cluster: BarmanCluster;
 
   constructor(scope: Construct, id: string, props: BarmanStackProps) {
     super(scope, id);
-    const prefix = props.idPrefix ?? 'barman';
+    // the cluster's construct id is 'barman': its prefix, unless idPrefix says otherwise
+    const prefix = clusterIdPrefix(CLUSTER_ID, props.idPrefix);
     const secret = (name: string, description: string) => new TerraformVariable(this, `${prefix}_${name}`, { type: 'string', sensitive: true, description });
     const plain = (name: string, description: string) => new TerraformVariable(this, `${prefix}_${name}`, { type: 'string', description });
 
@@ -66,14 +69,14 @@ export class BarmanStack extends TerraformStack {
         }
       : props.suppliedKeys;
 
-    this.cluster = new BarmanCluster(this, 'barman', { ...props, connection, suppliedKeys, databasePasswords });
+    this.cluster = new BarmanCluster(this, CLUSTER_ID, { ...props, connection, suppliedKeys, databasePasswords });
     new TerraformOutput(this, `${prefix}_status_targets`, {
       value: JSON.stringify(this.cluster.statusTargets),
       description: 'what `cdktf-barman status --outputs` probes: Barman servers, their backups, file hashes (no secrets)',
       staticId: true,
     });
     if (!suppliedKeys && !props.perHostKeys) {
-      const any = props.graph.instances[0];
+      const any = this.cluster.graph.instances[0];
       new TerraformOutput(this, `${prefix}_postgres_public_key`, { value: this.cluster.keys.publicKey(SshUser.POSTGRES, any), description: "the postgres OS user's public key", staticId: true });
       new TerraformOutput(this, `${prefix}_barman_public_key`, { value: this.cluster.keys.publicKey(SshUser.BARMAN, any), description: "the barman OS user's public key", staticId: true });
     }

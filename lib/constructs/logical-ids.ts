@@ -1,2 +1,2 @@
 /** The logical ids are derived in lib/model (validation checks them for collisions with the same rule). */
-export { idPart, logicalIdCollisions, logicalIds } from '../model/logical-ids';
+export { clusterIdPrefix, idPart, logicalIdCollisions, logicalIds } from '../model/logical-ids';

@@ -7,6 +7,25 @@ export function idPart(name: string): string {
   return name.replace(/[^A-Za-z0-9_-]/g, '_');
 }
 
+/** What Terraform accepts as a resource, variable or output name. */
+const TERRAFORM_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * The prefix of a cluster's logical ids: `idPrefix` when given, else the construct id made safe
+ * for Terraform (lower case, anything but letters, digits and '_' as '_'). The id 'barman', which
+ * BarmanStack and the CLI use, gives 'barman': the ids of earlier releases.
+ */
+export function clusterIdPrefix(constructId: string, idPrefix?: string): string {
+  if (idPrefix !== undefined) {
+    if (!TERRAFORM_NAME.test(idPrefix)) {
+      throw new Error(`idPrefix ${JSON.stringify(idPrefix)} is not a terraform name: use letters, digits, '_' and '-', starting with a letter or '_'`);
+    }
+    return idPrefix;
+  }
+  const safe = constructId.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  return /^[a-z_]/.test(safe) ? safe : `_${safe}`;
+}
+
 export const logicalIds = {
   sshKey: (prefix: string, user: string, host?: string) => `${prefix}_ssh_key_${user}${host ? `_${idPart(host)}` : ''}`,
   server: (prefix: string, server: string) => `${prefix}_server_${idPart(server)}`,

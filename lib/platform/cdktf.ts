@@ -5,6 +5,8 @@
  */
 export { Annotations, App, Aspects, Fn, Lazy, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 export type { ITerraformDependable, RemoteExecProvisioner, SSHProvisionerConnection, TerraformMetaArguments } from 'cdktf';
+/** what a cluster's dependencies (dependsOn, node.addDependency) resolve to */
+export { DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformModule, Tokenization, dependable } from 'cdktf';
 export { Construct } from 'constructs';
 export type { IConstruct } from 'constructs';
 export { NullProvider } from '@cdktf/provider-null/lib/provider';

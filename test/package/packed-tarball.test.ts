@@ -144,8 +144,9 @@ describe('the packed tarball in a fresh cdktf app', { skip: missingTool && !IN_C
     assert.deepEqual(prod, ['cdktf-barman', 'cdktf', 'constructs']);
     assert.deepEqual(dev, ['typescript', '@types/node']);
     assert.deepEqual(blocks.map((b) => b.file).sort(), ['cdktf.json', 'main.ts', 'main.ts', 'tsconfig.json']);
-    assert.match(mains[0].body, /graphFromProps\(/);
-    assert.match(mains[1].body, /loadGraphFromFile\('config\.yml'\)/);
+    // the cluster given directly (issue 13 item 7): typed instances, then a config.yml
+    assert.match(mains[0].body, /new BarmanCluster\(stack, 'barman', \{\n  clusterName: 'seed',\n  instances: \[/);
+    assert.match(mains[1].body, /new BarmanCluster\(stack, 'barman', \{ configFile: 'config\.yml' \}\)/);
   });
 
   test('the tarball holds the compiled library with its declarations, bin, README and LICENSE; no tests, benchmarks or examples', () => {

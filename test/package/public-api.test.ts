@@ -33,6 +33,7 @@ const PUBLIC_NAMES = [
   'BarmanStackProps',
   'CheckResult',
   'ClusterProps',
+  'ClusterSource',
   'Compression',
   'Concern',
   'CronState',

@@ -128,6 +128,33 @@ describe('host addresses as tokens of other resources', () => {
   });
 });
 
+describe('a connection host, a client address and a pinned host key as references', () => {
+  const stack = new TerraformStack(Testing.app(), 'estate');
+  const v = (id: string) => new TerraformVariable(stack, id, { type: 'string' }).stringValue;
+  const graph = graphFromProps({
+    clusterName: 'estate',
+    instances: [
+      { name: 'db1', roles: [Role.PRIMARY], address: 'db1.internal', connectionHost: v('db1_public_ip'), sshHostKeys: [v('db1_host_key')], clientAddresses: [v('db1_nat_ip')], backup: ['bk1'] },
+      { name: 'bk1', roles: [Role.BARMAN], address: '10.0.0.9' },
+    ],
+  });
+  new BarmanCluster(stack, 'barman', { graph, resourceType: ProvisionerResourceType.TERRAFORM_DATA });
+  const json = JSON.parse(Testing.synth(stack)) as TfJson;
+  const access = provisionerResources(json).get('barman_postgres_access_db1')!;
+
+  test('the connection uses them', () => {
+    assert.equal(access.connection?.host, '${var.db1_public_ip}');
+    assert.equal(access.connection?.host_key, '${var.db1_host_key}');
+  });
+
+  test('from= on the Barman server carries the client address, and each value is checked', () => {
+    assert.match(triggersOf(json, 'barman_server_bk1')['/var/lib/barman/.ssh/authorized_keys'], /from="\$\{var\.db1_nat_ip\}"/);
+    const messages = ((access.lifecycle as { precondition: { error_message: string }[] }).precondition).map((p) => p.error_message);
+    assert.ok(messages.some((m) => m.startsWith("instance 'db1', ssh_host_keys: '${var.db1_host_key}' is not an sshd host public key")), messages.join('\n'));
+    assert.ok(messages.some((m) => m.startsWith("instance 'db1', vars.connection_host: '${var.db1_public_ip}' is not a host name or IP address")), messages.join('\n'));
+  });
+});
+
 describe('what the typed API refuses still, and config.yml always', () => {
   test('a list token as clientAddresses is refused with a clear message', () => {
     const list = Token.asList(Fn.uuid());

@@ -61,13 +61,18 @@ export function isStringToken(v: unknown): boolean {
   return typeof v === 'string' && STRING_TOKEN.test(v);
 }
 
+/** Whether every token in the value is a string token (literal text around them is fine). */
+function onlyStringTokens(v: unknown): boolean {
+  return typeof v === 'string' && !containsToken(v.replace(new RegExp(STRING_TOKEN.source, 'g'), ''));
+}
+
 /** Reports every value of the spec that holds a cdktf token. */
 export function checkLiteralValues(spec: ClusterSpec, bag: DiagnosticBag): void {
   const check = (v: Located<unknown> | undefined, key: string, instance?: string, raw: unknown = v?.value, position: SourcePosition | undefined = v?.where): void => {
     if (v === undefined || !containsToken(raw)) return;
     if (TOKEN_ACCEPTING_KEYS.has(key) && position === undefined) {
       const elements = Array.isArray(raw) ? raw : [raw];
-      const other = elements.find((e) => containsToken(e) && !(isStringToken(e) && !containsToken(e.replace(new RegExp(STRING_TOKEN.source, 'g'), ''))));
+      const other = elements.find((e) => containsToken(e) && !onlyStringTokens(e));
       if (other === undefined) return;
       bag.error(`${showValue(other)} holds a cdktf token marker of a list, map or number: ${key} takes literal strings or string tokens, one per element (e.g. \`[instance.privateIp]\`); pass each element as a string token`, { instance, key, position });
       return;

@@ -3,8 +3,7 @@
  * address), so cdktf is loaded for it on demand: `render` and `validate` never hold tokens.
  */
 import type * as TokenText from '../platform/token-text';
-export { containsTokenText } from '../model/literal-text';
-export { isStringToken } from '../model/literal-text';
+export { containsTokenText, isStringToken } from '../model/literal-text';
 
 /** The Terraform expressions for token-bearing text (lib/platform/token-text.ts). */
 export function tokenText(): typeof TokenText {

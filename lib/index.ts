@@ -25,6 +25,7 @@ export { type KeyMaterial } from './render/key-material';
 export { type ClusterProps, type InstanceProps, graphFromProps } from './model/typed-cluster';
 export { loadGraphFromFile } from './config/tpa-config';
 export { type BackupEdge, BarmanGraph, type Instance } from './model/graph';
+export { type TokenCheck, TokenRule } from './model/token-checks';
 export { type BarmanSettings, type EffectiveSettings } from './model/settings';
 export { BackupMethod, BackupOption, Compression, HbaMethod, KeyAlgorithm, Period, RemovedBackups, ReuseBackup, Role, SshUser } from './model/enums';
 export { MaximumAge, RetentionPolicy } from './model/periods';

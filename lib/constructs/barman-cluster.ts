@@ -4,6 +4,7 @@ import { BarmanGraph, Instance } from '../model/graph';
 import { renderHosts } from '../render/host-files';
 import { Annotations, Aspects, Construct, IConstruct, ITerraformDependable, TerraformResource, NullProvider, TerraformProvider, TerraformStack, TlsProvider, Token } from '../platform/cdktf';
 import { StatusTargets, statusTargets } from '../status/targets';
+import { addTokenPreconditions } from './token-preconditions';
 import { BackupEdgeConfig } from './backup-edge-config';
 import { BarmanServerConfig } from './barman-server-config';
 import { HostConnectionProps } from './host-connection';
@@ -183,6 +184,8 @@ export class BarmanCluster extends Construct {
     this.activations = activations;
     // a file whose content Terraform knows only at apply time cannot be compared
     this.statusTargets = statusTargets(graph, (s) => (plans.get(s) ?? []).filter((f) => f.content === undefined || !Token.isUnresolved(f.content)));
+    // values given as Terraform tokens are checked at plan/apply time, by every resource using them
+    addTokenPreconditions(this, graph.tokenChecks);
   }
 
   /** public key (OpenSSH `TYPE BASE64`) of the postgres user's pair on `instanceName` */

@@ -62,10 +62,20 @@ export interface SecretStep {
 export class HostProvisioner extends Construct {
   public readonly resource: TerraformResource;
   public readonly triggers: { [key: string]: string };
+  /** the texts it writes and runs before any encoding, and its connection: where token values are looked for */
+  public readonly usedText: readonly string[];
 
   constructor(scope: Construct, id: string, props: HostProvisionerProps) {
     super(scope, id);
     this.triggers = triggersOf(props);
+    this.usedText = [
+      props.host.connectionHost,
+      ...props.host.sshHostKeys.slice(0, 1),
+      ...props.files.map((f) => f.content ?? ''),
+      ...Object.values(props.extraTriggers ?? {}),
+      props.script?.script ?? '',
+      ...(props.secretSteps ?? []).map((x) => x.script),
+    ];
     const connection = connectionFor(props.host, props.connection);
     const scriptPath = secretScriptPath(props.connection);
     const secretConnection = { connection: { ...connection, scriptPath } };

@@ -8,7 +8,8 @@ import { scheduleWarnings } from './schedule-checks';
 import { isFromPattern } from './ip-patterns';
 import { EffectiveSettings, IGNORED_TPA_BARMAN_VARS, LIST_VARS, SETTING_BY_VAR, SETTING_DEFINITIONS, SettingDefinition } from './settings';
 import { checkValue, hasControlCharacter } from './value-checks';
-import { checkLiteralValues } from './literal-text';
+import { checkLiteralValues, containsToken, isStringToken } from './literal-text';
+import { TokenCheck, TokenRule } from './token-checks';
 import { logicalIdCollisions } from './logical-ids';
 
 const CLUSTER_NAME = /^[_a-zA-Z0-9-]+$/;
@@ -46,6 +47,7 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
 
   const seen = new Map<string, InstanceSpec>();
   const instances: Instance[] = [];
+  const tokenChecks: TokenCheck[] = [];
   // the loader already said what is wrong with a missing or non-string Name: no follow-on error about the stand-in
   const badNames = new Set((spec.diagnostics ?? []).filter((d) => d.severity === Severity.ERROR && d.key === 'Name' && d.instance !== undefined).map((d) => d.instance));
   for (const i of spec.instances) {
@@ -63,7 +65,7 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
     if (isHbaKeyword(name)) {
       bag.error(`name ${showValue(name)} is a pg_hba.conf keyword (all, samehost, samenet) that would match far more clients than this host wherever the name stands for its address ('all' is also Barman's reserved server name): rename the instance`, { instance: i.givenName, key: 'Name', position: i.name.where });
     }
-    const inst = resolveInstance(i, clusterValues, bag);
+    const inst = resolveInstance(i, clusterValues, bag, tokenChecks);
     instances.push(inst);
     if (inst.isPostgres && inst.settings.hbaMethod === HbaMethod.CERT && !inst.settings.hbaHostssl) {
       const at = i.vars.get('barman_hba_method') ?? spec.clusterVars.get('barman_hba_method');
@@ -83,11 +85,11 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
 
   const graph = new BarmanGraph(clusterName, instances, edges, []);
   checkWalRestore(spec, graph, bag);
-  warnHostNameSources(spec, graph, bag);
+  warnHostNameSources(spec, graph, bag, tokenChecks);
   bag.throwIfErrors();
   const schedules = backupSchedules(edges);
   const scheduled = edges.map((e) => ({ ...e, backupSchedule: schedules.get(e)! }));
-  return new BarmanGraph(clusterName, instances, scheduled, sortDiagnostics(bag.all));
+  return new BarmanGraph(clusterName, instances, scheduled, sortDiagnostics(bag.all), tokenChecks);
 }
 
 /** Unknown barman_* vars are errors, with a did-you-mean. */
@@ -123,7 +125,7 @@ function checkVars(vars: ReadonlyMap<string, Located<unknown>>, instance: string
   return out;
 }
 
-function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unknown>>, bag: DiagnosticBag): Instance {
+function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unknown>>, bag: DiagnosticBag, tokenChecks: TokenCheck[]): Instance {
   const instanceName = i.givenName;
   checkVarNames(i.vars, instanceName, bag);
   const own = checkVars(i.vars, instanceName, bag);
@@ -151,9 +153,11 @@ function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unk
   const addressVar = located(i.vars.get('address'));
   const hostVar = located(i.vars.get('connection_host'));
   for (const [key, v] of [['private_ip', i.privateIp], ['ip_address', i.ipAddress], ['public_ip', i.publicIp], ['ansible_host', i.ansibleHost], ['vars.address', addressVar], ['vars.connection_host', hostVar]] as const) {
-    if (v !== undefined && (typeof v.value !== 'string' || !isAddress(v.value))) {
-      bag.error(`${showValue(v.value)} is not a host name or IP address`, { instance: instanceName, key, position: v.where });
-    }
+    if (v === undefined) continue;
+    const problem = `${showValue(v.value)} is not a host name or IP address`;
+    // a token (typed API only, see literal-text.ts) is checked when Terraform knows its value
+    if (isStringToken(v.value)) tokenChecks.push({ value: v.value, rule: TokenRule.ADDRESS, message: problem, instance: instanceName, key });
+    else if (typeof v.value !== 'string' || !isAddress(v.value)) bag.error(problem, { instance: instanceName, key, position: v.where });
   }
   const addressFrom = ([['vars.address', addressVar], ['private_ip', i.privateIp], ['ip_address', i.ipAddress], ['public_ip', i.publicIp]] as const).find(([, v]) => v !== undefined) ?? ['Name', i.name] as const;
   const address = addressFrom[1]!.value;
@@ -168,9 +172,9 @@ function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unk
     connectionHost: String(connectionHost),
     settings: settings as unknown as EffectiveSettings,
     backupServers: i.backup.map((b) => b.value),
-    sshHostKeys: hostKeys(i, bag),
+    sshHostKeys: hostKeys(i, bag, tokenChecks),
     upstream: i.upstream?.value,
-    clientAddresses: clientAddresses(i, { value: String(address), where: addressFrom[1]!.where }, addressFrom[0], bag),
+    clientAddresses: clientAddresses(i, { value: String(address), where: addressFrom[1]!.where }, addressFrom[0], bag, tokenChecks),
   };
 }
 
@@ -221,14 +225,18 @@ function defaultOf(def: SettingDefinition, settings: Record<string, unknown>, in
   return typeof d === 'function' ? d(settings as Partial<EffectiveSettings>, instanceName) : d;
 }
 
-function hostKeys(i: InstanceSpec, bag: DiagnosticBag): string[] {
+function hostKeys(i: InstanceSpec, bag: DiagnosticBag, tokenChecks: TokenCheck[]): string[] {
   const v = i.vars.get('ssh_host_keys');
   if (v === undefined) return [];
   const list = Array.isArray(v.value) ? v.value : [v.value];
   const keys: string[] = [];
   for (const k of list) {
     const text = typeof k === 'string' ? k.trim().split(/\s+/).slice(0, 2).join(' ') : '';
-    if (typeof k === 'string' && hasControlCharacter(k.trim())) {
+    if (isStringToken(k)) {
+      // used as given: the rule at apply time takes 'TYPE BASE64' with nothing around it
+      tokenChecks.push({ value: k, rule: TokenRule.HOST_KEY, message: `${showValue(k)} is not an sshd host public key: give 'TYPE BASE64' as in /etc/ssh/ssh_host_*_key.pub (ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256/384/521), without a comment`, instance: i.givenName, key: 'ssh_host_keys' });
+      keys.push(k);
+    } else if (typeof k === 'string' && hasControlCharacter(k.trim())) {
       bag.error(`${showValue(k)} holds a line break or control character: a host key is one line, 'TYPE BASE64 [comment]' as in /etc/ssh/ssh_host_*_key.pub; remove what follows the break`, { instance: i.givenName, key: 'ssh_host_keys', position: v.where });
     } else if (!HOST_KEY.test(text)) {
       bag.error(`${showValue(k)} is not an sshd host public key: give 'TYPE BASE64' as in /etc/ssh/ssh_host_*_key.pub (ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256/384/521)`, { instance: i.givenName, key: 'ssh_host_keys', position: v.where });
@@ -248,9 +256,13 @@ interface EdgeOrigin {
 /** `instances[k]` is the resolved `spec.instances[k]` (names may be duplicated, so never look B up by name). */
 
 /** Where an instance's connections come from, as pg_hba.conf and sshd's from= match them. */
-function clientAddresses(i: InstanceSpec, address: Located<string>, addressKey: string, bag: DiagnosticBag): string[] {
+function clientAddresses(i: InstanceSpec, address: Located<string>, addressKey: string, bag: DiagnosticBag, tokenChecks: TokenCheck[]): string[] {
   const v = i.vars.get('barman_client_addresses');
+  const notKeyword = (a: string, what: string, key: string): void => {
+    tokenChecks.push({ value: a, rule: TokenRule.NOT_HBA_KEYWORD, message: hbaKeywordProblem(a, what), instance: i.givenName, key });
+  };
   if (v === undefined) {
+    if (isStringToken(address.value)) notKeyword(address.value, 'its address, the default client address', addressKey);
     // a keyword as the instance's name is already an error of its own
     if (isHbaKeyword(address.value) && addressKey !== 'Name') bag.error(hbaKeywordProblem(address.value, 'its address, the default client address'), { instance: i.givenName, key: addressKey, position: address.where });
     return [address.value];
@@ -258,6 +270,14 @@ function clientAddresses(i: InstanceSpec, address: Located<string>, addressKey: 
   const list = Array.isArray(v.value) ? v.value : [v.value];
   const out: string[] = [];
   for (const a of list) {
+    if (isStringToken(a)) {
+      tokenChecks.push({ value: a, rule: TokenRule.CLIENT_ADDRESS, message: `${showValue(a)} is not an address or CIDR (examples: 10.0.0.5, 10.0.0.0/24, barman-1.example.com)`, instance: i.givenName, key: 'barman_client_addresses' });
+      notKeyword(a, 'a client address', 'barman_client_addresses');
+      out.push(a);
+      continue;
+    }
+    // a list or number token: refused by checkLiteralValues already
+    if (containsToken(a)) continue;
     const ok = typeof a === 'string' && (isFromPattern(a) || isAddress(a));
     if (ok && isHbaKeyword(a as string)) bag.error(hbaKeywordProblem(a as string, 'a client address'), { instance: i.givenName, key: 'barman_client_addresses', position: v.where });
     else if (ok) out.push(a as string);
@@ -284,12 +304,14 @@ function hbaKeywordProblem(address: string, what: string): string {
  * host name cannot be pinned to them, so its key's lines lose from= (they keep restrict and the
  * forced command). Said once per instance whose addresses land in a restricted authorized_keys.
  */
-function warnHostNameSources(spec: ClusterSpec, graph: BarmanGraph, bag: DiagnosticBag): void {
+function warnHostNameSources(spec: ClusterSpec, graph: BarmanGraph, bag: DiagnosticBag, tokenChecks: TokenCheck[]): void {
   spec.instances.forEach((i, n) => {
     const inst = graph.instances[n];
     if (!inst) return;
-    const names = inst.clientAddresses.filter((a) => !isFromPattern(a));
-    if (names.length === 0) return;
+    // a token is written into from= as it is: its value must be an IP address or CIDR (checked at apply time)
+    const tokens = inst.clientAddresses.filter(isStringToken);
+    const names = inst.clientAddresses.filter((a) => !isFromPattern(a) && !isStringToken(a));
+    if (names.length === 0 && tokens.length === 0) return;
     const files: string[] = [];
     // its postgres key on the Barman servers it archives to or restores from
     const servers = [...graph.edgesOfInstance(inst).map((e) => e.server), ...(inst.settings.walRestore && inst.upstream !== undefined ? [graph.walRestoreEdge(inst)?.server] : [])];
@@ -297,6 +319,11 @@ function warnHostNameSources(spec: ClusterSpec, graph: BarmanGraph, bag: Diagnos
     // its barman key on every Postgres instance
     if (inst.isBarmanServer) for (const p of graph.postgresInstances) if (p !== inst && p.settings.sshRestrict) files.push(`${p.name}:~${p.settings.postgresUser}/.ssh/authorized_keys`);
     if (files.length === 0) return;
+    const shownFiles = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');
+    for (const a of tokens) {
+      tokenChecks.push({ value: a, rule: TokenRule.FROM_PATTERN, message: `${showValue(a)} is a host name, and sshd matches from= against IP addresses only: it is a client address of this instance's key in ${shownFiles}; give clientAddresses the IP addresses or CIDRs its connections come from, or barman_ssh_restrict: false on those hosts`, instance: i.givenName, key: 'barman_client_addresses' });
+    }
+    if (names.length === 0) return;
     const v = i.vars.get('barman_client_addresses');
     const position = v?.where ?? i.vars.get('address')?.where ?? i.privateIp?.where ?? i.ipAddress?.where ?? i.publicIp?.where ?? i.name.where;
     const shown = files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', ');

@@ -1,5 +1,6 @@
 import { Diagnostic } from './diagnostics';
 import { EffectiveSettings } from './settings';
+import { TokenCheck } from './token-checks';
 
 /** An instance after validation, with its addresses and effective settings. */
 export interface Instance {
@@ -52,6 +53,8 @@ export class BarmanGraph {
     public readonly edges: readonly BackupEdge[],
     /** warnings found while building it (errors throw instead) */
     public readonly warnings: readonly Diagnostic[] = [],
+    /** rules for values given as Terraform tokens, checked at plan/apply time (see token-checks.ts) */
+    public readonly tokenChecks: readonly TokenCheck[] = [],
   ) {
     this.byName = new Map(instances.map((i) => [i.name, i]));
     for (const e of edges) {

@@ -44,17 +44,39 @@ export function containsToken(v: unknown): boolean {
 }
 
 /**
- * Keys whose values may one day carry tokens a TypeScript caller passes on purpose (e.g. a host
- * address from another resource). Empty today: every value must be literal. A later change can
- * accept them here for values that did not come from config.yml (no `where`).
+ * Keys whose values may carry string tokens a TypeScript caller passes on purpose (a host address
+ * from another resource): only for values that did not come from config.yml (no `where`). Their
+ * literal checks move to apply time (see token-checks.ts).
  */
-const TOKEN_ACCEPTING_KEYS: ReadonlySet<string> = new Set<string>();
+const TOKEN_ACCEPTING_KEYS: ReadonlySet<string> = new Set<string>(['address', 'connection_host', 'barman_client_addresses', 'ssh_host_keys']);
+
+/** `${TfToken[...]}`: a string token as cdktf writes it into a string */
+const STRING_TOKEN = /\$\{TfToken\[[^\]]*\]\}/;
+
+/**
+ * Whether a value of a token-accepting key is a string holding a string token (the only kind those
+ * keys take: a list token's element or a number token has no place in a host name).
+ */
+export function isStringToken(v: unknown): boolean {
+  return typeof v === 'string' && STRING_TOKEN.test(v);
+}
+
+/** Whether every token in the value is a string token (literal text around them is fine). */
+function onlyStringTokens(v: unknown): boolean {
+  return typeof v === 'string' && !containsToken(v.replace(new RegExp(STRING_TOKEN.source, 'g'), ''));
+}
 
 /** Reports every value of the spec that holds a cdktf token. */
 export function checkLiteralValues(spec: ClusterSpec, bag: DiagnosticBag): void {
   const check = (v: Located<unknown> | undefined, key: string, instance?: string, raw: unknown = v?.value, position: SourcePosition | undefined = v?.where): void => {
     if (v === undefined || !containsToken(raw)) return;
-    if (TOKEN_ACCEPTING_KEYS.has(key) && position === undefined) return;
+    if (TOKEN_ACCEPTING_KEYS.has(key) && position === undefined) {
+      const elements = Array.isArray(raw) ? raw : [raw];
+      const other = elements.find((e) => containsToken(e) && !onlyStringTokens(e));
+      if (other === undefined) return;
+      bag.error(`${showValue(other)} holds a cdktf token marker of a list, map or number: ${key} takes literal strings or string tokens, one per element (e.g. \`[instance.privateIp]\`); pass each element as a string token`, { instance, key, position });
+      return;
+    }
     bag.error(`${showValue(raw)} holds a cdktf token marker (like \${TfToken[...]}), which synth would turn into a live Terraform reference: values from config.yml are literal text; remove the marker (pass references from TypeScript only where the API takes them)`, { instance, key, position });
   };
   check(spec.clusterName, 'cluster_name');

@@ -4,6 +4,7 @@
  */
 
 import { isFromPattern } from '../model/ip-patterns';
+import { isStringToken } from './token-aware';
 
 export interface KeyRestriction {
   /** addresses or CIDRs the key may come from; omitted: from anywhere */
@@ -16,7 +17,7 @@ export interface KeyRestriction {
 export function authorizedKeyOptions(r: KeyRestriction): string {
   const options = ['restrict'];
   if (r.from !== undefined) {
-    const bad = r.from.filter((a) => !isFromPattern(a));
+    const bad = r.from.filter((a) => !isFromPattern(a) && !isStringToken(a));
     if (bad.length > 0 || r.from.length === 0) throw new Error(`from= takes IP addresses or CIDRs, got '${r.from.join(',')}'`);
     options.push(`from="${r.from.join(',')}"`);
   }

@@ -1,5 +1,6 @@
 import { addressListsOverlap, isFromPattern } from '../model/ip-patterns';
 import { authorizedKeyOptions } from './authorized-key-options';
+import { isStringToken } from './token-aware';
 import { walGateCommand } from './wal-gate';
 
 /**
@@ -43,7 +44,8 @@ export function keyLines<R>(clients: readonly KeyClient<R>[], restrict: boolean)
       out.push({ ref: group[0].ref });
       continue;
     }
-    if (group.some((c) => !c.addresses.every(isFromPattern))) {
+    // a token stays in from=: its value must be an IP address or CIDR (a precondition checks it)
+    if (group.some((c) => !c.addresses.every((a) => isFromPattern(a) || isStringToken(a)))) {
       out.push(line(group, false));
       continue;
     }

@@ -1,5 +1,6 @@
 import { BarmanGraph, Instance } from '../model/graph';
 import { BARMAN_DB_USER, STREAMING_DB_USER } from './barman-roles-sql';
+import { isStringToken, tokenText } from './token-aware';
 
 /** pg_hba.conf of a Postgres instance, in its configuration directory. */
 export function hbaPath(p: Instance): string {
@@ -8,6 +9,8 @@ export function hbaPath(p: Instance): string {
 
 /** a single host as pg_hba.conf wants it: with a prefix length, unless it is a name or a CIDR */
 function hbaAddress(a: string): string {
+  // known only to Terraform: it appends the prefix length by the same rule
+  if (isStringToken(a)) return `${a}${tokenText().hbaPrefixLength(a)}`;
   if (a.includes('/')) return a;
   if (/^\d+\.\d+\.\d+\.\d+$/.test(a)) return `${a}/32`;
   if (a.includes(':')) return `${a}/128`;

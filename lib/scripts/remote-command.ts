@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { containsTokenText, tokenText } from '../render/token-aware';
 
 /** A host script and the arguments it takes (literal strings or Terraform expressions). */
 export interface HostScript {
@@ -8,10 +9,12 @@ export interface HostScript {
   readonly args: readonly string[];
 }
 
-export const toBase64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+/** base64 of the text; for text holding a cdktf token, a Terraform expression computing it */
+export const toBase64 = (text: string): string => (containsTokenText(text) ? tokenText().base64Of(text) : Buffer.from(text, 'utf8').toString('base64'));
 
+/** sha256 (hex) of the text; for text holding a cdktf token, a Terraform expression computing it */
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return containsTokenText(text) ? tokenText().sha256Of(text) : createHash('sha256').update(text).digest('hex');
 }
 
 /** Runs the decoded script as root: directly, or with sudo when the connection user is not root. */

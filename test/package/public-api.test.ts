@@ -89,6 +89,8 @@ const PUBLIC_NAMES = [
   'StreamingState',
   'SuppliedDatabasePasswords',
   'SuppliedKeyPairs',
+  'TokenCheck',
+  'TokenRule',
   'Verdict',
   'WalArchiveState',
   'collectStatus',

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { SshUser } from '../model/enums';
 import { BarmanGraph } from '../model/graph';
-import { AnnotationMetadataEntryType, App, Construct, TerraformOutput, TerraformStack, TerraformVariable, invokeAspects } from '../platform/cdktf';
+import { AnnotationMetadataEntryType, App, Construct, Fn, Op, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, invokeAspects } from '../platform/cdktf';
 import { BarmanCluster, BarmanClusterOptions } from './barman-cluster';
 import { HostConnectionProps } from './host-connection';
 
@@ -30,6 +30,43 @@ export interface BarmanStackProps extends BarmanClusterOptions {
   readonly databasePasswordsFromVariables?: boolean;
 }
 
+/**
+ * One OpenSSH public key line of a supported type, with an optional comment (and one final
+ * newline, as `file()` reads a .pub file). RE2 syntax, as Terraform's regex() takes it.
+ */
+export const PUBLIC_KEY_LINE = '^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,3}( [^\\r\\n]*)?\\r?\\n?$';
+/** An unencrypted private key in OpenSSH or PEM form: BEGIN line, body, matching-kind END line. */
+export const PRIVATE_KEY_BLOCK = '^-----BEGIN (OPENSSH |RSA |EC )?PRIVATE KEY-----\\r?\\n[A-Za-z0-9+/=\\r\\n]+-----END (OPENSSH |RSA |EC )?PRIVATE KEY-----[\\r\\n]*$';
+
+/**
+ * Terraform checks a supplied public key once, when the variable is read: a malformed key fails the
+ * plan with one message instead of one error per resource that splits it.
+ */
+function validatePublicKey(v: TerraformVariable, user: string): TerraformVariable {
+  v.addValidation({
+    // a private key given here by mistake passes this rule, which would print it (the variable is not
+    // sensitive): the output precondition refuses it without showing it
+    condition: Op.or(Fn.strcontains(v.stringValue, 'PRIVATE KEY'), Fn.can(Fn.regex(PUBLIC_KEY_LINE, v.stringValue))),
+    errorMessage: `the ${user} public key must be one OpenSSH public key line, 'TYPE BASE64 [COMMENT]' with TYPE ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256/384/521: pass the contents of the .pub file, e.g. -var ${v.friendlyUniqueId}="$(cat id_${user}.pub)"`,
+  });
+  return v;
+}
+
+/**
+ * The check of the supplied private keys, as an output precondition rather than a variable
+ * validation: Terraform (1.11) prints a sensitive variable's value when its own validation fails,
+ * while a precondition shows no value of a sensitive one. The public keys are read through a
+ * sensitive local here, so a private key passed as a public key is refused without being shown.
+ */
+function suppliedKeysCheck(privateKeys: readonly TerraformVariable[], hiddenPublicKeys: TerraformLocal): { condition: unknown; errorMessage: string } {
+  const each = privateKeys.map((k) => Fn.can(Fn.regex(PRIVATE_KEY_BLOCK, k.stringValue)));
+  const noPrivateAsPublic = Op.not(Fn.strcontains(Fn.join('\n', hiddenPublicKeys.asList), 'PRIVATE KEY'));
+  return {
+    condition: [...each, noPrivateAsPublic].reduce((all, one) => Op.and(all, one)),
+    errorMessage: `${privateKeys.map((k) => k.friendlyUniqueId).join(' and ')} must each be an unencrypted OpenSSH or PEM private key, from its -----BEGIN ... PRIVATE KEY----- line to its END line (make one with ssh-keygen -N ''), and the public key variables must not hold a private key; the values are not shown`,
+  };
+}
+
 /** A whole stack around one BarmanCluster, for the CLI and the examples. */
 export class BarmanStack extends TerraformStack {
   public readonly cluster: BarmanCluster;
@@ -53,25 +90,33 @@ export class BarmanStack extends TerraformStack {
           streamingBarman: secret('streaming_barman_db_password', 'password of the streaming_barman database role').stringValue,
         }
       : props.databasePasswords;
-    const suppliedKeys = props.keysFromVariables
+    const keyVariables = props.keysFromVariables
       ? {
-          postgres: {
-            privateKey: secret('postgres_ssh_private_key', "the postgres OS user's private key (OpenSSH)").stringValue,
-            publicKey: plain('postgres_ssh_public_key', "the postgres OS user's public key (OpenSSH line)").stringValue,
-          },
-          barman: {
-            privateKey: secret('barman_ssh_private_key', "the barman OS user's private key (OpenSSH)").stringValue,
-            publicKey: plain('barman_ssh_public_key', "the barman OS user's public key (OpenSSH line)").stringValue,
-          },
+          postgresPrivate: secret('postgres_ssh_private_key', "the postgres OS user's private key (OpenSSH)"),
+          postgresPublic: validatePublicKey(plain('postgres_ssh_public_key', "the postgres OS user's public key (OpenSSH line)"), 'postgres'),
+          barmanPrivate: secret('barman_ssh_private_key', "the barman OS user's private key (OpenSSH)"),
+          barmanPublic: validatePublicKey(plain('barman_ssh_public_key', "the barman OS user's public key (OpenSSH line)"), 'barman'),
+        }
+      : undefined;
+    const suppliedKeys = keyVariables
+      ? {
+          postgres: { privateKey: keyVariables.postgresPrivate.stringValue, publicKey: keyVariables.postgresPublic.stringValue },
+          barman: { privateKey: keyVariables.barmanPrivate.stringValue, publicKey: keyVariables.barmanPublic.stringValue },
         }
       : props.suppliedKeys;
 
     this.cluster = new BarmanCluster(this, 'barman', { ...props, connection, suppliedKeys, databasePasswords });
-    new TerraformOutput(this, `${prefix}_status_targets`, {
+    const statusTargets = new TerraformOutput(this, `${prefix}_status_targets`, {
       value: JSON.stringify(this.cluster.statusTargets),
       description: 'what `cdktf-barman status --outputs` probes: Barman servers, their backups, file hashes (no secrets)',
       staticId: true,
     });
+    if (keyVariables) {
+      // one check of the supplied private keys; cdktf (0.21) drops an output's precondition prop from its JSON
+      const hidden = new TerraformLocal(this, `${prefix}_supplied_public_keys`, Fn.sensitive([keyVariables.postgresPublic.stringValue, keyVariables.barmanPublic.stringValue]));
+      const check = suppliedKeysCheck([keyVariables.postgresPrivate, keyVariables.barmanPrivate], hidden);
+      statusTargets.addOverride('precondition', [{ condition: check.condition, error_message: check.errorMessage }]);
+    }
     if (!suppliedKeys && !props.perHostKeys) {
       const any = props.graph.instances[0];
       new TerraformOutput(this, `${prefix}_postgres_public_key`, { value: this.cluster.keys.publicKey(SshUser.POSTGRES, any), description: "the postgres OS user's public key", staticId: true });

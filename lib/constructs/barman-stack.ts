@@ -47,7 +47,7 @@ function validatePublicKey(v: TerraformVariable, user: string): TerraformVariabl
     // a private key given here by mistake passes this rule, which would print it (the variable is not
     // sensitive): the output precondition refuses it without showing it
     condition: Op.or(Fn.strcontains(v.stringValue, 'PRIVATE KEY'), Fn.can(Fn.regex(PUBLIC_KEY_LINE, v.stringValue))),
-    errorMessage: `the ${user} public key must be one OpenSSH public key line, 'TYPE BASE64 [COMMENT]' with TYPE ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256/384/521: pass the contents of the .pub file, e.g. -var ${v.friendlyUniqueId}="$(cat id_${user}.pub)"`,
+    errorMessage: `the ${user} public key must be one OpenSSH public key line, 'TYPE BASE64 [COMMENT]' with TYPE ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256/384/521: pass the contents of the .pub file, e.g. TF_VAR_${v.friendlyUniqueId}="$(cat id_${user}.pub)"`,
   });
   return v;
 }

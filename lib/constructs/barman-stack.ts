@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { SshUser } from '../model/enums';
 import { BarmanGraph } from '../model/graph';
-import { AnnotationMetadataEntryType, App, Construct, Fn, Op, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, invokeAspects } from '../platform/cdktf';
+import { AnnotationMetadataEntryType, App, Construct, Fn, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, invokeAspects } from '../platform/cdktf';
 import { BarmanCluster, BarmanClusterOptions } from './barman-cluster';
 import { HostConnectionProps } from './host-connection';
 
@@ -35,36 +35,41 @@ export interface BarmanStackProps extends BarmanClusterOptions {
  * newline, as `file()` reads a .pub file). RE2 syntax, as Terraform's regex() takes it.
  */
 export const PUBLIC_KEY_LINE = '^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,3}( [^\\r\\n]*)?\\r?\\n?$';
-/** An unencrypted private key in OpenSSH or PEM form: BEGIN line, body, matching-kind END line. */
+/** An unencrypted private key in OpenSSH or PEM form: BEGIN line, base64 body, END line. */
 export const PRIVATE_KEY_BLOCK = '^-----BEGIN (OPENSSH |RSA |EC )?PRIVATE KEY-----\\r?\\n[A-Za-z0-9+/=\\r\\n]+-----END (OPENSSH |RSA |EC )?PRIVATE KEY-----[\\r\\n]*$';
 
 /**
  * Terraform checks a supplied public key once, when the variable is read: a malformed key fails the
- * plan with one message instead of one error per resource that splits it.
+ * plan with one message instead of one error per resource that splits it. A private key given here
+ * by mistake passes this rule, which would print it (the variable is not sensitive): the output
+ * precondition of suppliedKeyChecks refuses it without showing it.
  */
 function validatePublicKey(v: TerraformVariable, user: string): TerraformVariable {
   v.addValidation({
-    // a private key given here by mistake passes this rule, which would print it (the variable is not
-    // sensitive): the output precondition refuses it without showing it
-    condition: Op.or(Fn.strcontains(v.stringValue, 'PRIVATE KEY'), Fn.can(Fn.regex(PUBLIC_KEY_LINE, v.stringValue))),
+    condition: Fn.can(Fn.regex(`PRIVATE KEY|${PUBLIC_KEY_LINE}`, v.stringValue)),
     errorMessage: `the ${user} public key must be one OpenSSH public key line, 'TYPE BASE64 [COMMENT]' with TYPE ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256/384/521: pass the contents of the .pub file, e.g. TF_VAR_${v.friendlyUniqueId}="$(cat id_${user}.pub)"`,
   });
   return v;
 }
 
 /**
- * The check of the supplied private keys, as an output precondition rather than a variable
- * validation: Terraform (1.11) prints a sensitive variable's value when its own validation fails,
- * while a precondition shows no value of a sensitive one. The public keys are read through a
- * sensitive local here, so a private key passed as a public key is refused without being shown.
+ * The checks of a supplied pair that must not show its values, as output preconditions rather
+ * than variable validations: Terraform (1.11) prints a variable's value when its own validation
+ * fails, even a sensitive one, while a precondition shows no value of a sensitive one. The public
+ * key is read through a sensitive local for the same reason.
  */
-function suppliedKeysCheck(privateKeys: readonly TerraformVariable[], hiddenPublicKeys: TerraformLocal): { condition: unknown; errorMessage: string } {
-  const each = privateKeys.map((k) => Fn.can(Fn.regex(PRIVATE_KEY_BLOCK, k.stringValue)));
-  const noPrivateAsPublic = Op.not(Fn.strcontains(Fn.join('\n', hiddenPublicKeys.asList), 'PRIVATE KEY'));
-  return {
-    condition: [...each, noPrivateAsPublic].reduce((all, one) => Op.and(all, one)),
-    errorMessage: `${privateKeys.map((k) => k.friendlyUniqueId).join(' and ')} must each be an unencrypted OpenSSH or PEM private key, from its -----BEGIN ... PRIVATE KEY----- line to its END line (make one with ssh-keygen -N ''), and the public key variables must not hold a private key; the values are not shown`,
-  };
+function suppliedKeyChecks(scope: Construct, privateKey: TerraformVariable, publicKey: TerraformVariable): { condition: unknown; error_message: string }[] {
+  const hidden = new TerraformLocal(scope, `${publicKey.friendlyUniqueId}_hidden`, Fn.sensitive(publicKey.stringValue));
+  return [
+    {
+      condition: Fn.can(Fn.regex(PRIVATE_KEY_BLOCK, privateKey.stringValue)),
+      error_message: `${privateKey.friendlyUniqueId} must be an unencrypted OpenSSH or PEM private key, from its -----BEGIN ... PRIVATE KEY----- line to its END line (make one with ssh-keygen -N ''); the value is not shown`,
+    },
+    {
+      condition: Fn.can(Fn.regex(PUBLIC_KEY_LINE, hidden.asString)),
+      error_message: `${publicKey.friendlyUniqueId} holds a private key: pass the .pub file (the value is not shown)`,
+    },
+  ];
 }
 
 /** A whole stack around one BarmanCluster, for the CLI and the examples. */
@@ -112,10 +117,11 @@ export class BarmanStack extends TerraformStack {
       staticId: true,
     });
     if (keyVariables) {
-      // one check of the supplied private keys; cdktf (0.21) drops an output's precondition prop from its JSON
-      const hidden = new TerraformLocal(this, `${prefix}_supplied_public_keys`, Fn.sensitive([keyVariables.postgresPublic.stringValue, keyVariables.barmanPublic.stringValue]));
-      const check = suppliedKeysCheck([keyVariables.postgresPrivate, keyVariables.barmanPrivate], hidden);
-      statusTargets.addOverride('precondition', [{ condition: check.condition, error_message: check.errorMessage }]);
+      // one error per bad key before anything is planned; cdktf (0.21) drops an output's precondition prop from its JSON
+      statusTargets.addOverride('precondition', [
+        ...suppliedKeyChecks(this, keyVariables.postgresPrivate, keyVariables.postgresPublic),
+        ...suppliedKeyChecks(this, keyVariables.barmanPrivate, keyVariables.barmanPublic),
+      ]);
     }
     if (!suppliedKeys && !props.perHostKeys) {
       const any = props.graph.instances[0];

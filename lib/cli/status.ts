@@ -26,7 +26,7 @@ The servers come from CONFIG, or with --outputs from a deployed stack's outputs 
     { name: 'cluster', value: 'NAME', help: 'with --outputs holding several clusters: the one to check' },
     { name: 'json', help: 'one JSON document (formatVersion 2) instead of the table' },
     { name: 'connection-user', value: 'USER', help: 'root (default) or a user with passwordless sudo (sudo -n)' },
-    { name: 'ssh-port', value: 'N', help: "default: each server's cluster_ssh_port" },
+    { name: 'ssh-port', value: 'N', help: "default: each server's ansible_port, else cluster_ssh_port" },
     { name: 'identity-file', value: 'FILE', help: "ssh private key (default: ssh's agent and ~/.ssh)" },
     { name: 'known-hosts', value: 'FILE', help: 'known_hosts to check host keys against (always strict)' },
     { name: 'bastion-host', value: 'HOST', help: 'jump host ([user@]host[:port], ssh -J)' },

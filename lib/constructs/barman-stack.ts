@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { SshUser } from '../model/enums';
-import { AnnotationMetadataEntryType, App, Construct, TerraformOutput, TerraformStack, TerraformVariable, invokeAspects } from '../platform/cdktf';
+import { AnnotationMetadataEntryType, App, Construct, Fn, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, invokeAspects } from '../platform/cdktf';
 import { BarmanCluster, BarmanClusterProps } from './barman-cluster';
 import { HostConnectionProps } from './host-connection';
 import { clusterIdPrefix } from './logical-ids';
@@ -32,6 +32,48 @@ export interface BarmanStackProps extends BarmanClusterProps {
 
 const CLUSTER_ID = 'barman';
 
+/**
+ * One OpenSSH public key line of a supported type, with an optional comment (and one final
+ * newline, as `file()` reads a .pub file). RE2 syntax, as Terraform's regex() takes it.
+ */
+export const PUBLIC_KEY_LINE = '^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,3}( [^\\r\\n]*)?\\r?\\n?$';
+/** An unencrypted private key in OpenSSH or PEM form: BEGIN line, base64 body, END line. */
+export const PRIVATE_KEY_BLOCK = '^-----BEGIN (OPENSSH |RSA |EC )?PRIVATE KEY-----\\r?\\n[A-Za-z0-9+/=\\r\\n]+-----END (OPENSSH |RSA |EC )?PRIVATE KEY-----[\\r\\n]*$';
+
+/**
+ * Terraform checks a supplied public key once, when the variable is read: a malformed key fails the
+ * plan with one message instead of one error per resource that splits it. A private key given here
+ * by mistake passes this rule, which would print it (the variable is not sensitive): the output
+ * precondition of suppliedKeyChecks refuses it without showing it.
+ */
+function validatePublicKey(v: TerraformVariable, user: string): TerraformVariable {
+  v.addValidation({
+    condition: Fn.can(Fn.regex(`PRIVATE KEY|${PUBLIC_KEY_LINE}`, v.stringValue)),
+    errorMessage: `the ${user} public key must be one OpenSSH public key line, 'TYPE BASE64 [COMMENT]' with TYPE ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256/384/521: pass the contents of the .pub file, e.g. TF_VAR_${v.friendlyUniqueId}="$(cat id_${user}.pub)"`,
+  });
+  return v;
+}
+
+/**
+ * The checks of a supplied pair that must not show its values, as output preconditions rather
+ * than variable validations: Terraform (1.11) prints a variable's value when its own validation
+ * fails, even a sensitive one, while a precondition shows no value of a sensitive one. The public
+ * key is read through a sensitive local for the same reason.
+ */
+function suppliedKeyChecks(scope: Construct, privateKey: TerraformVariable, publicKey: TerraformVariable): { condition: unknown; error_message: string }[] {
+  const hidden = new TerraformLocal(scope, `${publicKey.friendlyUniqueId}_hidden`, Fn.sensitive(publicKey.stringValue));
+  return [
+    {
+      condition: Fn.can(Fn.regex(PRIVATE_KEY_BLOCK, privateKey.stringValue)),
+      error_message: `${privateKey.friendlyUniqueId} must be an unencrypted OpenSSH or PEM private key, from its -----BEGIN ... PRIVATE KEY----- line to its END line (make one with ssh-keygen -N ''); the value is not shown`,
+    },
+    {
+      condition: Fn.can(Fn.regex(PUBLIC_KEY_LINE, hidden.asString)),
+      error_message: `${publicKey.friendlyUniqueId} holds a private key: pass the .pub file (the value is not shown)`,
+    },
+  ];
+}
+
 /** A whole stack around one BarmanCluster, for the CLI and the examples. */
 export class BarmanStack extends TerraformStack {
   public readonly cluster: BarmanCluster;
@@ -56,25 +98,34 @@ export class BarmanStack extends TerraformStack {
           streamingBarman: secret('streaming_barman_db_password', 'password of the streaming_barman database role').stringValue,
         }
       : props.databasePasswords;
-    const suppliedKeys = props.keysFromVariables
+    const keyVariables = props.keysFromVariables
       ? {
-          postgres: {
-            privateKey: secret('postgres_ssh_private_key', "the postgres OS user's private key (OpenSSH)").stringValue,
-            publicKey: plain('postgres_ssh_public_key', "the postgres OS user's public key (OpenSSH line)").stringValue,
-          },
-          barman: {
-            privateKey: secret('barman_ssh_private_key', "the barman OS user's private key (OpenSSH)").stringValue,
-            publicKey: plain('barman_ssh_public_key', "the barman OS user's public key (OpenSSH line)").stringValue,
-          },
+          postgresPrivate: secret('postgres_ssh_private_key', "the postgres OS user's private key (OpenSSH)"),
+          postgresPublic: validatePublicKey(plain('postgres_ssh_public_key', "the postgres OS user's public key (OpenSSH line)"), 'postgres'),
+          barmanPrivate: secret('barman_ssh_private_key', "the barman OS user's private key (OpenSSH)"),
+          barmanPublic: validatePublicKey(plain('barman_ssh_public_key', "the barman OS user's public key (OpenSSH line)"), 'barman'),
+        }
+      : undefined;
+    const suppliedKeys = keyVariables
+      ? {
+          postgres: { privateKey: keyVariables.postgresPrivate.stringValue, publicKey: keyVariables.postgresPublic.stringValue },
+          barman: { privateKey: keyVariables.barmanPrivate.stringValue, publicKey: keyVariables.barmanPublic.stringValue },
         }
       : props.suppliedKeys;
 
     this.cluster = new BarmanCluster(this, CLUSTER_ID, { ...props, connection, suppliedKeys, databasePasswords });
-    new TerraformOutput(this, `${prefix}_status_targets`, {
+    const statusTargets = new TerraformOutput(this, `${prefix}_status_targets`, {
       value: JSON.stringify(this.cluster.statusTargets),
       description: 'what `cdktf-barman status --outputs` probes: Barman servers, their backups, file hashes (no secrets)',
       staticId: true,
     });
+    if (keyVariables) {
+      // one error per bad key before anything is planned; cdktf (0.21) drops an output's precondition prop from its JSON
+      statusTargets.addOverride('precondition', [
+        ...suppliedKeyChecks(this, keyVariables.postgresPrivate, keyVariables.postgresPublic),
+        ...suppliedKeyChecks(this, keyVariables.barmanPrivate, keyVariables.barmanPublic),
+      ]);
+    }
     if (!suppliedKeys && !props.perHostKeys) {
       const any = this.cluster.graph.instances[0];
       new TerraformOutput(this, `${prefix}_postgres_public_key`, { value: this.cluster.keys.publicKey(SshUser.POSTGRES, any), description: "the postgres OS user's public key", staticId: true });

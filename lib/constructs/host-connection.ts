@@ -5,9 +5,16 @@ import { escapeTerraform } from './terraform-escape';
 
 /** How Terraform reaches the hosts over SSH. */
 export interface HostConnectionProps {
-  /** root, or a user with passwordless sudo @default root */
+  /**
+   * root, or a user with passwordless sudo; an instance whose config names its own (vars
+   * ansible_user, in the instance or cluster_vars) connects as that one, like Ansible's -u
+   * @default root
+   */
   readonly user?: string;
-  /** @default - each instance's cluster_ssh_port (22) */
+  /**
+   * an instance whose config names its own port (vars ansible_port) connects to that one
+   * @default - each instance's cluster_ssh_port (22)
+   */
   readonly port?: number;
   /** private key for the connection (e.g. a sensitive variable) @default - the ssh agent */
   readonly privateKey?: string;
@@ -30,7 +37,8 @@ export interface HostConnectionProps {
    * passwords); it makes them mode 0777 until they run and delete themselves, so keep them in a
    * directory only the connection user can enter
    * @default - /root/.cdktf-barman-%RAND%.sh for root, /home/<user>/.cdktf-barman-%RAND%.sh for
-   * another user (never Terraform's shared /tmp; a home elsewhere fails the upload, so set it)
+   * another user, each host's own connection user (never Terraform's shared /tmp; a home elsewhere
+   * fails the upload, so set it)
    */
   readonly secretScriptPath?: string;
 }
@@ -39,19 +47,22 @@ export interface HostConnectionProps {
  * The upload path of secret-carrying scripts: the connection user's own home, never Terraform's
  * default under the world-writable /tmp.
  */
-export function secretScriptPath(props: HostConnectionProps = {}): string {
+export function secretScriptPath(props: HostConnectionProps = {}, host?: Instance): string {
   if (props.secretScriptPath !== undefined) return escapeTerraform(props.secretScriptPath);
-  const user = connectionUser(props);
+  const user = connectionUser(props, host);
   return user === 'root' ? '/root/.cdktf-barman-%RAND%.sh' : `/home/${user}/.cdktf-barman-%RAND%.sh`;
 }
 
-/** The connection user: a literal must be a login name (it lands in Terraform strings and a path). */
-function connectionUser(props: HostConnectionProps): string {
+/**
+ * The connection user: the host's own from its config (checked there), else the construct-wide one,
+ * whose literal must be a login name (it lands in Terraform strings and a path).
+ */
+function connectionUser(props: HostConnectionProps, host?: Instance): string {
   const user = props.user ?? 'root';
   if (!Token.isUnresolved(user) && !isLoginName(user)) {
     throw new Error(`connection user ${JSON.stringify(user)} is not an os user name: use letters, digits, '_', '.' and '-', starting with a letter or '_'`);
   }
-  return user;
+  return host?.connectionUser ?? user;
 }
 
 /** Literal text Terraform must not read as a template; tokens passed on purpose stay references. */
@@ -63,8 +74,8 @@ export function connectionFor(host: Instance, props: HostConnectionProps = {}): 
   return {
     type: 'ssh',
     host: literal(host.connectionHost)!,
-    user: connectionUser(props),
-    port: props.port ?? host.settings.sshPort,
+    user: connectionUser(props, host),
+    port: host.connectionPort ?? props.port ?? host.settings.sshPort,
     // cdktf types agent as a string; Terraform reads a bool
     agent: agent as unknown as string,
     privateKey: props.privateKey,

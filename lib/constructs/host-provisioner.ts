@@ -77,7 +77,7 @@ export class HostProvisioner extends Construct {
       ...(props.secretSteps ?? []).map((x) => x.script),
     ];
     const connection = connectionFor(props.host, props.connection);
-    const scriptPath = secretScriptPath(props.connection);
+    const scriptPath = secretScriptPath(props.connection, props.host);
     const secretConnection = { connection: { ...connection, scriptPath } };
     const provisioners: RemoteExecProvisioner[] = [
       ...(props.script ? [{ type: 'remote-exec' as const, inline: remoteExecLines(props.script, props.purpose).map(escapeTerraform) }] : []),

@@ -11,6 +11,7 @@ import { checkValue, hasControlCharacter } from './value-checks';
 import { checkLiteralValues, containsToken, isStringToken } from './literal-text';
 import { TokenCheck, TokenRule } from './token-checks';
 import { logicalIdCollisions } from './logical-ids';
+import { ConnectionVars, checkConnectionVarNames, connectionVars } from './connection-vars';
 
 const CLUSTER_NAME = /^[_a-zA-Z0-9-]+$/;
 const HOST_KEY = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)) [A-Za-z0-9+/]+={0,3}$/;
@@ -44,6 +45,8 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
   checkFileNameLength(clusterName, 'cluster_name', 'it names the list of managed files on every host', bag, { key: 'cluster_name', position: spec.clusterName.where });
   checkVarNames(spec.clusterVars, undefined, bag);
   const clusterValues = checkVars(spec.clusterVars, undefined, bag);
+  checkConnectionVarNames(spec.clusterVars, undefined, bag);
+  const clusterConnection = connectionVars(spec.clusterVars, undefined, bag);
 
   const seen = new Map<string, InstanceSpec>();
   const instances: Instance[] = [];
@@ -65,7 +68,7 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
     if (isHbaKeyword(name)) {
       bag.error(`name ${showValue(name)} is a pg_hba.conf keyword (all, samehost, samenet) that would match far more clients than this host wherever the name stands for its address ('all' is also Barman's reserved server name): rename the instance`, { instance: i.givenName, key: 'Name', position: i.name.where });
     }
-    const inst = resolveInstance(i, clusterValues, bag, tokenChecks);
+    const inst = resolveInstance(i, clusterValues, clusterConnection, bag, tokenChecks);
     instances.push(inst);
     if (inst.isPostgres && inst.settings.hbaMethod === HbaMethod.CERT && !inst.settings.hbaHostssl) {
       const at = i.vars.get('barman_hba_method') ?? spec.clusterVars.get('barman_hba_method');
@@ -125,9 +128,11 @@ function checkVars(vars: ReadonlyMap<string, Located<unknown>>, instance: string
   return out;
 }
 
-function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unknown>>, bag: DiagnosticBag, tokenChecks: TokenCheck[]): Instance {
+function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unknown>>, clusterConnection: ConnectionVars, bag: DiagnosticBag, tokenChecks: TokenCheck[]): Instance {
   const instanceName = i.givenName;
   checkVarNames(i.vars, instanceName, bag);
+  checkConnectionVarNames(i.vars, instanceName, bag);
+  const connection = connectionVars(i.vars, instanceName, bag);
   const own = checkVars(i.vars, instanceName, bag);
   const settings: Record<string, unknown> = {};
   for (const def of SETTING_DEFINITIONS) {
@@ -161,7 +166,8 @@ function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unk
   }
   const addressFrom = ([['vars.address', addressVar], ['private_ip', i.privateIp], ['ip_address', i.ipAddress], ['public_ip', i.publicIp]] as const).find(([, v]) => v !== undefined) ?? ['Name', i.name] as const;
   const address = addressFrom[1]!.value;
-  const connectionHost = hostVar?.value ?? i.ansibleHost?.value ?? i.publicIp?.value ?? i.ipAddress?.value ?? i.privateIp?.value ?? address;
+  // TPA writes the instance's ansible_host key into its host vars, and its vars on top
+  const connectionHost = hostVar?.value ?? connection.host?.value ?? i.ansibleHost?.value ?? i.publicIp?.value ?? i.ipAddress?.value ?? i.privateIp?.value ?? address;
 
   return {
     name: i.name.value,
@@ -170,6 +176,8 @@ function resolveInstance(i: InstanceSpec, clusterValues: Map<string, Located<unk
     isPostgres: i.roles.value.some((r) => POSTGRES_ROLES.includes(r)),
     address: String(address),
     connectionHost: String(connectionHost),
+    connectionUser: connection.user ?? clusterConnection.user,
+    connectionPort: connection.port ?? clusterConnection.port,
     settings: settings as unknown as EffectiveSettings,
     backupServers: i.backup.map((b) => b.value),
     sshHostKeys: hostKeys(i, bag, tokenChecks),

@@ -14,6 +14,17 @@ export interface Instance {
   readonly address: string;
   /** what Terraform's SSH connection uses */
   readonly connectionHost: string;
+  /**
+   * the ssh user Terraform connects as, when the config names one (vars ansible_user): it wins over
+   * the construct-wide connection user @default - the construct's connection user (root)
+   */
+  readonly connectionUser?: string;
+  /**
+   * the port Terraform connects to, when the config names one (vars ansible_port): it wins over the
+   * construct-wide port; cluster_ssh_port stays the port the hosts use among themselves
+   * @default - the construct's connection port, else cluster_ssh_port
+   */
+  readonly connectionPort?: number;
   readonly settings: EffectiveSettings;
   /** the Barman servers it is backed up to, in the order given */
   readonly backupServers: readonly string[];

@@ -14,6 +14,10 @@ export interface InstanceProps {
   readonly address?: string;
   /** what Terraform's SSH connection uses @default - the address */
   readonly connectionHost?: string;
+  /** the ssh user Terraform connects as (over the construct's connection user) @default - the construct's connection user */
+  readonly connectionUser?: string;
+  /** the port Terraform connects to (over the construct's connection port) @default - the construct's port, else cluster_ssh_port */
+  readonly connectionPort?: number;
   /** Barman servers it is backed up to @default - not backed up */
   readonly backup?: string[];
   /** its own settings, over the cluster's @default - the cluster's */
@@ -47,6 +51,8 @@ export function clusterSpecFromProps(props: ClusterProps): ClusterSpec {
     const vars = varMap(settingsToVars(p.settings));
     if (p.address !== undefined) vars.set('address', here(p.address));
     if (p.connectionHost !== undefined) vars.set('connection_host', here(p.connectionHost));
+    if (p.connectionUser !== undefined) vars.set('ansible_user', here(p.connectionUser));
+    if (p.connectionPort !== undefined) vars.set('ansible_port', here(p.connectionPort));
     if (p.sshHostKeys !== undefined) vars.set('ssh_host_keys', here(p.sshHostKeys));
     if (p.clientAddresses !== undefined) vars.set('barman_client_addresses', here(p.clientAddresses));
     return {

@@ -112,6 +112,11 @@ function checkBoolean(raw: unknown): Checked {
   return bad(`${showValue(raw)} is not a boolean: use true or false`);
 }
 
+/** A TCP port: an integer 1..65535 (or its decimal digits as text). */
+export function checkPort(raw: unknown): Checked {
+  return checkInteger(raw, 1, 65535);
+}
+
 function checkInteger(raw: unknown, min: number, max: number): Checked {
   const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^(0|[1-9]\d*)$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) {

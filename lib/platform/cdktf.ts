@@ -3,7 +3,7 @@
  * that moving to the cdktn fork (same API) is a change here only. Providers are imported by their
  * submodule paths: loading the whole provider index costs hundreds of milliseconds.
  */
-export { Annotations, App, Aspects, Fn, Lazy, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
+export { Annotations, App, Aspects, Fn, Lazy, Op, TerraformLocal, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 export type { ITerraformDependable, RemoteExecProvisioner, SSHProvisionerConnection, TerraformMetaArguments } from 'cdktf';
 /** what a cluster's dependencies (dependsOn, node.addDependency) resolve to */
 export { DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformModule, Tokenization, dependable } from 'cdktf';

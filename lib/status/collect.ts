@@ -12,7 +12,7 @@ import { ServerTarget, StatusTargets, statusTargets } from './targets';
 export interface StatusConnection {
   /** @default root */
   readonly user?: string;
-  /** @default - each server's cluster_ssh_port */
+  /** @default - each server's ansible_port, else cluster_ssh_port */
   readonly port?: number;
   readonly identityFile?: string;
   readonly knownHostsFile?: string;

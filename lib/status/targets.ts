@@ -65,7 +65,8 @@ export function statusTargets(graph: BarmanGraph, filesOf: (server: Instance) =>
     servers: graph.barmanServers.map((s) => ({
       name: s.name,
       host: s.connectionHost,
-      port: s.settings.sshPort,
+      // how the operator reaches it, like Terraform: its ansible_port, else cluster_ssh_port
+      port: s.connectionPort ?? s.settings.sshPort,
       barmanUser: s.settings.barmanUser,
       barmanHome: s.settings.barmanHome,
       backups: graph.edgesOnServer(s).map((e) => ({

@@ -75,6 +75,22 @@ function terraformStrings(json: TfJson): { path: string; value: string }[] {
 const PRIVATE = /private_key_openssh|private_key_pem|var\.[A-Za-z0-9_-]*_private_key\b|PRIVATE KEY/;
 const KEY_PROVISIONER_MARK = '# cdktf-barman: install a private key';
 
+/** Terraform's checks of supplied keys: variable validations, output preconditions, the hidden public keys they read */
+const KEY_CHECK_PATH = /^(variable\.[^.]+\.validation|output\.[^.]+\.precondition)\[\d+\]\.(condition|error_message)$|^locals\.[A-Za-z0-9_-]+_ssh_public_key_hidden$/;
+const isKeyCheck = (s: { path: string }): boolean => KEY_CHECK_PATH.test(s.path);
+
+/**
+ * What a key check may hold: a condition is one `can(regex("PATTERN", var.X or local.X))` with a
+ * literal pattern; a message is plain text naming no reference; a hidden key is `sensitive(var.X)`.
+ */
+function keyCheckProblem(s: { path: string; value: string }): string | undefined {
+  if (s.path.endsWith('.error_message')) return /[$%]\{|var\./.test(s.value) ? 'a message with a template or reference' : undefined;
+  if (s.path.startsWith('locals.')) return /^\$\{sensitive\(var\.[A-Za-z0-9_-]+_ssh_public_key\)\}$/.test(s.value) ? undefined : 'a hidden key that is not sensitive(var.*_ssh_public_key)';
+  const m = /^\$\{can\(regex\("((?:[^"\\]|\\.)*)", (?:var|local)\.[A-Za-z0-9_-]+\)\)\}$/.exec(s.value);
+  if (!m) return 'a condition that is not one can(regex("PATTERN", REF))';
+  return /[$%]\{/.test(m[1]) ? 'a pattern with a template' : undefined;
+}
+
 /** `resource.T.ID.provisioner[i].remote-exec.inline[j]` -> [T, ID, i] */
 function provisionerOf(path: string): [string, string, number] | undefined {
   const m = /^resource\.([^.]+)\.([^.]+)\.provisioner\[(\d+)\]\.remote-exec\.inline\[\d+\]$/.exec(path);
@@ -138,6 +154,7 @@ for (const topology of TOPOLOGIES) {
           const bad: string[] = [];
           const passwordInputs = new Set(passwordIds().map((id) => `resource.terraform_data.${id}.triggers_replace`));
           for (const s of strings) {
+            if (isKeyCheck(s)) continue; // checked by shape below
             // the one expression that is not a reference: a generated password's initial value
             if (passwordInputs.has(s.path) && s.value === PASSWORD_RESOURCE_BODY.triggers_replace) continue;
             const { interpolations, directives } = readTemplate(s.value);
@@ -145,6 +162,13 @@ for (const topology of TOPOLOGIES) {
             for (const d of directives) bad.push(`${s.path}: %{${d}}`);
           }
           assert.deepEqual(bad, [], 'unescaped ${ or %{ in literal content');
+        });
+
+        test(`${label}: the checks of supplied keys are plain regex tests with literal patterns and messages (and only with supplied keys)`, () => {
+          const checks = strings.filter(isKeyCheck);
+          assert.deepEqual(checks.map((c) => [c.path, keyCheckProblem(c)]).filter(([, p]) => p !== undefined), []);
+          // per pair: the public key's validation (condition, message), two output preconditions (2 x 2), the hidden public key
+          assert.equal(checks.length, keys === 'supplied' ? 2 * (2 + 4 + 1) : 0, checks.map((c) => c.path).join('\n'));
         });
 
         test(`${label}: what Terraform evaluates from each file trigger is exactly the rendered file`, () => {
@@ -173,7 +197,7 @@ for (const topology of TOPOLOGIES) {
         test(`${label}: private keys only in the key-install provisioners and the connection; never in triggers or non-sensitive outputs`, () => {
           const misplaced: string[] = [];
           const perProvisioner = new Map<string, number>();
-          for (const s of strings.filter((x) => PRIVATE.test(x.value))) {
+          for (const s of strings.filter((x) => PRIVATE.test(x.value) && !isKeyCheck(x))) {
             // the connection Terraform itself uses, at resource level or on a secret provisioner
             if (/^resource\.[^.]+\.[^.]+\.(provisioner\[\d+\]\.remote-exec\.)?connection\.(bastion_)?private_key$/.test(s.path)) continue;
             const p = provisionerOf(s.path);

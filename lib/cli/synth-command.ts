@@ -47,6 +47,7 @@ construct option of the same meaning (README, "Constructs and options").`,
     { name: 'bastion-key-variable', help: 'the jump host login uses the sensitive variable\n<prefix>_bastion_private_key' },
     { name: 'script-path', value: 'PATH', help: 'where Terraform uploads the scripts carrying secrets (default\n/root/.cdktf-barman-%RAND%.sh, /home/USER/... for another user): a\ndirectory only USER can enter, not /tmp, /var/tmp or /dev/shm' },
     { name: 'id-prefix', value: 'PREFIX', help: 'prefix of every logical id, variable and output (default barman)' },
+    { name: 'module', help: "make DIR a Terraform module for an HCL estate: input variables\naddress_<name> and connection_host_<name> per instance (defaults from\nCONFIG), outputs <prefix>_ready and <prefix>_host_resources, no\nprovider blocks" },
   ],
 };
 
@@ -114,6 +115,7 @@ export function synthOptionsOf(args: ParsedArgs): SynthOptions {
     // unset fields take the construct's defaults, as an absent connection does
     connection: Object.fromEntries(Object.entries(connection).filter(([, v]) => v !== undefined)),
     idPrefix: prefix,
+    asModule: args.options.has('module') || undefined,
   };
 }
 

@@ -2,6 +2,8 @@ import { tmpdir } from 'node:os';
 import { SshUser } from '../model/enums';
 import { AnnotationMetadataEntryType, App, Construct, Fn, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, invokeAspects } from '../platform/cdktf';
 import { BarmanCluster, BarmanClusterProps } from './barman-cluster';
+import { ClusterSource, graphOfSource } from './cluster-source';
+import { hostInputs, moduleOutputs, withoutProviderBlocks } from './estate-module';
 import { HostConnectionProps } from './host-connection';
 import { clusterIdPrefix } from './logical-ids';
 
@@ -28,6 +30,14 @@ export interface BarmanStackProps extends BarmanClusterProps {
    * @default false
    */
   readonly databasePasswordsFromVariables?: boolean;
+  /**
+   * make the stack a Terraform module for an HCL estate: per instance, input variables
+   * `address_<name>` and `connection_host_<name>` (name with characters other than letters,
+   * digits and '_' as '_'; defaults from the cluster's definition) used as its addresses; outputs
+   * `<prefix>_host_resources` and `<prefix>_ready`; no provider blocks (only required_providers).
+   * The definition must give literal addresses (they become the defaults) @default false
+   */
+  readonly asModule?: boolean;
 }
 
 const CLUSTER_ID = 'barman';
@@ -113,7 +123,11 @@ export class BarmanStack extends TerraformStack {
         }
       : props.suppliedKeys;
 
-    this.cluster = new BarmanCluster(this, CLUSTER_ID, { ...props, connection, suppliedKeys, databasePasswords });
+    // as a module, the same definition built again with the input variables as host addresses
+    const definition: ClusterSource = props.asModule
+      ? { clusterName: undefined, instances: undefined, settings: undefined, configFile: undefined, graph: hostInputs(this, graphOfSource(props)) }
+      : {};
+    this.cluster = new BarmanCluster(this, CLUSTER_ID, { ...props, ...definition, connection, suppliedKeys, databasePasswords });
     const statusTargets = new TerraformOutput(this, `${prefix}_status_targets`, {
       value: JSON.stringify(this.cluster.statusTargets),
       description: 'what `cdktf-barman status --outputs` probes: Barman servers, their backups, file hashes (no secrets)',
@@ -130,6 +144,10 @@ export class BarmanStack extends TerraformStack {
       const any = this.cluster.graph.instances[0];
       new TerraformOutput(this, `${prefix}_postgres_public_key`, { value: this.cluster.keys.publicKey(SshUser.POSTGRES, any), description: "the postgres OS user's public key", staticId: true });
       new TerraformOutput(this, `${prefix}_barman_public_key`, { value: this.cluster.keys.publicKey(SshUser.BARMAN, any), description: "the barman OS user's public key", staticId: true });
+    }
+    if (props.asModule) {
+      moduleOutputs(this, this.cluster, prefix);
+      withoutProviderBlocks(this);
     }
   }
 }

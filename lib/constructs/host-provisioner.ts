@@ -61,12 +61,15 @@ export interface SecretStep {
  */
 export class HostProvisioner extends Construct {
   public readonly resource: TerraformResource;
+  /** the host its provisioners run on */
+  public readonly host: Instance;
   public readonly triggers: { [key: string]: string };
   /** the texts it writes and runs before any encoding, and its connection: where token values are looked for */
   public readonly usedText: readonly string[];
 
   constructor(scope: Construct, id: string, props: HostProvisionerProps) {
     super(scope, id);
+    this.host = props.host;
     this.triggers = triggersOf(props);
     this.usedText = [
       props.host.connectionHost,

@@ -92,7 +92,17 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
   bag.throwIfErrors();
   const schedules = backupSchedules(edges);
   const scheduled = edges.map((e) => ({ ...e, backupSchedule: schedules.get(e)! }));
-  return new BarmanGraph(clusterName, instances, scheduled, sortDiagnostics(bag.all), tokenChecks);
+  const built = new BarmanGraph(clusterName, instances, scheduled, sortDiagnostics(bag.all), tokenChecks);
+  SPECS.set(built, spec);
+  return built;
+}
+
+/** the definition each graph was built from: graphWithHosts builds it again with other host values */
+const SPECS = new WeakMap<BarmanGraph, ClusterSpec>();
+
+/** The spec a graph was built from by buildGraph (undefined for a graph made by other means). */
+export function specOfGraph(graph: BarmanGraph): ClusterSpec | undefined {
+  return SPECS.get(graph);
 }
 
 /** Unknown barman_* vars are errors, with a did-you-mean. */

@@ -23,7 +23,8 @@ export const SYNTH: CommandSpec = {
   summary: 'write the Terraform JSON for CONFIG to DIR/cdktf-barman.tf.json',
   details: `The file has no backend and no provider configuration beyond what it needs: put it in a
 Terraform directory of its own, or next to your own .tf files (give --force to write into a
-non-empty directory; only an earlier synth's file is ever replaced). Each option sets the
+non-empty directory; only an earlier synth's file is ever replaced). With --module, DIR is a
+module for your own root module to call (README, "An HCL estate"). Each option sets the
 construct option of the same meaning (README, "Constructs and options").`,
   options: [
     ...OUT_OPTIONS,

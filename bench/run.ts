@@ -24,6 +24,7 @@
  *          --keep           keep the work directory (printed)
  */
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,7 +114,9 @@ function terraformEnv(work: string, variables: string[]): NodeJS.ProcessEnv {
   const rc = join(work, 'terraformrc');
   writeFileSync(rc, '');
   const env: NodeJS.ProcessEnv = { ...process.env, TF_CLI_CONFIG_FILE: rc, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1' };
-  for (const v of variables) env[`TF_VAR_${v}`] = /public_key$/.test(v) ? 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBenchBenchBenchBenchBenchBenchBenchBenchBen bench' : 'bench-not-a-key';
+  // a real throwaway key: the stack's preconditions refuse anything that is not one
+  const privateKey = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  for (const v of variables) env[`TF_VAR_${v}`] = /public_key$/.test(v) ? 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBenchBenchBenchBenchBenchBenchBenchBenchBen bench' : privateKey;
   return env;
 }
 

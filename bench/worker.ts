@@ -99,6 +99,8 @@ async function runBaseline(specFile: string, out: string): Promise<Record<string
   const variables = new Map<string, string>();
   for (const [name, v] of Object.entries(spec.variable ?? {})) {
     const variable = new cdktf.TerraformVariable(stack, name, { type: v.type as string, sensitive: v.sensitive as boolean | undefined, description: v.description as string | undefined });
+    // the same validation blocks, verbatim (the library's supplied public keys carry one)
+    if (v.validation !== undefined) variable.addOverride('validation', v.validation);
     variables.set(`\${var.${name}}`, variable.stringValue);
   }
   const tokens = <T>(value: T): T => {

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { showValue } from '../model/diagnostics';
-import { UsageError } from './command-line';
+import { OptionSpec, ParsedArgs, UsageError, valueOf } from './command-line';
 import { STAGING_PREFIX, writeStaged } from './staged-output';
 
 /** The manifest a command writes at the top of DIR: what a later --force may replace. */
@@ -19,6 +19,21 @@ interface OutManifest {
   readonly command: string;
   /** the entries of DIR the command wrote (not the manifest itself) */
   readonly entries: string[];
+}
+
+/** --out and --force: the one policy of every command that writes (out-dir.ts) */
+export const OUT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'out', value: 'DIR', help: 'where to write (required); must be missing or empty unless --force' },
+  { name: 'force', help: 'write into a non-empty DIR: replaces only what an earlier run of the\nsame command wrote there (its manifest lists it), leaves the rest' },
+];
+
+/** The --out DIR of a writing command, checked against the one policy. */
+export function outDirOf(args: ParsedArgs, command: string): { out: string; force: boolean } {
+  const out = valueOf(args, 'out');
+  if (out === undefined) throw new UsageError('--out DIR is required');
+  const force = args.options.has('force');
+  checkOutDir(out, force, command);
+  return { out, force };
 }
 
 /** Refuses (UsageError) a DIR that is a file, or a non-empty DIR without --force. */

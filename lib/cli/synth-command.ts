@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeyAlgorithm } from '../model/enums';
+import { isAddress, isHostKeyLine } from '../model/names';
 import { BarmanGraph } from '../model/graph';
 import { BarmanStackProps, synthesizeTerraformJson } from '../constructs/barman-stack';
 import { HostConnectionProps } from '../constructs/host-connection';
@@ -8,8 +9,7 @@ import { ProvisionerResourceType } from '../constructs/host-provisioner';
 import { CommandSpec, EXIT_INVALID, EXIT_OK, Io, ParsedArgs, UsageError, choiceOf, valueOf, wholeNumber } from './command-line';
 import { configArgument, load, summary } from './load-config';
 import { connectionUserProblem, scriptPathProblem } from './option-checks';
-import { writeOut } from './out-dir';
-import { OUT_OPTIONS, outDirOf } from './render-command';
+import { OUT_OPTIONS, outDirOf, writeOut } from './out-dir';
 
 export const SYNTH_FILE = 'cdktf-barman.tf.json';
 
@@ -52,13 +52,11 @@ construct option of the same meaning (README, "Constructs and options").`,
   ],
 };
 
-const DURATION = /^\d{1,6}(ms|s|m|h)$/;
-const HOST = /^[A-Za-z0-9_.:[\]-]+$/;
-const HOST_KEY = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,2}$/;
+const isDuration = (v: string): boolean => /^\d{1,6}(ms|s|m|h)$/.test(v);
 
-function checked(args: ParsedArgs, name: string, pattern: RegExp, fix: string): string | undefined {
+function checked(args: ParsedArgs, name: string, ok: (value: string) => boolean, fix: string): string | undefined {
   const v = valueOf(args, name);
-  if (v !== undefined && (!pattern.test(v) || v.startsWith('-'))) throw new UsageError(`--${name} '${v}' ${fix}`);
+  if (v !== undefined && (!ok(v) || v.startsWith('-'))) throw new UsageError(`--${name} '${v}' ${fix}`);
   return v;
 }
 
@@ -86,7 +84,7 @@ export function synthOptionsOf(args: ParsedArgs): SynthOptions {
   if (scriptProblem !== undefined) throw new UsageError(scriptProblem);
   const prefix = valueOf(args, 'id-prefix');
   if (prefix !== undefined && !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(prefix)) throw new UsageError(`--id-prefix '${prefix}' must be a Terraform identifier (letters, digits, _ and -, not starting with a digit or -)`);
-  const bastionHost = checked(args, 'bastion-host', HOST, 'must be a host name or IP address');
+  const bastionHost = checked(args, 'bastion-host', isAddress, 'must be a host name or IP address');
   const bastionOnly = ['bastion-user', 'bastion-port', 'bastion-host-key', 'bastion-key-variable'].filter((o) => args.options.has(o));
   if (bastionHost === undefined && bastionOnly.length > 0) throw new UsageError(`--${bastionOnly[0]} needs --bastion-host`);
   const noAccess = args.options.has('no-database-access');
@@ -94,11 +92,11 @@ export function synthOptionsOf(args: ParsedArgs): SynthOptions {
   const connection: HostConnectionProps = {
     user: user(args, 'connection-user'),
     port: wholeNumber(args, 'connection-port', 1, 65535),
-    timeout: checked(args, 'connection-timeout', DURATION, "must be a duration such as 30s or 5m"),
+    timeout: checked(args, 'connection-timeout', isDuration, "must be a duration such as 30s or 5m"),
     bastionHost,
     bastionUser: user(args, 'bastion-user'),
     bastionPort: wholeNumber(args, 'bastion-port', 1, 65535),
-    bastionHostKey: checked(args, 'bastion-host-key', HOST_KEY, "must be one public key line 'TYPE BASE64' (no comment)"),
+    bastionHostKey: checked(args, 'bastion-host-key', isHostKeyLine, "must be one public key line 'TYPE BASE64' (no comment)"),
     secretScriptPath: scriptPath,
   };
   return {

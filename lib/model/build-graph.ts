@@ -2,7 +2,7 @@ import { ClusterSpec, InstanceSpec, Located } from './cluster-spec';
 import { DiagnosticBag, InvalidConfigError, Severity, SourcePosition, didYouMean, showValue, sortDiagnostics } from './diagnostics';
 import { BackupMethod, HbaMethod, POSTGRES_ROLES, ReuseBackup, Role } from './enums';
 import { BackupEdge, BarmanGraph, Instance } from './graph';
-import { MAX_FILE_NAME_BYTES, cronFileName, isAddress, isHostName, slotName } from './names';
+import { MAX_FILE_NAME_BYTES, cronFileName, isAddress, isHostKeyLine, isHostName, slotName } from './names';
 import { backupSchedules } from './backup-stagger';
 import { scheduleWarnings } from './schedule-checks';
 import { isFromPattern } from './ip-patterns';
@@ -14,7 +14,6 @@ import { logicalIdCollisions } from './logical-ids';
 import { ConnectionVars, checkConnectionVarNames, connectionVars } from './connection-vars';
 
 const CLUSTER_NAME = /^[_a-zA-Z0-9-]+$/;
-const HOST_KEY = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)) [A-Za-z0-9+/]+={0,3}$/;
 const CONTROL = /[\x00-\x1f\x7f]/;
 /** vars of the Barman server that shape its own files; the rest only matter on backed-up instances */
 const SERVER_SIDE_VARS = ['barman_backup_stagger', 'barman_log_file', 'barman_user', 'barman_group', 'barman_home', 'postgres_bin_dir', 'postgres_version', 'cluster_ssh_port', 'backup_name', 'barman_removed_backups', 'barman_allow_overrides', 'barman_ssh_restrict'];
@@ -256,7 +255,7 @@ function hostKeys(i: InstanceSpec, bag: DiagnosticBag, tokenChecks: TokenCheck[]
       keys.push(k);
     } else if (typeof k === 'string' && hasControlCharacter(k.trim())) {
       bag.error(`${showValue(k)} holds a line break or control character: a host key is one line, 'TYPE BASE64 [comment]' as in /etc/ssh/ssh_host_*_key.pub; remove what follows the break`, { instance: i.givenName, key: 'ssh_host_keys', position: v.where });
-    } else if (!HOST_KEY.test(text)) {
+    } else if (!isHostKeyLine(text)) {
       bag.error(`${showValue(k)} is not an sshd host public key: give 'TYPE BASE64' as in /etc/ssh/ssh_host_*_key.pub (ssh-ed25519, ssh-rsa or ecdsa-sha2-nistp256/384/521)`, { instance: i.givenName, key: 'ssh_host_keys', position: v.where });
     } else {
       keys.push(text);

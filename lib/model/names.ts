@@ -30,6 +30,11 @@ export function isHostName(name: string): boolean {
   return name.length <= 253 && HOST_NAME.test(name) && name.split('.').every((l) => l.length <= 63);
 }
 
+/** One sshd public key line, `TYPE BASE64`, of a type the library accepts (no comment). */
+export function isHostKeyLine(text: string): boolean {
+  return /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)) [A-Za-z0-9+/]+={0,3}$/.test(text);
+}
+
 /** What may stand after `host=` in a conninfo and after `user@` in ssh. */
 export function isAddress(text: string): boolean {
   // what the resolver would read as an IPv4 address (10.0.0.300, 127.1, 0x7f000001) must be a plain

@@ -4,6 +4,8 @@
  * The text is the user's own, but it is still input: every field is checked before ssh sees it.
  */
 import { showValue } from '../model/diagnostics';
+import { isAddress } from '../model/names';
+import { ageSeconds } from '../model/periods';
 import { BackupTarget, STATUS_TARGETS_KIND, ServerTarget, StatusTargets } from './targets';
 
 /** Outputs that hold no usable targets: one line for the user, exit 1. */
@@ -35,8 +37,8 @@ function findTargets(v: unknown, path: string, depth: number, found: Array<{ pat
   for (const [k, child] of Object.entries(v)) findTargets(child, path === '' ? k : `${path}.${k}`, depth - 1, found);
 }
 
-const text = (v: unknown, what: string, pattern: RegExp): string => {
-  if (typeof v !== 'string' || !pattern.test(v)) throw new StatusTargetsError(`${what} is ${showValue(v)}: not what this version of cdktf-barman writes; synthesize and apply the stack again`);
+const text = (v: unknown, what: string, ok: RegExp | ((s: string) => boolean)): string => {
+  if (typeof v !== 'string' || !(typeof ok === 'function' ? ok(v) : ok.test(v))) throw new StatusTargetsError(`${what} is ${showValue(v)}: not what this version of cdktf-barman writes; synthesize and apply the stack again`);
   return v;
 };
 const whole = (v: unknown, what: string, min: number, max: number): number => {
@@ -48,11 +50,9 @@ const list = (v: unknown, what: string): unknown[] => {
   return v;
 };
 
-/** names, paths, hosts: printable, no leading '-' (ssh would read an option) */
+/** names and paths: printable, no leading '-' (ssh would read an option); hosts: isAddress */
 const NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-const HOST = /^[A-Za-z0-9_.:[\]%-]+$/;
 const PATH = /^\/[^\0-\x1f\x7f]*$/;
-const AGE = /^\d+ (DAY|WEEK|MONTH)S?$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 function backupTarget(v: unknown, where: string): BackupTarget {
@@ -61,15 +61,14 @@ function backupTarget(v: unknown, where: string): BackupTarget {
     instance: text(v.instance, `${where}.instance`, NAME),
     backupName: text(v.backupName, `${where}.backupName`, NAME),
     slotName: text(v.slotName, `${where}.slotName`, NAME),
-    lastBackupMaximumAge: text(v.lastBackupMaximumAge, `${where}.lastBackupMaximumAge`, AGE),
+    lastBackupMaximumAge: text(v.lastBackupMaximumAge, `${where}.lastBackupMaximumAge`, (s) => ageSeconds(s) !== undefined),
     minimumRedundancy: whole(v.minimumRedundancy, `${where}.minimumRedundancy`, 0, 1_000_000),
   };
 }
 
 function serverTarget(v: unknown, where: string): ServerTarget {
   if (!isObject(v)) throw new StatusTargetsError(`${where} is not an object`);
-  const host = text(v.host, `${where}.host`, HOST);
-  if (host.startsWith('-')) throw new StatusTargetsError(`${where}.host ${showValue(host)} starts with '-'`);
+  const host = text(v.host, `${where}.host`, isAddress);
   const files: Record<string, string> = {};
   if (!isObject(v.files)) throw new StatusTargetsError(`${where}.files is not an object`);
   for (const [path, sum] of Object.entries(v.files)) files[text(path, `a path of ${where}.files`, PATH)] = text(sum, `${where}.files[${showValue(path)}]`, SHA256);

@@ -8,6 +8,7 @@ import { loadTpaConfig } from '../../lib/config/tpa-config';
 import { buildGraph } from '../../lib/model/build-graph';
 import { Diagnostic, InvalidConfigError, Severity, formatDiagnostic } from '../../lib/model/diagnostics';
 import { BarmanGraph } from '../../lib/model/graph';
+import { ClusterProps, graphFromProps } from '../../lib/model/typed-cluster';
 
 export const FILE = 'clusters/demo/config.yml';
 
@@ -102,4 +103,15 @@ export function expectOneWarning(text: string, e: ExpectedDiagnostic): Diagnosti
   assert.equal(o.warnings.length, 1, `expected exactly one warning, got ${o.warnings.length}:\n${show(o.warnings)}`);
   assertDiagnostic(text, o.warnings[0], e, Severity.WARNING);
   return o.warnings[0];
+}
+
+/** The errors graphFromProps reports for typed props (none when they are valid). */
+export function errorsOfProps(props: ClusterProps): Diagnostic[] {
+  try {
+    graphFromProps(props);
+  } catch (e) {
+    assert.ok(e instanceof InvalidConfigError, String(e));
+    return e.diagnostics.filter((d) => d.severity === Severity.ERROR);
+  }
+  return [];
 }

@@ -4,12 +4,11 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { InvalidConfigError, Severity, formatDiagnostic } from '../../lib/model/diagnostics';
+import { InvalidConfigError, formatDiagnostic } from '../../lib/model/diagnostics';
 import { Role } from '../../lib/model/enums';
 import { containsToken, isTokenNumber } from '../../lib/model/literal-text';
-import { ClusterProps, graphFromProps } from '../../lib/model/typed-cluster';
 import { Token } from '../../lib/platform/cdktf';
-import { diagnose, expectOneError, show } from './diagnostic-helpers';
+import { diagnose, errorsOfProps, expectOneError, show } from './diagnostic-helpers';
 
 const withVar = (varLine: string): string => `cluster_name: demo
 instances:
@@ -24,15 +23,6 @@ instances:
     role: [barman]
 `;
 
-const errorsOfProps = (props: ClusterProps) => {
-  try {
-    graphFromProps(props);
-  } catch (e) {
-    assert.ok(e instanceof InvalidConfigError, String(e));
-    return e.diagnostics.filter((d) => d.severity === Severity.ERROR);
-  }
-  return [];
-};
 
 describe('cdktf token markers are rejected (no Terraform reference injection)', () => {
   for (const [key, value] of [

@@ -5,13 +5,13 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Severity, formatDiagnostic } from '../../lib/model/diagnostics';
+import { formatDiagnostic } from '../../lib/model/diagnostics';
 import { InvalidConfigError } from '../../lib/model/diagnostics';
 import { BackupMethod, Compression, Period, ReuseBackup, Role } from '../../lib/model/enums';
 import { MaximumAge, RetentionPolicy } from '../../lib/model/periods';
 import { BarmanSettings } from '../../lib/model/settings';
 import { ClusterProps, graphFromProps } from '../../lib/model/typed-cluster';
-import { FILE, diagnose, expectOneError, expectOneWarning, positionIn, show, validGraph } from './diagnostic-helpers';
+import { FILE, diagnose, errorsOfProps, expectOneError, expectOneWarning, positionIn, show, validGraph } from './diagnostic-helpers';
 
 /**
  * pg1 (primary) backed up to bm1 (barman), with `varLine` in pg1's vars. IP addresses, so that the
@@ -965,15 +965,7 @@ describe('typed API (graphFromProps) rejects the same bad values', () => {
     ...extra,
   });
 
-  const errorsOf = (props: ClusterProps) => {
-    try {
-      graphFromProps(props);
-    } catch (e) {
-      assert.ok(e instanceof InvalidConfigError, String(e));
-      return e.diagnostics.filter((d) => d.severity === Severity.ERROR);
-    }
-    return [];
-  };
+  const errorsOf = errorsOfProps;
 
   const cases: ReadonlyArray<readonly [string, BarmanSettings, string, string, RegExp]> = [
     ['parallel jobs 0', { parallelJobs: 0 }, 'barman_parallel_jobs', '0', /not an integer >= 1/],

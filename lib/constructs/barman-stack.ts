@@ -5,6 +5,7 @@ import { BarmanCluster, BarmanClusterProps } from './barman-cluster';
 import { ClusterSource, graphOfSource } from './cluster-source';
 import { hostInputs, moduleOutputs, withoutProviderBlocks } from './estate-module';
 import { HostConnectionProps } from './host-connection';
+import { escapeTerraform } from './terraform-escape';
 import { clusterIdPrefix } from './logical-ids';
 
 /** The cluster's props (its definition and options) and the stack's variables. */
@@ -129,7 +130,8 @@ export class BarmanStack extends TerraformStack {
       : {};
     this.cluster = new BarmanCluster(this, CLUSTER_ID, { ...props, ...definition, connection, suppliedKeys, databasePasswords });
     const statusTargets = new TerraformOutput(this, `${prefix}_status_targets`, {
-      value: JSON.stringify(this.cluster.statusTargets),
+      // config values are literal text here too; host references passed on purpose stay references
+      value: escapeTerraform(JSON.stringify(this.cluster.statusTargets)),
       description: 'what `cdktf-barman status --outputs` probes: Barman servers, their backups, file hashes (no secrets)',
       staticId: true,
     });

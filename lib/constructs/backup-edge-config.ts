@@ -36,11 +36,10 @@ export class BackupEdgeConfig extends Construct {
       connection: props.connection,
       files,
       script: backupEdgeScript(props.edge, files),
-      purpose: `backups of ${props.edge.instance.name} on ${props.edge.server.name}`,
       dependsOn: [props.serverConfig],
       ...(props.passwords && pgpass
         ? {
-            secretSteps: [{ purpose: `.pgpass lines of ${props.edge.instance.name} on ${props.edge.server.name}`, script: pgpassScript(props.edge, pgpass), secretsBase64: props.passwords.base64 }],
+            secretSteps: [{ script: pgpassScript(props.edge, pgpass), secretsBase64: props.passwords.base64 }],
             extraTriggers: { passwords_sha256: props.passwords.hash },
           }
         : {}),

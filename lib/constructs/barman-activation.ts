@@ -31,7 +31,6 @@ export class BarmanActivation extends Construct {
       connection: props.connection,
       files: [],
       script: activationScript(e),
-      purpose: `activate ${e.backupName} on ${e.server.name}: slot, receive-wal, barman check`,
       extraTriggers: { [props.serverConf.path]: escapeTerraform(props.serverConf.content!), first_backup: String(e.instance.settings.firstBackup) },
       dependsOn: props.dependsOn,
     }).resource;

@@ -32,8 +32,7 @@ export class BarmanServerConfig extends Construct {
       host: props.server,
       connection: props.connection,
       files,
-      script: barmanServerScript(props.graph, props.server, files, props.keys),
-      purpose: `Barman server ${props.server.name}: global configuration, cron, keys`,
+      script: barmanServerScript(props.graph, props.server, files),
       privateKeys: [{ file: key, base64: props.keys.privateKeyBase64(SshUser.BARMAN, props.server) }],
     }).resource;
   }

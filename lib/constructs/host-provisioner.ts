@@ -1,8 +1,9 @@
 import { Instance } from '../model/graph';
-import { FileKind, HostFile } from '../render/host-files';
-import { PRIVATE_KEY_INSTALL_SCRIPT } from '../scripts/private-key-script';
-import { HostScript, privateKeyExecLines, remoteExecLines, secretExecLines, sha256 } from '../scripts/remote-command';
+import { FileKind, HostFile, fileLayout } from '../render/host-files';
+import { HostScript, TriggerArg, literalArgsOf, privateKeyStep, remoteExecLines, secretExecLines, sha256, triggerArgsOf } from '../scripts/remote-command';
+import { HOST_PROGRAM_SHA256 } from '../scripts/host-program';
 import { Construct, ITerraformDependable, NullResource, RemoteExecProvisioner, TerraformResource } from '../platform/cdktf';
+import { hostProgramTarget } from './host-program-local';
 import { HostConnectionProps, connectionFor, secretScriptPath } from './host-connection';
 import { TerraformData } from './terraform-data';
 import { escapeTerraform } from './terraform-escape';
@@ -34,8 +35,6 @@ export interface HostProvisionerProps extends ProvisionerPlacement {
   readonly files: readonly HostFile[];
   /** the main, non-secret step @default - none: only secret steps */
   readonly script?: HostScript;
-  /** what the script does, for a person reading the plan or the apply log */
-  readonly purpose: string;
   /** @default - none */
   readonly privateKeys?: readonly PrivateKeyFile[];
   /** steps that handle other secrets (passwords), after the main step @default - none */
@@ -46,10 +45,9 @@ export interface HostProvisionerProps extends ProvisionerPlacement {
   readonly dependsOn?: ITerraformDependable[];
 }
 
-/** A script that receives secrets as files (see secretExecLines). */
+/** A step that receives secrets as files (see secretExecLines). */
 export interface SecretStep {
-  readonly purpose: string;
-  readonly script: string;
+  readonly script: HostScript;
   /** Terraform expressions yielding base64 */
   readonly secretsBase64: readonly string[];
 }
@@ -76,24 +74,14 @@ export class HostProvisioner extends Construct {
       ...props.host.sshHostKeys.slice(0, 1),
       ...props.files.map((f) => f.content ?? ''),
       ...Object.values(props.extraTriggers ?? {}),
-      props.script?.script ?? '',
-      ...(props.secretSteps ?? []).map((x) => x.script),
+      ...stepsOf(props).flatMap((x) => [...literalArgsOf(x), ...triggerArgsOf(x).map((a) => a.content)]),
     ];
-    const connection = connectionFor(props.host, props.connection);
-    const scriptPath = secretScriptPath(props.connection, props.host);
-    const secretConnection = { connection: { ...connection, scriptPath } };
+    const target = hostProgramTarget(this, props.resourceType === ProvisionerResourceType.TERRAFORM_DATA ? 'triggers_replace' : 'triggers');
+    // every step uploads to the connection user's home, never the world-writable /tmp; the prologue removes the copy
+    const connection = { ...connectionFor(props.host, props.connection), scriptPath: secretScriptPath(props.connection, props.host) };
     const provisioners: RemoteExecProvisioner[] = [
-      ...(props.script ? [{ type: 'remote-exec' as const, inline: remoteExecLines(props.script, props.purpose).map(escapeTerraform) }] : []),
-      ...(props.secretSteps ?? []).map(
-        (step): RemoteExecProvisioner => ({ type: 'remote-exec', inline: secretExecLines(step.purpose, step.script, step.secretsBase64).map(escapeTerraform), ...secretConnection }),
-      ),
-      ...(props.privateKeys ?? []).map(
-        (k): RemoteExecProvisioner => ({
-          type: 'remote-exec',
-          inline: privateKeyExecLines(PRIVATE_KEY_INSTALL_SCRIPT, k.base64, k.file.path, k.file.owner, k.file.group).map(escapeTerraform),
-          ...secretConnection,
-        }),
-      ),
+      ...(props.script ? [{ type: 'remote-exec' as const, inline: remoteExecLines(props.script, target).map(escapeTerraform) }] : []),
+      ...secretStepsOf(props).map((step): RemoteExecProvisioner => ({ type: 'remote-exec', inline: secretExecLines(step.script, step.secretsBase64, target).map(escapeTerraform) })),
     ];
     const common = { provisioners, connection, dependsOn: props.dependsOn };
     this.resource =
@@ -104,18 +92,37 @@ export class HostProvisioner extends Construct {
   }
 }
 
+/** the steps that handle secrets: the given ones, then one per private key */
+function secretStepsOf(props: HostProvisionerProps): SecretStep[] {
+  const keys = (props.privateKeys ?? []).map((k) => ({ script: privateKeyStep(k.file.path, k.file.owner, k.file.group), secretsBase64: [k.base64] }));
+  return [...(props.secretSteps ?? []), ...keys];
+}
+
+/** the resource's steps: the main one and the secret ones */
+function stepsOf(props: HostProvisionerProps): HostScript[] {
+  return [...(props.script ? [props.script] : []), ...secretStepsOf(props).map((x) => x.script)];
+}
+
 function triggersOf(props: HostProvisionerProps): { [key: string]: string } {
   const t: { [key: string]: string } = {
     host: `${props.host.name} (ssh ${props.host.connectionHost})`,
-    layout: props.files.map((f) => `${f.kind} ${f.owner}:${f.group} ${f.mode} ${f.path}\n`).join(''),
+    layout: fileLayout(props.files),
   };
   for (const f of props.files) {
     // secrets stay out: private keys, and .pgpass (its block only ever holds placeholders here)
     if (f.kind !== FileKind.PRIVATE_KEY && f.kind !== FileKind.PASSWORD_BLOCK && f.content !== undefined) t[f.path] = escapeTerraform(f.content);
   }
   for (const [k, v] of Object.entries(props.extraTriggers ?? {})) t[k] = v;
-  // a change to the library's scripts rolls out too
-  const scripts = [props.script?.script ?? '', ...(props.secretSteps ?? []).map((x) => x.script)].join('\n');
-  t.script_sha256 = sha256(scripts);
+  // what the steps read from the triggers: a file above, or a value shown only here (SQL)
+  const steps = stepsOf(props);
+  for (const a of steps.flatMap(triggerArgsOf)) addTriggerArg(t, a);
+  // a change to the host program or to a step rolls out too
+  t.script_sha256 = sha256([HOST_PROGRAM_SHA256, ...steps.map((x) => [x.step, ...literalArgsOf(x)].join('\u0000'))].join('\n'));
   return t;
+}
+
+function addTriggerArg(t: { [key: string]: string }, a: TriggerArg): void {
+  const value = escapeTerraform(a.content);
+  if (t[a.trigger] === undefined) t[a.trigger] = value;
+  else if (t[a.trigger] !== value) throw new Error(`a step reads trigger ${a.trigger}, which holds other content`);
 }

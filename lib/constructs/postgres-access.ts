@@ -28,8 +28,7 @@ export class PostgresAccess extends Construct {
       host: props.instance,
       connection: props.connection,
       files,
-      script: postgresAccessScript(props.graph, props.instance, files, props.keys),
-      purpose: `Postgres instance ${props.instance.name}: postgres user's keys, authorized_keys, known_hosts`,
+      script: postgresAccessScript(props.graph, props.instance, files),
       privateKeys: [{ file: key, base64: props.keys.privateKeyBase64(SshUser.POSTGRES, props.instance) }],
     }).resource;
   }

@@ -1,10 +1,8 @@
 import { BarmanGraph, Instance } from '../model/graph';
 import { Concern, HostFile } from '../render/host-files';
-import { renderPostgresSettingsSql } from '../render/postgres-settings-sql';
 import { postgresConfigScript } from '../scripts/postgres-side-scripts';
 import { Construct, TerraformResource } from '../platform/cdktf';
 import { HostProvisioner, ProvisionerPlacement } from './host-provisioner';
-import { escapeTerraform } from './terraform-escape';
 
 export interface PostgresConfigProps extends ProvisionerPlacement {
   readonly graph: BarmanGraph;
@@ -20,7 +18,6 @@ export class PostgresConfig extends Construct {
   constructor(scope: Construct, id: string, props: PostgresConfigProps) {
     super(scope, id);
     const files = props.files.filter((f) => f.concern === Concern.POSTGRES_CONFIG);
-    const sql = renderPostgresSettingsSql(props.graph, props.instance);
     this.resource = new HostProvisioner(this, 'provisioner', {
       resourceType: props.resourceType,
       logicalId: props.logicalId,
@@ -28,8 +25,6 @@ export class PostgresConfig extends Construct {
       connection: props.connection,
       files,
       script: postgresConfigScript(props.graph, props.instance, files[0]),
-      purpose: `Postgres instance ${props.instance.name}: pg_hba.conf for Barman, WAL commands`,
-      extraTriggers: { 'ALTER SYSTEM (postgresql.auto.conf)': escapeTerraform(sql) },
     }).resource;
   }
 }

@@ -1,10 +1,8 @@
 import { Instance } from '../model/graph';
-import { renderBarmanRolesSql } from '../render/barman-roles-sql';
 import { postgresRolesCheckScript, postgresRolesScript } from '../scripts/postgres-side-scripts';
 import { Construct, TerraformResource } from '../platform/cdktf';
 import { DatabasePasswords } from './database-passwords';
 import { HostProvisioner, ProvisionerPlacement } from './host-provisioner';
-import { escapeTerraform } from './terraform-escape';
 
 export interface PostgresRolesProps extends ProvisionerPlacement {
   /** a primary (not a replica: roles replicate) */
@@ -26,9 +24,8 @@ export class PostgresRoles extends Construct {
       files: [],
       // visible checks first: Terraform hides the whole output of the secret step
       script: postgresRolesCheckScript(props.primary),
-      purpose: `Barman's database roles on ${props.primary.name}`,
-      secretSteps: [{ purpose: `Barman's database roles on ${props.primary.name}`, script: postgresRolesScript(props.primary), secretsBase64: props.passwords.base64 }],
-      extraTriggers: { 'roles.sql': escapeTerraform(renderBarmanRolesSql(props.primary)), passwords_sha256: props.passwords.hash },
+      secretSteps: [{ script: postgresRolesScript(props.primary), secretsBase64: props.passwords.base64 }],
+      extraTriggers: { passwords_sha256: props.passwords.hash },
     }).resource;
   }
 }

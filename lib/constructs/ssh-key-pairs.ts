@@ -2,7 +2,6 @@ import { KeyAlgorithm, SshUser } from '../model/enums';
 import { BarmanGraph, Instance } from '../model/graph';
 import { KeyMaterial } from '../render/key-material';
 import { keyBody, knownHostsPattern } from '../render/ssh-lines';
-import { ScriptKeys } from '../scripts/concern-scripts';
 import { Construct, Fn, TlsPrivateKey, Token } from '../platform/cdktf';
 import { logicalIds } from './logical-ids';
 
@@ -46,7 +45,7 @@ interface Pair {
  * The SSH key pairs of the postgres and barman OS users: `tls_private_key` per cluster and user
  * (TPA's model), per host and user, or supplied by the user.
  */
-export class SshKeyPairs extends Construct implements KeyMaterial, ScriptKeys {
+export class SshKeyPairs extends Construct implements KeyMaterial {
   public readonly algorithm: KeyAlgorithm;
   /** the generated resources, empty when keys are supplied */
   public readonly tlsKeys: TlsPrivateKey[] = [];
@@ -102,24 +101,17 @@ export class SshKeyPairs extends Construct implements KeyMaterial, ScriptKeys {
   }
 
   /** tokens are built once per pair: each one costs cdktf a stack trace */
-  private readonly encoded = new Map<Pair, { publicKey: string; privateKey: string }>();
+  private readonly encoded = new Map<Pair, string>();
 
-  private encodedOf(user: SshUser, host: Instance): { publicKey: string; privateKey: string } {
+  /** the private key as base64 (a Terraform expression): only for the key-install provisioner */
+  privateKeyBase64(user: SshUser, host: Instance): string {
     const pair = this.pair(user, host);
     let e = this.encoded.get(pair);
-    if (!e) {
-      e = { publicKey: Fn.base64encode(pair.publicKey), privateKey: Fn.base64encode(pair.privateKey) };
+    if (e === undefined) {
+      e = Fn.base64encode(pair.privateKey);
       this.encoded.set(pair, e);
     }
     return e;
-  }
-
-  publicKeyBase64(user: SshUser, host: Instance): string {
-    return this.encodedOf(user, host).publicKey;
-  }
-
-  privateKeyBase64(user: SshUser, host: Instance): string {
-    return this.encodedOf(user, host).privateKey;
   }
 
   /** SHA256 fingerprint of a generated key, for wiring into other resources; undefined when supplied */

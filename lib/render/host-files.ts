@@ -30,6 +30,21 @@ export enum FileKind {
   MANAGED_LIST = 'managed-list',
 }
 
+/**
+ * A file's line in its resource's `layout` trigger, which the plan shows and the host step
+ * (shell/files.sh) follows: "KIND OWNER:GROUP MODE PATH", with the shared-file kinds named for
+ * what they hold (public-key, authorized-keys, known-hosts).
+ */
+export function layoutLine(f: HostFile): string {
+  const kind = f.publicKey ? 'public-key' : f.authorizedKeys ? 'authorized-keys' : f.knownHosts ? 'known-hosts' : f.kind;
+  return `${kind} ${f.owner}:${f.group} ${f.mode} ${f.path}\n`;
+}
+
+/** The `layout` trigger of a resource writing these files. */
+export function fileLayout(files: readonly HostFile[]): string {
+  return files.map(layoutLine).join('');
+}
+
 /** Where a Barman server remembers which per-instance files it manages, to remove stale ones. */
 export function managedListPath(clusterName: string): string {
   return `/usr/local/lib/cdktf-barman/${clusterName}.managed`;

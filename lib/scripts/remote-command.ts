@@ -1,12 +1,33 @@
 import { createHash } from 'node:crypto';
+import { shellQuote } from '../render/shell-quote';
 import { containsTokenText, tokenText } from '../render/token-aware';
+import { HOST_PROGRAM, HOST_PROLOGUE } from './host-program';
 
-/** A host script and the arguments it takes (literal strings or Terraform expressions). */
+/**
+ * A value a step reads from its own resource's triggers (a file it writes, the SQL it runs): the
+ * trigger `key` holds `content`. At apply time the step gets it as base64 from `self`, so the
+ * content is in the Terraform configuration once, where the plan shows it.
+ */
+export interface TriggerArg {
+  readonly trigger: string;
+  readonly content: string;
+}
+
+/** An argument of a step: literal text (single-quoted for the shell), or a trigger's value. */
+export type ScriptArg = string | TriggerArg;
+
+/** One resource's step: a function of the host program (shell/*.sh) and its arguments. */
 export interface HostScript {
-  /** the whole script, starting with the shell library */
-  readonly script: string;
-  /** positional arguments; each must already be safe inside single quotes (base64 or tokens of base64) */
-  readonly args: readonly string[];
+  readonly step: string;
+  readonly args: readonly ScriptArg[];
+}
+
+/** How inline lines reach the prologue and the resource's triggers. */
+export interface ExecTarget {
+  /** the prologue's text, or a Terraform reference to it */
+  readonly prologue: string;
+  /** base64 of a trigger's value: a Terraform expression, or computed here for a run outside Terraform */
+  triggerBase64(arg: TriggerArg): string;
 }
 
 /** base64 of the text; for text holding a cdktf token, a Terraform expression computing it */
@@ -17,56 +38,54 @@ export function sha256(text: string): string {
   return containsTokenText(text) ? tokenText().sha256Of(text) : createHash('sha256').update(text).digest('hex');
 }
 
-/** Runs the decoded script as root: directly, or with sudo when the connection user is not root. */
-function runAsRoot(args: string): string {
-  return `if [ "$(id -u)" -eq 0 ]; then sh "$f" ${args}; else sudo -n sh "$f" ${args}; fi`;
+/** Inline lines run outside Terraform (tests, a person trying a step): everything literal. */
+export const STANDALONE: ExecTarget = { prologue: HOST_PROLOGUE, triggerBase64: (a) => toBase64(a.content) };
+
+const isTrigger = (a: ScriptArg): a is TriggerArg => typeof a !== 'string';
+
+/** the trigger values a step reads */
+export function triggerArgsOf(s: HostScript): TriggerArg[] {
+  return s.args.filter(isTrigger);
+}
+
+/** the literal arguments of a step */
+export function literalArgsOf(s: HostScript): string[] {
+  return s.args.filter((a): a is string => typeof a === 'string');
+}
+
+/** the step's words: its function, then each argument single-quoted (a trigger's value as base64) */
+function stepWords(s: HostScript, target: ExecTarget): string {
+  return [s.step, ...s.args.map((a) => (isTrigger(a) ? `'${target.triggerBase64(a)}'` : shellQuote(a)))].join(' ');
 }
 
 /**
- * The `inline` lines of a remote-exec provisioner: the script travels as base64 (no quoting bugs,
- * nothing for Terraform to interpolate), is written to a private temp file and run as root, with
- * sudo when the connection user is not root. Identical for null_resource and terraform_data.
+ * The host program run with the step outside Terraform: `sh -c` this text. The host program is
+ * the same bytes the prologue carries.
  */
-export function remoteExecLines(s: HostScript, purpose: string): string[] {
-  return [
-    'set -eu',
-    `# cdktf-barman: ${purpose}`,
-    'f=$(mktemp)',
-    "trap 'rm -f \"$f\"' EXIT",
-    `printf '%s' '${toBase64(s.script)}' | base64 -d > "$f"`,
-    runAsRoot(s.args.map((a) => `'${a}'`).join(' ')),
-  ];
+export function standaloneCommand(s: HostScript): string[] {
+  return ['sh', '-c', HOST_PROGRAM, 'cdktf-barman', s.step, ...s.args.map((a) => (isTrigger(a) ? STANDALONE.triggerBase64(a) : a))];
 }
 
 /**
- * The `inline` lines of a provisioner that hands secrets to a host script. Terraform hides the
- * whole output of a provisioner holding a sensitive value, so secrets get provisioners of their
- * own. Each secret (a Terraform expression yielding base64) lands in its own 0600 temp file,
- * passed to the script by path ($1..$n), never as a command-line argument (visible in ps).
+ * The `inline` lines of a remote-exec provisioner: the prologue (once per stack, as a local), then
+ * the step run as root. Identical for null_resource and terraform_data.
  */
-export function secretExecLines(purpose: string, script: string, secretsBase64: readonly string[]): string[] {
-  return secretLines(`${purpose} (output hidden by Terraform: it handles secrets)`, script, secretsBase64, []);
+export function remoteExecLines(s: HostScript, target: ExecTarget = STANDALONE): string[] {
+  return [target.prologue, `cdktf_run ${stepWords(s, target)}`];
 }
 
-/** The `inline` lines that install one private key: its path, owner and group follow the key file. */
-export function privateKeyExecLines(installScript: string, privateKeyBase64: string, path: string, owner: string, group: string): string[] {
-  return secretLines('install a private key (output hidden by Terraform)', installScript, [privateKeyBase64], [toBase64(path), toBase64(owner), toBase64(group)]);
+/**
+ * The `inline` lines of a provisioner that hands secrets to a step. Terraform hides the whole
+ * output of a provisioner holding a sensitive value, so secrets get provisioners of their own.
+ * Each secret (a Terraform expression yielding base64) lands in its own 0600 temp file whose path
+ * the step gets after its own arguments; never a secret on a command line (visible in ps).
+ */
+export function secretExecLines(s: HostScript, secretsBase64: readonly string[], target: ExecTarget = STANDALONE): string[] {
+  if (secretsBase64.length < 1 || secretsBase64.length > 2) throw new Error(`a secret step takes one or two secrets, not ${secretsBase64.length}`);
+  return [target.prologue, `cdktf_run_secret ${secretsBase64.length} ${secretsBase64.map((v) => `'${v}'`).join(' ')} ${stepWords(s, target)}`];
 }
 
-function secretLines(comment: string, script: string, secretsBase64: readonly string[], args: readonly string[]): string[] {
-  const files = secretsBase64.map((_, i) => `"$s${i}"`).join(' ');
-  return [
-    'set -eu',
-    `# cdktf-barman: ${comment}`,
-    // the uploaded copy of this script holds the secrets: remove it at once
-    'rm -f "$0" 2>/dev/null || true',
-    'umask 077',
-    'f=$(mktemp)',
-    ...secretsBase64.map((_, i) => `s${i}=$(mktemp)`),
-    `trap 'rm -f "$f" ${files}' EXIT`,
-    ...secretsBase64.map((v, i) => `printf '%s' '${v}' > "$s${i}"`),
-    `printf '%s' '${toBase64(script)}' | base64 -d > "$f"`,
-    runAsRoot([files, ...args.map((a) => `'${a}'`)].join(' ')),
-  ];
+/** The step that installs one private key (its path, owner and group follow the key file); the key comes as a secret. */
+export function privateKeyStep(path: string, owner: string, group: string): HostScript {
+  return { step: 'install_private_key', args: [path, owner, group] };
 }
-

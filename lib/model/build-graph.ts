@@ -466,7 +466,7 @@ function checkLogicalIds(edges: readonly BackupEdge[], origins: ReadonlyMap<Back
 
 /** Files on S are owned by the barman account: B and S must agree on it (set it in cluster_vars). */
 function checkSameBarmanAccount(b: Instance, s: Instance, i: InstanceSpec, ref: Located<string>, bag: DiagnosticBag): void {
-  for (const [prop, varName] of [['barmanUser', 'barman_user'], ['barmanGroup', 'barman_group'], ['barmanHome', 'barman_home']] as const) {
+  for (const { prop, varName } of SETTING_DEFINITIONS.filter((d) => d.sameOnBarmanServer)) {
     if (b.settings[prop] !== s.settings[prop]) {
       bag.error(`${varName} is ${showValue(b.settings[prop])} here but ${showValue(s.settings[prop])} on Barman server '${s.name}': set ${varName} once in cluster_vars`, { instance: i.givenName, key: varName, position: i.vars.get(varName)?.where ?? ref.where });
     }

@@ -26,8 +26,13 @@ function shownDefault(def: SettingDefinition): string {
 }
 
 function meaning(def: SettingDefinition): string {
+  const notes = [
+    ...(def.kind === ValueKind.INTEGER && def.min !== undefined ? [`>= ${def.min}`] : []),
+    ...(def.sameOnBarmanServer ? ['must match on instance and server: set it in `cluster_vars`'] : []),
+    ...(def.topLevelToo ? ['also read at the top level of config.yml'] : []),
+  ];
   const text = def.description.replace('{values}', choices(def.values ?? []));
-  return def.kind === ValueKind.INTEGER && def.min !== undefined ? `${text} (>= ${def.min})` : text;
+  return notes.length === 0 ? text : `${text} (${notes.join('; ')})`;
 }
 
 const row = (cells: readonly string[]): string => `| ${cells.map(cell).join(' | ')} |`;

@@ -68,6 +68,10 @@ export interface SettingDefinition {
   readonly chowned?: boolean;
   /** set in an instance's vars only: it names that one instance */
   readonly instanceOnly?: boolean;
+  /** a backed-up instance and its Barman servers must agree on it (the account owning the files on the server) */
+  readonly sameOnBarmanServer?: boolean;
+  /** read at the top level of config.yml too, under cluster_vars (as TPA reads it) */
+  readonly topLevelToo?: boolean;
   /** the Barman key it lands in, when it lands in a Barman file */
   readonly barmanKey?: string;
   /** the default as the README shows it, when it is not the default value itself */
@@ -103,16 +107,16 @@ const TABLE = {
   backupInterval: { varName: 'barman_backup_interval', kind: ValueKind.SCHEDULE, scope: BACKED_UP_INSTANCE, rendering: NOT_IN_BARMAN_FILES, defaultValue: '0 4 * * wed,sat', shownDefault: '`0 4 * * wed,sat`', description: "5-field cron schedule of full backups, checked as Debian's cron reads it" },
   logFile: { varName: 'barman_log_file', kind: ValueKind.SAFE_PATH, scope: BARMAN_SERVER, rendering: OWN_LINE, chowned: true, defaultValue: '/var/log/barman.log', barmanKey: 'log_file', description: "Barman's log file (global file only; rotated weekly); a file under /var/log or barman_home; an existing file owned by another user than root or barman is refused" },
   backupName: { varName: 'backup_name', kind: ValueKind.BACKUP_NAME, scope: BACKED_UP_INSTANCE, rendering: OWN_LINE, instanceOnly: true, defaultValue: (_s, name) => name, shownDefault: 'the instance name', description: 'names the Barman server section, its files and directory' },
-  barmanUser: { varName: 'barman_user', kind: ValueKind.OS_NAME, scope: EVERY_HOST, rendering: OWN_LINE, defaultValue: 'barman', description: 'OS user Barman runs as (must match on instance and server: set it in `cluster_vars`)' },
-  barmanGroup: { varName: 'barman_group', kind: ValueKind.OS_NAME, scope: EVERY_HOST, rendering: NOT_IN_BARMAN_FILES, defaultValue: 'barman', description: "the barman user's group" },
-  barmanHome: { varName: 'barman_home', kind: ValueKind.SAFE_PATH, scope: EVERY_HOST, rendering: OWN_LINE, chowned: true, defaultValue: '/var/lib/barman', description: "Barman's home: backups and the barman user's `~/.ssh`" },
+  barmanUser: { varName: 'barman_user', kind: ValueKind.OS_NAME, scope: EVERY_HOST, rendering: OWN_LINE, sameOnBarmanServer: true, defaultValue: 'barman', description: 'OS user Barman runs as' },
+  barmanGroup: { varName: 'barman_group', kind: ValueKind.OS_NAME, scope: EVERY_HOST, rendering: NOT_IN_BARMAN_FILES, sameOnBarmanServer: true, defaultValue: 'barman', description: "the barman user's group" },
+  barmanHome: { varName: 'barman_home', kind: ValueKind.SAFE_PATH, scope: EVERY_HOST, rendering: OWN_LINE, chowned: true, sameOnBarmanServer: true, defaultValue: '/var/lib/barman', description: "Barman's home: backups and the barman user's `~/.ssh`" },
   postgresUser: { varName: 'postgres_user', kind: ValueKind.OS_NAME, scope: POSTGRES_INSTANCE, rendering: OWN_LINE, defaultValue: 'postgres', description: 'OS user of PostgreSQL' },
   postgresGroup: { varName: 'postgres_group', kind: ValueKind.OS_NAME, scope: POSTGRES_INSTANCE, rendering: NOT_IN_BARMAN_FILES, defaultValue: 'postgres', description: "the postgres user's group" },
   postgresHome: { varName: 'postgres_home', kind: ValueKind.SAFE_PATH, scope: POSTGRES_INSTANCE, rendering: NOT_IN_BARMAN_FILES, chowned: true, defaultValue: '/var/lib/postgresql', description: "the postgres user's home, where its `~/.ssh` lives" },
   postgresPort: { varName: 'postgres_port', kind: ValueKind.PORT, scope: POSTGRES_INSTANCE, rendering: OWN_LINE, defaultValue: 5432, description: 'PostgreSQL port' },
   postgresVersion: { varName: 'postgres_version', kind: ValueKind.INTEGER, scope: EVERY_HOST, rendering: NOT_IN_BARMAN_FILES, min: 9, defaultValue: 16, description: 'PostgreSQL major version' },
   postgresBinDir: { varName: 'postgres_bin_dir', kind: ValueKind.SAFE_PATH, scope: EVERY_HOST, rendering: OWN_LINE, defaultValue: (s) => `/usr/lib/postgresql/${s.postgresVersion}/bin`, shownDefault: '/usr/lib/postgresql/<postgres_version>/bin', description: "PostgreSQL's binaries (Barman's `path_prefix`)" },
-  sshPort: { varName: 'cluster_ssh_port', kind: ValueKind.PORT, scope: EVERY_HOST, rendering: OWN_LINE, defaultValue: 22, description: 'sshd port of every host (also read at the top level of config.yml)' },
+  sshPort: { varName: 'cluster_ssh_port', kind: ValueKind.PORT, scope: EVERY_HOST, rendering: OWN_LINE, topLevelToo: true, defaultValue: 22, description: 'sshd port of every host' },
   clientDsnAttributes: { varName: 'barman_client_dsn_attributes', kind: ValueKind.DSN_ATTRIBUTES, scope: BACKED_UP_INSTANCE, rendering: OWN_LINE, defaultValue: '', shownDefault: '(none)', description: 'extra libpq attributes of `conninfo`, e.g. `sslmode=verify-full`' },
   streamingClientDsnAttributes: { varName: 'streaming_barman_client_dsn_attributes', kind: ValueKind.DSN_ATTRIBUTES, scope: BACKED_UP_INSTANCE, rendering: OWN_LINE, defaultValue: (s) => s.clientDsnAttributes ?? '', shownDefault: '`barman_client_dsn_attributes`', description: 'extra libpq attributes of `streaming_conninfo`' },
   postgresConfDir: { varName: 'postgres_conf_dir', kind: ValueKind.SAFE_PATH, scope: POSTGRES_INSTANCE, rendering: NOT_IN_BARMAN_FILES, defaultValue: (s) => `/etc/postgresql/${s.postgresVersion}/main`, shownDefault: '/etc/postgresql/<postgres_version>/main', description: "where `pg_hba.conf` is (Debian's layout; TPA's is the data directory)" },

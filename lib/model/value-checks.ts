@@ -144,7 +144,7 @@ function checkInteger(raw: unknown, min: number, max: number): Checked {
 
 /** Backup options as a list: from config.yml's comma-separated text, or the typed API's list (`shown` is the text either way). */
 function checkBackupOptions(items: readonly unknown[], allowed: readonly unknown[], shown: string): Checked {
-  if (items.length === 0) return bad(`no backup option is given: list at least one of ${allowed.join(', ')}`);
+  if (items.length === 0) return bad(`${showValue(items)} holds no backup option: list at least one of ${allowed.join(', ')}`);
   const unknown = items.filter((i) => !allowed.includes(i));
   if (unknown.length > 0) return bad(`${showValue(shown)}: ${unknown.map((u) => showValue(u)).join(', ')} not one of ${allowed.join(', ')}`);
   if (items.includes(BackupOption.CONCURRENT_BACKUP) && items.includes(BackupOption.EXCLUSIVE_BACKUP)) {

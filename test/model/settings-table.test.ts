@@ -130,7 +130,7 @@ describe('typed values are checked as they are given', () => {
     const errors = errorsOfProps(base({ backupOptions: [] }));
     assert.equal(errors.length, 1, show(errors));
     assert.equal(errors[0].key, 'barman_backup_options');
-    assert.match(errors[0].message, /^no backup option is given: list at least one of concurrent_backup, exclusive_backup, external_configuration$/);
+    assert.match(errors[0].message, /^\[\] holds no backup option: list at least one of concurrent_backup, exclusive_backup, external_configuration$/);
   });
 
   test('a recovery window without a period (a JavaScript caller) is refused', () => {

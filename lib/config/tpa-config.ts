@@ -4,6 +4,7 @@ import { buildGraph } from '../model/build-graph';
 import { Role } from '../model/enums';
 import { BarmanGraph } from '../model/graph';
 import { normalizeName } from '../model/names';
+import { SETTING_DEFINITIONS } from '../model/settings';
 import { ConfigFileError, readConfigText } from './config-file';
 import { DEFAULTS_ONLY_KEYS, INSTANCE_KEYS, TOP_LEVEL_KEYS } from './tpa-keys';
 import { YamlDocument, YamlPath, YamlSyntaxError, parseYaml } from './yaml-source';
@@ -81,9 +82,11 @@ class TpaReader {
 
     const clusterName = this.readClusterName(root);
     const clusterVars = this.readDictEntries(root.cluster_vars, ['cluster_vars'], 'cluster_vars');
-    // TPA reads cluster_ssh_port at the top level too
-    if (root.cluster_ssh_port !== undefined && !clusterVars.has('cluster_ssh_port')) {
-      clusterVars.set('cluster_ssh_port', { value: root.cluster_ssh_port, where: this.at(['cluster_ssh_port']) });
+    // TPA reads some settings (cluster_ssh_port) at the top level too
+    for (const def of SETTING_DEFINITIONS.filter((d) => d.topLevelToo)) {
+      if (root[def.varName] !== undefined && !clusterVars.has(def.varName)) {
+        clusterVars.set(def.varName, { value: root[def.varName], where: this.at([def.varName]) });
+      }
     }
 
     const defaults = this.readDefaults(root.instance_defaults);

@@ -6,7 +6,8 @@ import { MAX_FILE_NAME_BYTES, cronFileName, isAddress, isHostKeyLine, isHostName
 import { backupSchedules } from './backup-stagger';
 import { scheduleWarnings } from './schedule-checks';
 import { isFromPattern } from './ip-patterns';
-import { EffectiveSettings, IGNORED_TPA_BARMAN_VARS, LIST_VARS, SETTING_BY_VAR, SETTING_DEFINITIONS, SettingDefinition } from './settings';
+import { EffectiveSettings, IGNORED_TPA_BARMAN_VARS, LIST_VARS, SETTING_BY_VAR, SETTING_DEFINITIONS, SettingDefinition, SettingScope } from './settings';
+import { RetentionPolicy } from './periods';
 import { checkValue, hasControlCharacter } from './value-checks';
 import { checkLiteralValues, containsToken, isStringToken } from './literal-text';
 import { TokenCheck, TokenRule } from './token-checks';
@@ -15,8 +16,8 @@ import { ConnectionVars, checkConnectionVarNames, connectionVars } from './conne
 
 const CLUSTER_NAME = /^[_a-zA-Z0-9-]+$/;
 const CONTROL = /[\x00-\x1f\x7f]/;
-/** vars of the Barman server that shape its own files; the rest only matter on backed-up instances */
-const SERVER_SIDE_VARS = ['barman_backup_stagger', 'barman_log_file', 'barman_user', 'barman_group', 'barman_home', 'postgres_bin_dir', 'postgres_version', 'cluster_ssh_port', 'backup_name', 'barman_removed_backups', 'barman_allow_overrides', 'barman_ssh_restrict'];
+/** settings a Barman server reads from its own vars; the rest only matter on backed-up or Postgres instances */
+const READ_ON_BARMAN_SERVERS: readonly SettingScope[] = [SettingScope.BARMAN_SERVER, SettingScope.EVERY_HOST];
 /** /etc/cron.d files that common packages ship: a backup cron file of that name would replace theirs */
 const DISTRO_CRON_FILES = ['e2scrub_all', 'sysstat', 'php', 'popularity-contest', 'anacron', '0hourly', 'raid-check', 'mdadm', 'certbot', 'zfsutils-linux', 'logrotate', 'apt-compat', 'dpkg', 'man-db'];
 /**
@@ -126,8 +127,8 @@ function checkVars(vars: ReadonlyMap<string, Located<unknown>>, instance: string
   for (const [name, v] of vars) {
     const def = SETTING_BY_VAR.get(name);
     if (!def) continue;
-    if (def.varName === 'backup_name' && instance === undefined) {
-      bag.error('backup_name names one instance and cannot be shared by a cluster: set it in the instance\'s vars', { key: name, position: v.where });
+    if (def.instanceOnly && instance === undefined) {
+      bag.error(`${name} names one instance and cannot be shared by a cluster: set it in the instance's vars`, { key: name, position: v.where });
       continue;
     }
     const c = checkValue(def, v.value);
@@ -213,8 +214,8 @@ function checkCombinations(s: EffectiveSettings, given: (name: string) => Locate
     const at = given('barman_backup_options');
     bag.error(`exclusive_backup was removed in PostgreSQL 15 (postgres_version is ${s.postgresVersion}): use concurrent_backup`, { instance, key: 'barman_backup_options', position: at?.where });
   }
-  const redundancy = /^REDUNDANCY (\d+)$/.exec(s.retentionPolicy);
-  if (redundancy && Number(redundancy[1]) < s.minimumRedundancy) {
+  const policy = RetentionPolicy.parse(s.retentionPolicy);
+  if (policy && policy.period === undefined && policy.amount < s.minimumRedundancy) {
     const at = given('barman_retention_policy') ?? given('barman_minimum_redundancy');
     bag.warning(`retention policy ${showValue(s.retentionPolicy)} keeps fewer backups than minimum_redundancy ${s.minimumRedundancy}: Barman keeps ${s.minimumRedundancy}; raise the redundancy or lower barman_minimum_redundancy`, { instance, key: 'barman_retention_policy', position: at?.where });
   }
@@ -465,7 +466,7 @@ function checkLogicalIds(edges: readonly BackupEdge[], origins: ReadonlyMap<Back
 
 /** Files on S are owned by the barman account: B and S must agree on it (set it in cluster_vars). */
 function checkSameBarmanAccount(b: Instance, s: Instance, i: InstanceSpec, ref: Located<string>, bag: DiagnosticBag): void {
-  for (const [prop, varName] of [['barmanUser', 'barman_user'], ['barmanGroup', 'barman_group'], ['barmanHome', 'barman_home']] as const) {
+  for (const { prop, varName } of SETTING_DEFINITIONS.filter((d) => d.sameOnBarmanServer)) {
     if (b.settings[prop] !== s.settings[prop]) {
       bag.error(`${varName} is ${showValue(b.settings[prop])} here but ${showValue(s.settings[prop])} on Barman server '${s.name}': set ${varName} once in cluster_vars`, { instance: i.givenName, key: varName, position: i.vars.get(varName)?.where ?? ref.where });
     }
@@ -505,7 +506,7 @@ function warnUnusedServerSettings(spec: ClusterSpec, byName: Map<string, Instanc
     if (!inst || !inst.isBarmanServer || i.backup.length > 0) continue;
     for (const [name, v] of i.vars) {
       const def = SETTING_BY_VAR.get(name);
-      if (def && def.varName.startsWith('barman_') && !SERVER_SIDE_VARS.includes(name)) {
+      if (def && def.varName.startsWith('barman_') && !READ_ON_BARMAN_SERVERS.includes(def.scope)) {
         bag.warning(`${name} on a Barman server has no effect: Barman settings belong to the backed-up instance; set it there or in cluster_vars`, { instance: i.givenName, key: name, position: v.where });
       }
     }

@@ -3,7 +3,7 @@ import { Role } from './enums';
 import { buildGraph } from './build-graph';
 import { BarmanGraph } from './graph';
 import { normalizeName } from './names';
-import { BarmanSettings, settingsToVars } from './settings';
+import { BarmanSettings, SETTING_BY_PROP } from './settings';
 
 /** One instance of the typed API. */
 export interface InstanceProps {
@@ -41,14 +41,22 @@ export interface ClusterProps {
 
 const here = <T>(value: T): Located<T> => ({ value });
 
-function varMap(vars: Record<string, unknown>): Map<string, Located<unknown>> {
-  return new Map(Object.entries(vars).map(([k, v]) => [k, here(v)]));
+/** Typed settings under their config.yml names, values as given: checkValue reads typed values as they are. */
+function settingVars(settings: BarmanSettings | undefined): Map<string, Located<unknown>> {
+  const vars = new Map<string, Located<unknown>>();
+  for (const [prop, value] of Object.entries(settings ?? {})) {
+    if (value === undefined) continue;
+    const def = SETTING_BY_PROP.get(prop);
+    if (!def) throw new Error(`unknown barman setting '${prop}': use one of ${[...SETTING_BY_PROP.keys()].join(', ')}`);
+    vars.set(def.varName, here(value));
+  }
+  return vars;
 }
 
 /** The same unvalidated spec the config.yml loader produces. */
 export function clusterSpecFromProps(props: ClusterProps): ClusterSpec {
   const instances: InstanceSpec[] = props.instances.map((p) => {
-    const vars = varMap(settingsToVars(p.settings));
+    const vars = settingVars(p.settings);
     if (p.address !== undefined) vars.set('address', here(p.address));
     if (p.connectionHost !== undefined) vars.set('connection_host', here(p.connectionHost));
     if (p.connectionUser !== undefined) vars.set('ansible_user', here(p.connectionUser));
@@ -66,7 +74,7 @@ export function clusterSpecFromProps(props: ClusterProps): ClusterSpec {
   });
   return {
     clusterName: here(props.clusterName),
-    clusterVars: varMap(settingsToVars(props.settings)),
+    clusterVars: settingVars(props.settings),
     instances,
   };
 }

@@ -1,6 +1,6 @@
 import { BackupOption } from './enums';
 import { cronScheduleProblems } from './cron-schedule';
-import { canonicalAge, canonicalRetention } from './periods';
+import { MaximumAge, RetentionPolicy } from './periods';
 import { SettingDefinition, ValueKind } from './settings';
 import { showValue } from './diagnostics';
 import { MAX_FILE_NAME_BYTES } from './names';
@@ -40,7 +40,13 @@ export function hasControlCharacter(text: string): boolean {
 const ok = (value: string | number | boolean): Checked => ({ ok: true, value });
 const bad = (problem: string): Checked => ({ ok: false, problem });
 
-/** Validates one var's raw value (from YAML or the typed API) against its definition. */
+const RETENTION_PROBLEM = "is not a retention policy: use 'REDUNDANCY n' or 'RECOVERY WINDOW OF n DAYS|WEEKS|MONTHS' (n >= 1)";
+const AGE_PROBLEM = "is not an age: use 'n DAYS', 'n WEEKS' or 'n MONTHS' (n >= 1)";
+
+/**
+ * Validates one var's value against its definition: the text or number config.yml gives, or the
+ * typed API's value as it is (a RetentionPolicy, a MaximumAge, a list of backup options).
+ */
 export function checkValue(def: SettingDefinition, raw: unknown): Checked {
   switch (def.kind) {
     case ValueKind.BOOLEAN:
@@ -52,6 +58,15 @@ export function checkValue(def: SettingDefinition, raw: unknown): Checked {
     default:
       break;
   }
+  if (raw instanceof RetentionPolicy && def.kind === ValueKind.RETENTION) {
+    return raw.isValid() ? ok(raw.value) : bad(`${showValue(raw.value)} ${RETENTION_PROBLEM}`);
+  }
+  if (raw instanceof MaximumAge && def.kind === ValueKind.AGE) {
+    return raw.isValid() ? ok(raw.value) : bad(`${showValue(raw.value)} ${AGE_PROBLEM}`);
+  }
+  if (Array.isArray(raw) && def.kind === ValueKind.BACKUP_OPTIONS) {
+    return checkBackupOptions(raw, def.values!, raw.join(','));
+  }
   if (typeof raw !== 'string') {
     return bad(`expected text (${def.kind}), got ${showValue(raw)}: write it as a string`);
   }
@@ -62,14 +77,14 @@ export function checkValue(def: SettingDefinition, raw: unknown): Checked {
     case ValueKind.ENUM:
       return def.values!.includes(raw) ? ok(raw) : bad(`${showValue(raw)} is not one of ${def.values!.join(', ')}`);
     case ValueKind.BACKUP_OPTIONS:
-      return checkBackupOptions(raw);
+      return checkBackupOptions(raw.split(',').map((s) => s.trim()), def.values!, raw);
     case ValueKind.RETENTION: {
-      const c = canonicalRetention(raw);
-      return c ? ok(c) : bad(`${showValue(raw)} is not a retention policy: use 'REDUNDANCY n' or 'RECOVERY WINDOW OF n DAYS|WEEKS|MONTHS' (n >= 1)`);
+      const policy = RetentionPolicy.parse(raw);
+      return policy ? ok(policy.value) : bad(`${showValue(raw)} ${RETENTION_PROBLEM}`);
     }
     case ValueKind.AGE: {
-      const c = canonicalAge(raw);
-      return c ? ok(c) : bad(`${showValue(raw)} is not an age: use 'n DAYS', 'n WEEKS' or 'n MONTHS' (n >= 1)`);
+      const age = MaximumAge.parse(raw);
+      return age ? ok(age.value) : bad(`${showValue(raw)} ${AGE_PROBLEM}`);
     }
     case ValueKind.SCHEDULE: {
       const problems = cronScheduleProblems(raw);
@@ -127,13 +142,13 @@ function checkInteger(raw: unknown, min: number, max: number): Checked {
   return ok(n);
 }
 
-function checkBackupOptions(raw: string): Checked {
-  const items = raw.split(',').map((s) => s.trim());
-  const allowed: string[] = Object.values(BackupOption);
+/** Backup options as a list: from config.yml's comma-separated text, or the typed API's list (`shown` is the text either way). */
+function checkBackupOptions(items: readonly unknown[], allowed: readonly unknown[], shown: string): Checked {
+  if (items.length === 0) return bad(`${showValue(items)} holds no backup option: list at least one of ${allowed.join(', ')}`);
   const unknown = items.filter((i) => !allowed.includes(i));
-  if (unknown.length > 0) return bad(`${showValue(raw)}: ${unknown.map((u) => showValue(u)).join(', ')} not one of ${allowed.join(', ')}`);
+  if (unknown.length > 0) return bad(`${showValue(shown)}: ${unknown.map((u) => showValue(u)).join(', ')} not one of ${allowed.join(', ')}`);
   if (items.includes(BackupOption.CONCURRENT_BACKUP) && items.includes(BackupOption.EXCLUSIVE_BACKUP)) {
-    return bad(`${showValue(raw)}: concurrent_backup and exclusive_backup exclude each other: keep one`);
+    return bad(`${showValue(shown)}: concurrent_backup and exclusive_backup exclude each other: keep one`);
   }
   return ok(items.join(','));
 }

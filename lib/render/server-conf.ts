@@ -1,17 +1,12 @@
 import { BackupEdge } from '../model/graph';
-import { EffectiveSettings } from '../model/settings';
+import { Rendering, SETTING_DEFINITIONS } from '../model/settings';
 import { BARMAN_CONF_DIR, renderSettingValue } from './barman-conf';
 import { GLOBAL_DEFAULTS } from './global-defaults';
 import { iniLine, quotedIniValue } from './ini-value';
 import { managedHeader } from './managed-header';
 
-/** Free-text settings written quoted after the differing defaults, in this order. */
-const QUOTED_SETTINGS: ReadonlyArray<[string, keyof EffectiveSettings]> = [
-  ['pre_archive_retry_script', 'preArchiveRetryScript'],
-  ['post_backup_retry_script', 'postBackupRetryScript'],
-  ['post_backup_script', 'postBackupScript'],
-  ['streaming_wals_directory', 'streamingWalsDirectory'],
-];
+/** Free-text settings written quoted after the differing defaults, in the settings table's order. */
+const QUOTED_SETTINGS = SETTING_DEFINITIONS.filter((def) => def.rendering === Rendering.QUOTED_IN_SECTION);
 
 export function serverConfPath(edge: BackupEdge): string {
   return `${BARMAN_CONF_DIR}/${edge.backupName}.conf`;
@@ -43,9 +38,9 @@ export function renderServerConf(edge: BackupEdge): string {
     const value = s[d.def.prop] as string | number | boolean;
     if (value !== d.value) lines.push(iniLine(d.key, renderSettingValue(value)));
   }
-  for (const [key, prop] of QUOTED_SETTINGS) {
-    const value = s[prop];
-    if (value !== undefined) lines.push(iniLine(key, quotedIniValue(String(value))));
+  for (const def of QUOTED_SETTINGS) {
+    const value = s[def.prop];
+    if (value !== undefined) lines.push(iniLine(def.barmanKey!, quotedIniValue(String(value))));
   }
   lines.push(iniLine('active', 'true'));
   return managedHeader(';', `backups of ${b.name} on ${edge.server.name}`) + lines.join('\n') + '\n';

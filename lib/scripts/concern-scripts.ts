@@ -1,17 +1,10 @@
 import { BackupEdge, BarmanGraph, Instance } from '../model/graph';
-import { Compression } from '../model/enums';
+import { COMPRESSOR_PROGRAMS } from '../model/settings';
 import { FileKind, HostFile, fileLayout } from '../render/host-files';
 import { managedMarker } from '../render/ssh-lines';
 import { pgpassBlockMarkers, pgpassPath } from '../render/pgpass';
 import { HostScript, ScriptArg } from './remote-command';
 import { removedBackupsArg } from './edge-removal';
-
-/** compressors Barman runs as programs (the py* ones are built into Barman) */
-const EXTERNAL_COMPRESSORS: ReadonlyMap<string, string> = new Map([
-  [Compression.PIGZ, 'pigz'],
-  [Compression.GZIP, 'gzip'],
-  [Compression.BZIP2, 'bzip2'],
-]);
 
 /** How one step treats changes made on its host outside the library (see shell/drift.sh). */
 export interface DriftPolicy {
@@ -89,7 +82,7 @@ export function backupEdgeScript(edge: BackupEdge, files: readonly HostFile[]): 
   const overrides = { barmanHome: edge.server.settings.barmanHome, server: edge.backupName };
   return {
     step: 'backup_edge',
-    args: [edge.server.name, edge.instance.name, EXTERNAL_COMPRESSORS.get(s.compression) ?? '', ...writeFilesArgs(policy, files, '', overrides)],
+    args: [edge.server.name, edge.instance.name, COMPRESSOR_PROGRAMS.get(s.compression) ?? '', ...writeFilesArgs(policy, files, '', overrides)],
   };
 }
 

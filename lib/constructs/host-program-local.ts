@@ -16,15 +16,24 @@ function hostProgramLocal(scope: Construct): TerraformLocal {
   return local;
 }
 
+/** Terraform's order of map keys and object attributes: lexicographic by bytes */
+const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
 /**
  * Where a resource's inline lines find the host program (the stack's local) and the values its
- * step reads from the resource's own triggers: `base64encode(self.<attribute>["<key>"])`.
+ * step reads from the resource's own triggers: `base64encode(values(self.<attribute>)[i])`, by
+ * position, so that no key (a path from config.yml) is ever written inside an expression.
  */
-export function hostProgramTarget(scope: Construct, triggersAttribute: 'triggers' | 'triggers_replace'): ExecTarget {
+export function hostProgramTarget(scope: Construct, triggersAttribute: 'triggers' | 'triggers_replace', triggerKeys: readonly string[]): ExecTarget {
   const prologue = hostProgramLocal(scope).asString;
-  const self = ref(`self.${triggersAttribute}`);
+  const order = [...triggerKeys].sort(byBytes);
+  const values = Fn.values(ref(`self.${triggersAttribute}`));
   return {
     prologue,
-    triggerBase64: (a: TriggerArg) => Fn.base64encode(Token.asString(propertyAccess(self, [a.trigger]))),
+    triggerBase64: (a: TriggerArg) => {
+      const i = order.indexOf(a.trigger);
+      if (i < 0) throw new Error(`a step reads trigger ${a.trigger}, which the resource does not have`);
+      return Fn.base64encode(Token.asString(propertyAccess(values, [i])));
+    },
   };
 }

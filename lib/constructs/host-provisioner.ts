@@ -76,7 +76,7 @@ export class HostProvisioner extends Construct {
       ...Object.values(props.extraTriggers ?? {}),
       ...stepsOf(props).flatMap((x) => [...literalArgsOf(x), ...triggerArgsOf(x).map((a) => a.content)]),
     ];
-    const target = hostProgramTarget(this, props.resourceType === ProvisionerResourceType.TERRAFORM_DATA ? 'triggers_replace' : 'triggers');
+    const target = hostProgramTarget(this, props.resourceType === ProvisionerResourceType.TERRAFORM_DATA ? 'triggers_replace' : 'triggers', Object.keys(this.triggers));
     // every step uploads to the connection user's home, never the world-writable /tmp; the prologue removes the copy
     const connection = { ...connectionFor(props.host, props.connection), scriptPath: secretScriptPath(props.connection, props.host) };
     const provisioners: RemoteExecProvisioner[] = [

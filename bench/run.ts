@@ -187,20 +187,23 @@ function benchSize(n: number, work: string, o: Options, say: (line: string) => v
   const spec = join(dir, 'spec.tf.json');
   const lib: WorkerResult[] = [];
   const base: WorkerResult[] = [];
+  let json: TfJson = {};
   for (let i = 0; i < runs; i++) {
     const libOut = join(dir, 'lib-out');
     lib.push(worker('lib', config, libOut));
-    if (i === 0) copyFileSync(join(libOut, SYNTH_FILE), spec);
+    if (i === 0) {
+      copyFileSync(join(libOut, SYNTH_FILE), spec);
+      json = readTfJson(spec);
+    }
     const baseOut = join(dir, 'baseline-out');
     base.push(worker('baseline', spec, baseOut));
-    if (i === 0 && comparable(readTfJson(findTfJson(baseOut))) !== comparable(readTfJson(spec))) throw new Error(`estate ${n}: the baseline's resources differ from the library's`);
+    if (i === 0 && comparable(readTfJson(findTfJson(baseOut))) !== comparable(json)) throw new Error(`estate ${n}: the baseline's resources differ from the library's`);
     rmSync(libOut, { recursive: true, force: true });
     rmSync(baseOut, { recursive: true, force: true });
   }
   const libMs = median(lib.map((r) => r.ms));
   const baseMs = median(base.map((r) => r.ms));
   const libPeakMiB = Math.max(...lib.map((r) => r.hwmMiB));
-  const json = readTfJson(spec);
   const { resources, variables } = countResources(json);
   const bytes = statSync(spec).size;
   const detail = (rs: WorkerResult[]) => `median of ${runs}; CPU ${ms(median(rs.map((r) => r.cpuMs)))}; module loading ${ms(median(rs.map((r) => r.loadMs)))} more`;
@@ -249,13 +252,14 @@ function main(): void {
     const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
     say(`machine: ${cpus().length} cores, load average ${load()} (other work on the machine inflates every time below)`);
     const results: SizeFigures[] = [];
-    // the synth runs of the estates still to come, estimated from the last one per instance (and
-    // a second of process start per run and side), are kept out of the plans' time budget
+    // the synth runs of the estates still to come are kept out of the plans' time budget: the last
+    // estate's time per instance, half as much again (it grows with size), two seconds of process
+    // start and output per run
     const synthAhead = (after: number): number => {
       const last = results[results.length - 1];
       if (!last) return 0;
       const perInstanceS = (last.libMs + last.baseMs) / last.n / 1000;
-      return o.sizes.slice(after + 1).reduce((s, n) => s + 1.2 * synthRuns(n, o) * (perInstanceS * n + 2), 0);
+      return o.sizes.slice(after + 1).reduce((s, n) => s + 1.5 * synthRuns(n, o) * (perInstanceS * n + 2), 0);
     };
     o.sizes.forEach((n, i) => {
       const secondsLeft = () => o.budgetS - (performance.now() - started) / 1000 - synthAhead(i);

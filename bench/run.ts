@@ -206,15 +206,16 @@ function benchSize(n: number, work: string, o: Options, say: (line: string) => v
   const libPeakMiB = Math.max(...lib.map((r) => r.hwmMiB));
   const { resources, variables } = countResources(json);
   const bytes = statSync(spec).size;
-  const detail = (rs: WorkerResult[]) => `median of ${runs}; CPU ${ms(median(rs.map((r) => r.cpuMs)))}; module loading ${ms(median(rs.map((r) => r.loadMs)))} more`;
-  say(`synth time library at ${n}: ${ms(libMs)} (${detail(lib)}; ${fixed(libMs / n)} ms per instance)`);
+  const cpu = (rs: WorkerResult[]) => median(rs.map((r) => r.cpuMs));
+  const detail = (rs: WorkerResult[]) => `median of ${runs}; CPU ${ms(cpu(rs))}; module loading ${ms(median(rs.map((r) => r.loadMs)))} more`;
+  say(`synth time library at ${n}: ${ms(libMs)} (${detail(lib)}; per instance ${fixed(libMs / n)} ms, CPU ${fixed(cpu(lib) / n)} ms)`);
   say(`synth time baseline at ${n}: ${ms(baseMs)} (${detail(base)})`);
   say(`peak memory library at ${n}: ${mib(libPeakMiB)} (highest of ${runs})`);
   say(`peak memory baseline at ${n}: ${mib(Math.max(...base.map((r) => r.hwmMiB)))} (highest of ${runs})`);
   say(`json size at ${n}: ${fixed(bytes / 1e6)} MB (${fixed(bytes / n / 1e3, 1)} kB per instance)`);
   say(`resources at ${n}: ${resources} (${fixed(resources / n)} per instance)`);
   const payloadBytes = sayShape(n, json, bytes, say);
-  const figures: SizeFigures = { n, libMs, baseMs, libPeakMiB, jsonBytes: bytes, payloadBytes };
+  const figures: SizeFigures = { n, libMs, baseMs, libCpuMs: cpu(lib), baseCpuMs: cpu(base), libPeakMiB, jsonBytes: bytes, payloadBytes };
 
   if (o.plan && n > o.planMax) say(`plan at ${n}: skipped (above --plan-max ${o.planMax}; pass --plan-max ${n} to plan it)`);
   if (o.plan && n <= o.planMax) {
@@ -268,7 +269,8 @@ function main(): void {
     const at = (n: number) => results.find((r) => r.n === n);
     const r100 = at(100);
     for (const r of results.filter((x) => x.n > 100 && r100)) {
-      say(`growth 100->${r.n} per instance: synth time ${fixed(growth(r100!, r, (x) => x.libMs))}x (baseline ${fixed(growth(r100!, r, (x) => x.baseMs))}x), json bytes ${fixed(growth(r100!, r, (x) => x.jsonBytes))}x`);
+      const g = (value: (x: SizeFigures) => number) => `${fixed(growth(r100!, r, value))}x`;
+      say(`growth 100->${r.n} per instance: synth time ${g((x) => x.libMs)}, CPU ${g((x) => x.libCpuMs)} (baseline ${g((x) => x.baseMs)}, CPU ${g((x) => x.baseCpuMs)}), json bytes ${g((x) => x.jsonBytes)}`);
     }
     if (o.profile) profileSynth(Math.max(...o.sizes), work, say);
     say(`bench took ${fixed((performance.now() - started) / 1000, 1)} s; load average ${load()}`);

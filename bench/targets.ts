@@ -9,6 +9,9 @@ export interface SizeFigures {
   n: number;
   libMs: number;
   baseMs: number;
+  /** CPU time of the same runs (medians): steadier than wall time when the machine is busy */
+  libCpuMs: number;
+  baseCpuMs: number;
   libPeakMiB: number;
   jsonBytes: number;
   payloadBytes: number;
@@ -59,9 +62,11 @@ export function targetLines(results: SizeFigures[]): string[] {
   const large = results.filter((r) => r.n > 100).sort((a, b) => b.n - a.n)[0];
   const growthName = `growth linear from 100 to ${large ? sizeName(large.n) : '3,000'} (per instance, <= ${GROWTH_BOUND}x)`;
   if (small && large) {
-    const time = growth(small, large, (r) => r.libMs);
+    // CPU time: a busy machine stretches the wall time of the long runs more than the short ones
+    const cpu = growth(small, large, (r) => r.libCpuMs);
     const bytes = growth(small, large, (r) => r.jsonBytes);
-    out.push(line(growthName, { figures: `synth time ${fixed(time)}x, json bytes ${fixed(bytes)}x`, met: time <= GROWTH_BOUND && bytes <= GROWTH_BOUND }));
+    const figures = `synth CPU time ${fixed(cpu)}x (wall ${fixed(growth(small, large, (r) => r.libMs))}x), json bytes ${fixed(bytes)}x`;
+    out.push(line(growthName, { figures, met: cpu <= GROWTH_BOUND && bytes <= GROWTH_BOUND }));
   } else out.push(line(growthName, 'needs 100 and a larger size'));
   return out;
 }

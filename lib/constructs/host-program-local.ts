@@ -1,6 +1,6 @@
 import { HOST_PROLOGUE } from '../scripts/host-program';
 import { ExecTarget, TriggerArg } from '../scripts/remote-command';
-import { Construct, Fn, TerraformLocal, TerraformStack, Token, propertyAccess, ref } from '../platform/cdktf';
+import { Construct, TerraformLocal, TerraformStack } from '../platform/cdktf';
 import { escapeTerraform } from './terraform-escape';
 
 /** the Terraform local holding the host program, one per stack: `local.cdktf_barman_shell` */
@@ -21,19 +21,21 @@ const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 
 
 /**
  * Where a resource's inline lines find the host program (the stack's local) and the values its
- * step reads from the resource's own triggers: `base64encode(values(self.<attribute>)[i])`, by
+ * step reads from the resource's own triggers: `base64encode(element(values(self.<attribute>), i))`, by
  * position, so that no key (a path from config.yml) is ever written inside an expression.
  */
 export function hostProgramTarget(scope: Construct, triggersAttribute: 'triggers' | 'triggers_replace', triggerKeys: readonly string[]): ExecTarget {
-  const prologue = hostProgramLocal(scope).asString;
+  hostProgramLocal(scope);
   const order = [...triggerKeys].sort(byBytes);
-  const values = Fn.values(ref(`self.${triggersAttribute}`));
+  // plain Terraform text rather than cdktf tokens (each token costs cdktf a stack trace): the
+  // library writes these few fixed shapes itself, with nothing from config.yml inside
   return {
-    prologue,
+    prologue: `\${local.${HOST_PROGRAM_LOCAL}}`,
     triggerBase64: (a: TriggerArg) => {
       const i = order.indexOf(a.trigger);
       if (i < 0) throw new Error(`a step reads trigger ${a.trigger}, which the resource does not have`);
-      return Fn.base64encode(Token.asString(propertyAccess(values, [i])));
+      return `\${base64encode(element(values(self.${triggersAttribute}), ${i}))}`;
     },
+    literal: escapeTerraform,
   };
 }

@@ -80,8 +80,8 @@ export class HostProvisioner extends Construct {
     // every step uploads to the connection user's home, never the world-writable /tmp; the prologue removes the copy
     const connection = { ...connectionFor(props.host, props.connection), scriptPath: secretScriptPath(props.connection, props.host) };
     const provisioners: RemoteExecProvisioner[] = [
-      ...(props.script ? [{ type: 'remote-exec' as const, inline: remoteExecLines(props.script, target).map(escapeTerraform) }] : []),
-      ...secretStepsOf(props).map((step): RemoteExecProvisioner => ({ type: 'remote-exec', inline: secretExecLines(step.script, step.secretsBase64, target).map(escapeTerraform) })),
+      ...(props.script ? [{ type: 'remote-exec' as const, inline: remoteExecLines(props.script, target) }] : []),
+      ...secretStepsOf(props).map((step): RemoteExecProvisioner => ({ type: 'remote-exec', inline: secretExecLines(step.script, step.secretsBase64, target) })),
     ];
     const common = { provisioners, connection, dependsOn: props.dependsOn };
     this.resource =

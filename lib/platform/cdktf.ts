@@ -6,7 +6,7 @@
 export { Annotations, App, Aspects, Fn, Lazy, Op, TerraformLocal, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 export type { ITerraformDependable, RemoteExecProvisioner, SSHProvisionerConnection, TerraformMetaArguments } from 'cdktf';
 /** what a cluster's dependencies (dependsOn, node.addDependency) resolve to */
-export { DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformModule, Tokenization, dependable, propertyAccess, ref } from 'cdktf';
+export { DefaultTokenResolver, StringConcat, TerraformDataSource, TerraformModule, Tokenization, dependable } from 'cdktf';
 export { Construct } from 'constructs';
 export type { IConstruct } from 'constructs';
 export { NullProvider } from '@cdktf/provider-null/lib/provider';

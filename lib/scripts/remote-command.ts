@@ -28,6 +28,8 @@ export interface ExecTarget {
   readonly prologue: string;
   /** base64 of a trigger's value: a Terraform expression, or computed here for a run outside Terraform */
   triggerBase64(arg: TriggerArg): string;
+  /** literal text as the target must carry it (for Terraform: `${` and `%{` escaped) */
+  literal(text: string): string;
 }
 
 /** base64 of the text; for text holding a cdktf token, a Terraform expression computing it */
@@ -39,7 +41,7 @@ export function sha256(text: string): string {
 }
 
 /** Inline lines run outside Terraform (tests, a person trying a step): everything literal. */
-export const STANDALONE: ExecTarget = { prologue: HOST_PROLOGUE, triggerBase64: (a) => toBase64(a.content) };
+export const STANDALONE: ExecTarget = { prologue: HOST_PROLOGUE, triggerBase64: (a) => toBase64(a.content), literal: (text) => text };
 
 const isTrigger = (a: ScriptArg): a is TriggerArg => typeof a !== 'string';
 
@@ -55,7 +57,7 @@ export function literalArgsOf(s: HostScript): string[] {
 
 /** the step's words: its function, then each argument single-quoted (a trigger's value as base64) */
 function stepWords(s: HostScript, target: ExecTarget): string {
-  return [s.step, ...s.args.map((a) => (isTrigger(a) ? `'${target.triggerBase64(a)}'` : shellQuote(a)))].join(' ');
+  return [s.step, ...s.args.map((a) => (isTrigger(a) ? `'${target.triggerBase64(a)}'` : target.literal(shellQuote(a))))].join(' ');
 }
 
 /**
@@ -68,7 +70,8 @@ export function standaloneCommand(s: HostScript): string[] {
 
 /**
  * The `inline` lines of a remote-exec provisioner: the prologue (once per stack, as a local), then
- * the step run as root. Identical for null_resource and terraform_data.
+ * the step run as root. Identical for null_resource and terraform_data. Literal parts go through
+ * target.literal; the references the target makes do not.
  */
 export function remoteExecLines(s: HostScript, target: ExecTarget = STANDALONE): string[] {
   return [target.prologue, `cdktf_run ${stepWords(s, target)}`];
@@ -82,7 +85,7 @@ export function remoteExecLines(s: HostScript, target: ExecTarget = STANDALONE):
  */
 export function secretExecLines(s: HostScript, secretsBase64: readonly string[], target: ExecTarget = STANDALONE): string[] {
   if (secretsBase64.length < 1 || secretsBase64.length > 2) throw new Error(`a secret step takes one or two secrets, not ${secretsBase64.length}`);
-  return [target.prologue, `cdktf_run_secret ${secretsBase64.length} ${secretsBase64.map((v) => `'${v}'`).join(' ')} ${stepWords(s, target)}`];
+  return [target.prologue, `cdktf_run_secret ${secretsBase64.length} ${secretsBase64.map((v) => `'${target.literal(v)}'`).join(' ')} ${stepWords(s, target)}`];
 }
 
 /** The step that installs one private key (its path, owner and group follow the key file); the key comes as a secret. */

@@ -206,10 +206,14 @@ describe('the host shell is valid POSIX sh', () => {
     });
   }
 
-  test('sh -n catches a syntax error (control)', () => {
+  test('sh -n catches a syntax error, shellcheck an unquoted expansion, each named (controls)', (t) => {
     const dir = tempDir('syntax-control');
     writeFileSync(join(dir, 'bad.sh'), 'if true; then\n');
     assert.notEqual(spawnSync('sh', ['-n', join(dir, 'bad.sh')]).status, 0);
+    if (skipInside(t, noShellcheck)) return;
+    writeFileSync(join(dir, 'unquoted.sh'), 'rm -f $1\n');
+    const r = shellcheck([join(dir, 'unquoted.sh')], () => 'the control');
+    assert.match(r.findings, /^\[the control\]:1:\d+: .*\[SC2086\]$/m);
   });
 });
 

@@ -6,23 +6,20 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SHELL_LIBRARY } from '../../lib/scripts/shell-library';
-import { POSTGRES_SIDE_LIBRARY } from '../../lib/scripts/postgres-side-library';
-import { pgpassScript, postgresRolesScript } from '../../lib/scripts/postgres-side-scripts';
-import { PlaceholderKeys } from '../../lib/render/key-material';
-import { FileKind, renderHosts } from '../../lib/render/host-files';
-import { seedGraph } from '../constructs/synth-helpers';
+import { shellQuote } from '../../lib/render/shell-quote';
+import { shellFile } from '../../lib/scripts/shell-assets';
+import { runInProgram } from '../support/host-step';
 
 function check(password: string): { status: number | null; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), 'cdktf-barman-pw-'));
   try {
     const file = join(dir, 'pw');
     writeFileSync(file, Buffer.from(password, 'utf8').toString('base64'));
-    const r = spawnSync('sh', ['-c', `set -eu\n${SHELL_LIBRARY}\n${POSTGRES_SIDE_LIBRARY}\npassword_ok "$1" barman\necho accepted`, 'sh', file], { encoding: 'utf8' });
+    // password_ok of the host program, as the secret steps call it
+    const r = runInProgram(`password_ok ${shellQuote(file)} barman\necho accepted`);
     return { status: r.status, stderr: r.stderr + r.stdout };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -51,14 +48,28 @@ describe('database passwords as the secret steps check them', () => {
     });
   }
   test('both steps check both passwords before they change anything', () => {
-    const graph = seedGraph();
-    const roles = postgresRolesScript(graph.postgresInstances[0]).split('\n');
-    const edge = graph.edges[0];
-    const pgpass = renderHosts(graph, new PlaceholderKeys()).flatMap((h) => h.files).find((f) => f.kind === FileKind.PASSWORD_BLOCK)!;
-    const lines = pgpassScript(edge, pgpass).split('\n');
+    // the step functions of shell/postgres-steps.sh (the assembled program has the role names filled in)
+    const text = shellFile('postgres-steps.sh', { BARMAN_DB_USER: 'barman', STREAMING_DB_USER: 'streaming_barman' });
+    const body = (fn: string) => {
+      const from = text.indexOf(`\n${fn}() {`);
+      assert.ok(from >= 0, `${fn} is defined`);
+      return text.slice(from, text.indexOf('\n}\n', from)).split('\n');
+    };
     const first = (ls: string[], re: RegExp) => ls.findIndex((l) => re.test(l));
-    const checkLine = 'password_ok "$1" barman; password_ok "$2" streaming_barman';
-    assert.ok(roles.includes(checkLine) && roles.indexOf(checkLine) < first(roles, /pg_sql -f/), 'roles: checked before psql');
-    assert.ok(lines.includes(checkLine) && lines.indexOf(checkLine) < first(lines, /^merge_block /), '.pgpass: checked before the file changes');
+    const roles = body('roles_create');
+    const pgpass = body('pgpass_lines');
+    for (const [name, ls, checks, change] of [
+      ['roles', roles, ['password_ok "$3" barman', 'password_ok "$4" streaming_barman'], /pg_sql -f/],
+      ['.pgpass', pgpass, ['password_ok "$9" barman', 'password_ok "${10}" streaming_barman'], /^\s*merge_block /],
+    ] as const) {
+      const changeAt = first(ls, change);
+      assert.ok(changeAt > 0, `${name}: the change`);
+      for (const c of checks) {
+        const at = ls.findIndex((l) => l.trim() === c);
+        assert.ok(at > 0 && at < changeAt, `${name}: ${c} before the change`);
+      }
+      // nothing written before the checks (the secret files are only read)
+      assert.ok(first(ls.slice(0, changeAt), /^\s*(merge_block|install_from|put_file|pg_sql -f) /) < 0, `${name}: no write before the checks`);
+    }
   });
 });

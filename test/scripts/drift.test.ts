@@ -1,8 +1,9 @@
 /**
- * Drift detection at apply time (lib/scripts/drift-library.ts), run for real with sh against temp
- * directories: the records of what was written live in CDKTF_BARMAN_STATE_DIR (a temp dir here,
- * /usr/local/lib/cdktf-barman on a host). Also: where the generated scripts check, and that
- * secrets never go through the drift report.
+ * Drift detection at apply time (shell/drift.sh, called by shell/files.sh's write_files), run for
+ * real with sh against temp directories: the records of what was written live in
+ * CDKTF_BARMAN_STATE_DIR (a temp dir here, /usr/local/lib/cdktf-barman on a host). Also: the real
+ * steps of a Barman server and a backed-up instance (their files moved under a temp root) stop on
+ * drift before writing anything, and secrets never go through the drift report.
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,22 +12,19 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Role } from '../../lib/model/enums';
+import { Period, Role } from '../../lib/model/enums';
+import { RetentionPolicy } from '../../lib/model/periods';
 import { graphFromProps } from '../../lib/model/typed-cluster';
 import { Concern, FileKind, HostFile, renderHosts } from '../../lib/render/host-files';
 import { PlaceholderKeys } from '../../lib/render/key-material';
-import { backupEdgeScript, barmanServerScript, postgresAccessScript } from '../../lib/scripts/concern-scripts';
+import { BarmanOverrides, DriftPolicy, backupEdgeScript, barmanServerScript, postgresAccessScript, writeFilesArgs } from '../../lib/scripts/concern-scripts';
 import { writtenRecordPath, WRITTEN_RECORDS_DIR } from '../../lib/scripts/drift-library';
-import { BarmanOverrides, DriftPolicy, HostScriptBuilder } from '../../lib/scripts/host-script-builder';
-import { PRIVATE_KEY_INSTALL_SCRIPT } from '../../lib/scripts/private-key-script';
 import { pgpassScript } from '../../lib/scripts/postgres-side-scripts';
-import { toBase64 } from '../../lib/scripts/remote-command';
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { HostScript, TriggerArg } from '../../lib/scripts/remote-command';
+import { shellFile } from '../../lib/scripts/shell-assets';
+import { Run, runStep } from '../support/host-step';
+import { TEST_POSTGRES } from '../support/postgres';
+import { commandMissing, rootMissing, skipUnless, userMissing } from '../support/requirements';
 
 const ME = spawnSync('id', ['-un'], { encoding: 'utf8' }).stdout.trim();
 const MY_GROUP = spawnSync('id', ['-gn'], { encoding: 'utf8' }).stdout.trim();
@@ -53,12 +51,10 @@ class TempHost {
     return { path: this.path(name), owner: ME, group: MY_GROUP, mode: '0640', kind: FileKind.FILE, content, concern: Concern.BARMAN_SERVER };
   }
 
-  /** the step a concern script makes of these files: check everything, then write */
+  /** write_files as a concern step runs it on these files: check everything, then write */
   run(files: HostFile[], policy: Partial<DriftPolicy> = {}, overrides?: BarmanOverrides): Run {
-    const b = new HostScriptBuilder().checkDrift({ host: 'bk', owner: 'pg1', allowOverrides: false, ...policy }, files, overrides);
-    for (const f of files) b.file(f);
-    const r = spawnSync('sh', ['-c', b.raw('echo WROTE-ALL').build()], { cwd: this.root, env: { ...process.env, CDKTF_BARMAN_STATE_DIR: this.state }, encoding: 'utf8', timeout: 60_000 });
-    return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+    const args = writeFilesArgs({ host: 'bk', owner: 'pg1', allowOverrides: false, ...policy }, files, '', overrides);
+    return runStep({ step: 'write_files', args }, { cwd: this.root, env: { ...process.env, CDKTF_BARMAN_STATE_DIR: this.state } });
   }
 
   record(name: string): string {
@@ -107,7 +103,6 @@ describe('hand edits of whole files, run for real with sh', () => {
     const guardBefore = statSync(h.path('guard'));
     const r = h.run([h.file('pg1.conf', CONF_V2), h.file('pg1.cron', CRON_V2), h.file('guard', 'exit 1\n')]);
     assert.equal(r.status, 1, r.stdout + r.stderr);
-    assert.ok(!r.stdout.includes('WROTE-ALL'));
     const conf = h.path('pg1.conf');
     assert.ok(r.stderr.includes(`cdktf-barman on bk: drift: ${conf} was edited by hand since the last apply (- on the host, + what this apply writes)\n`), r.stderr);
     assert.ok(r.stderr.includes(`--- ${conf} (on bk)\n+++ ${conf} (this apply)\n`), r.stderr);
@@ -155,7 +150,6 @@ describe('hand edits of whole files, run for real with sh', () => {
     writeFileSync(h.path('pg1.conf'), `${CONF_V1}bandwidth_limit = 4000\n`);
     const r = h.run([h.file('pg1.conf', CONF_V2)], { allowOverrides: true });
     assert.equal(r.status, 0, r.stderr);
-    assert.ok(r.stdout.includes('WROTE-ALL'));
     assert.ok(r.stderr.includes(`cdktf-barman on bk: warning: ${h.path('pg1.conf')} was edited by hand since the last apply: overwritten, as barman_allow_overrides is true on pg1 (the '-' lines are lost)`), r.stderr);
     assert.ok(r.stderr.split('\n').includes('-bandwidth_limit = 4000'), r.stderr);
     assert.ok(!r.stderr.includes('fix:') && !r.stderr.includes('error'), r.stderr);
@@ -254,7 +248,17 @@ describe("Barman's own overrides: .barman.auto.conf and active models, run for r
   });
 });
 
-describe('where the generated scripts look for drift', () => {
+/** a file moved under `root`: the steps run for real on a temp host */
+const under = (root: string, f: HostFile): HostFile => ({ ...f, path: join(root, f.path) });
+const layoutOf = (s: HostScript): string => (s.args.find((a): a is TriggerArg => typeof a !== 'string' && a.trigger === 'layout')!).content;
+/** the body of a function of a shell file, from its `name() {` line to its closing `}` */
+function functionBody(text: string, name: string): string {
+  const from = text.indexOf(`\n${name}() {`);
+  assert.ok(from >= 0, `${name} is defined`);
+  return text.slice(from, text.indexOf('\n}\n', from) + 2);
+}
+
+describe('where the steps look for drift', () => {
   const graph = (allow?: boolean) =>
     graphFromProps({
       clusterName: 'drift',
@@ -263,61 +267,190 @@ describe('where the generated scripts look for drift', () => {
         { name: 'bk', roles: [Role.BARMAN] },
       ],
     });
-  const FAKE = { publicKeyBase64: () => toBase64('ssh-ed25519 AAAA') };
-  /** the script's own lines (after the libraries) */
-  const ownLines = (script: string) => script.split('\n').filter((l) => /^[a-z_]+ /.test(l) && !/^(set|umask|trap|export|die|need_|cdktf_|local) /.test(l));
-  const firstWrite = (lines: string[]) => lines.findIndex((l) => /^(install_staged |ensure_dir |ensure_file |install_from |merge_lines |put_file |src=|lines=)/.test(l));
 
-  test('every concern: drift checked first, every whole file staged, each instance its own setting', () => {
+  test('every concern: each instance its own setting, every whole file of the Barman server in a layout, checked before anything is written', () => {
     for (const allow of [undefined, false, true]) {
       const g = graph(allow);
       const bk = renderHosts(g, new PlaceholderKeys()).find((p) => p.instance.name === 'bk')!;
-      const server = barmanServerScript(g, bk.instance, bk.files.filter((f) => f.concern === Concern.BARMAN_SERVER), FAKE).script;
-      const edge = backupEdgeScript(g.edges[0], bk.files.filter((f) => f.edge === g.edges[0] && f.kind !== FileKind.PASSWORD_BLOCK)).script;
-      for (const [name, script, policy, check] of [
-        ['server', server, "drift_policy 'bk' 'bk' 0", "check_barman_auto_conf '/var/lib/barman'"],
-        ['edge', edge, `drift_policy 'bk' 'pg1' ${allow ? 1 : 0}`, "check_barman_overrides_of '/var/lib/barman' 'pg1'"],
-      ] as const) {
-        const lines = script.split('\n');
-        const verdict = lines.indexOf('drift_verdict');
-        assert.ok(verdict > 0, `${name}: a verdict`);
-        assert.ok(lines.includes(policy), `${name}: ${policy}`);
-        assert.ok(lines.includes(check), `${name}: ${check}`);
-        const writes = lines.findIndex((l, i) => i > verdict - 1 && /^(install_staged |ensure_dir |ensure_file |install_from |merge_lines |put_file |src=|lines=)/.test(l));
-        assert.ok(firstWrite(lines.slice(0, verdict)) < 0 && writes > verdict, `${name}: nothing written before the verdict`);
-        const staged = lines.filter((l) => l.startsWith('stage_file ')).length;
-        assert.equal(lines.filter((l) => l.startsWith('install_staged ')).length, staged);
-        assert.equal(ownLines(script).filter((l) => l.startsWith('put_file ')).length, 0, `${name}: no whole file written unchecked`);
-      }
+      const server = barmanServerScript(g, bk.instance, bk.files.filter((f) => f.concern === Concern.BARMAN_SERVER));
+      const edge = backupEdgeScript(g.edges[0], bk.files.filter((f) => f.edge === g.edges[0] && f.kind !== FileKind.PASSWORD_BLOCK));
+      // write_files' first arguments: host, owner instance, allow, Barman home and server for the overrides
+      assert.deepEqual(server.args.slice(13, 18), ['bk', 'bk', '0', '/var/lib/barman', ''], 'server: its own setting, the whole .barman.auto.conf');
+      assert.deepEqual(edge.args.slice(3, 8), ['bk', 'pg1', allow ? '1' : '0', '/var/lib/barman', 'pg1'], "edge: pg1's setting, its section and model");
+      const fileLines = [...`${layoutOf(server)}${layoutOf(edge)}`.matchAll(/^file \S+ \S+ (.+)$/gm)].map((m) => m[1]).sort();
       const wholeFiles = bk.files.filter((f) => f.kind === FileKind.FILE && !f.publicKey).map((f) => f.path).sort();
-      const staged = [...`${server}\n${edge}`.matchAll(/^stage_file \d+ '([^']+)'/gm)].map((m) => m[1]).sort();
-      assert.deepEqual(staged, wholeFiles, 'every whole file of the Barman server goes through the check');
+      assert.deepEqual(fileLines, wholeFiles, 'every whole file of the Barman server goes through the check');
     }
+    // write_files: every whole file staged and compared, Barman's overrides looked for, the verdict; then the writes
+    const wf = functionBody(shellFile('files.sh'), 'write_files');
+    const verdict = wf.indexOf('drift_verdict');
+    for (const check of ['stage_file ', 'check_barman_overrides_of ', 'check_barman_auto_conf ']) assert.ok(wf.indexOf(check) > 0 && wf.indexOf(check) < verdict, `${check} before the verdict`);
+    for (const write of ['ensure_dir ', 'ensure_file ', 'install_staged ', 'put_file ', 'merge_lines_of ', 'merge_lines ']) {
+      assert.ok(wf.indexOf(write) > verdict, `${write} after the verdict`);
+    }
+    assert.ok(wf.includes('file) n=$((n + 1)); install_staged "$n"'), 'a whole file is written from what was staged and checked, nothing else');
   });
 
-  test('the Postgres side writes no whole file of its own: no drift step there; secrets never go through it', () => {
+  test('the Postgres side writes no whole file of its own: nothing staged there; secrets never go through it', () => {
     const g = graph();
-    const pg1 = renderHosts(g, new PlaceholderKeys()).find((p) => p.instance.name === 'pg1')!;
-    const access = postgresAccessScript(g, pg1.instance, pg1.files.filter((f) => f.concern === Concern.POSTGRES_ACCESS), FAKE).script;
-    assert.ok(!access.includes('drift_verdict') && !access.includes('stage_file'));
-    assert.ok(!PRIVATE_KEY_INSTALL_SCRIPT.includes('stage_file') && !PRIVATE_KEY_INSTALL_SCRIPT.includes('diff'), 'private keys: no drift report');
-    const bk = renderHosts(g, new PlaceholderKeys()).find((p) => p.instance.name === 'bk')!;
+    const plans = renderHosts(g, new PlaceholderKeys());
+    const pg1 = plans.find((p) => p.instance.name === 'pg1')!;
+    const access = postgresAccessScript(g, pg1.instance, pg1.files.filter((f) => f.concern === Concern.POSTGRES_ACCESS));
+    assert.doesNotMatch(layoutOf(access), /^file /m, 'no whole file on the Postgres side');
+    const privateKey = shellFile('private-key.sh');
+    assert.ok(!privateKey.includes('stage_file') && !privateKey.includes('diff'), 'private keys: no drift report');
+    const bk = plans.find((p) => p.instance.name === 'bk')!;
     const pgpass = pgpassScript(g.edges[0], bk.files.find((f) => f.kind === FileKind.PASSWORD_BLOCK)!);
-    assert.ok(!pgpass.includes('stage_file') && !pgpass.includes('diff -u'), '.pgpass: no drift report');
-    // a private key or a password block handed to the check is not staged, so never diffed
-    const b = new HostScriptBuilder().checkDrift({ host: 'h', owner: 'o', allowOverrides: false }, bk.files.filter((f) => f.kind === FileKind.PRIVATE_KEY || f.kind === FileKind.PASSWORD_BLOCK || f.kind === FileKind.MANAGED_LINES));
-    assert.ok(!b.build().includes('stage_file'));
-  });
-
-  test('the builder refuses a whole file that skipped the check, or a content other than the one checked', () => {
-    const f: HostFile = { path: '/etc/x', owner: 'root', group: 'root', mode: '0644', kind: FileKind.FILE, content: 'a\n', concern: Concern.BARMAN_SERVER };
-    assert.throws(() => new HostScriptBuilder().file(f), /only after checkDrift/);
-    assert.throws(() => new HostScriptBuilder().checkDrift({ host: 'h', owner: 'o', allowOverrides: false }, [f]).file({ ...f, content: 'b\n' }), /another content/);
-    assert.throws(() => new HostScriptBuilder().checkDrift({ host: 'h', owner: 'o', allowOverrides: false }, [f]).build(), /never written/);
+    assert.equal(pgpass.step, 'pgpass_lines');
+    const pgpassLines = functionBody(shellFile('postgres-steps.sh', { BARMAN_DB_USER: 'barman', STREAMING_DB_USER: 'streaming_barman' }), 'pgpass_lines');
+    assert.ok(!pgpassLines.includes('stage_file') && !pgpassLines.includes('diff -u'), '.pgpass: no drift report');
+    // a private key or a password block in a layout: no content handed over, nothing staged, nothing written
+    const h = new TempHost();
+    const secretish = bk.files.filter((f) => f.kind === FileKind.PRIVATE_KEY || f.kind === FileKind.PASSWORD_BLOCK || f.kind === FileKind.MANAGED_LINES || f.path.endsWith('/.ssh')).map((f) => under(h.root, f));
+    const args = writeFilesArgs({ host: 'h', owner: 'o', allowOverrides: false }, secretish, 'drift');
+    const contents = args.filter((a): a is TriggerArg => typeof a !== 'string' && a.trigger !== 'layout').map((a) => a.content).join('');
+    assert.ok(!contents.includes('private key') && !contents.includes('<password of'), 'a private key or a password went to write_files');
+    const r = runStep({ step: 'write_files', args }, { cwd: h.root, env: { ...process.env, CDKTF_BARMAN_STATE_DIR: h.state } });
+    assert.equal(r.status, 0, r.stderr);
+    for (const f of secretish.filter((x) => x.kind === FileKind.PRIVATE_KEY || x.kind === FileKind.PASSWORD_BLOCK)) assert.ok(!existsSync(f.path), `${f.path} written by write_files`);
+    assert.ok(!existsSync(join(h.state, 'written')), 'nothing recorded: no whole file');
   });
 
   test('records live under /usr/local/lib/cdktf-barman/written, mirroring the path', () => {
     assert.equal(WRITTEN_RECORDS_DIR, '/usr/local/lib/cdktf-barman/written');
     assert.equal(writtenRecordPath('/etc/barman.d/pg1.conf'), '/usr/local/lib/cdktf-barman/written/etc/barman.d/pg1.conf');
+    assert.ok(shellFile('drift.sh', { DRIFT_STATE_DIR: '/usr/local/lib/cdktf-barman' }).includes("record_of() { printf '%s/written%s' \"$cdktf_state\" \"$1\"; }"), 'drift.sh records at <state>/written<path>');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// the real steps, their files under a temp root (root: the files belong to barman and postgres)
+
+const NEEDS_STEPS = [rootMissing('the steps give files to the barman user'), userMissing('barman', 'barman'), commandMissing('barman', 'barman'), TEST_POSTGRES.missing] as const;
+
+describe('the steps of a Barman server and a backed-up instance stop on drift before writing anything, run for real', { skip: skipUnless(...NEEDS_STEPS) }, () => {
+  const ownerMode = (path: string): string => spawnSync('stat', ['-c', '%U:%G %a', path], { encoding: 'utf8' }).stdout.trim();
+  /** a graph whose Barman home (for its overrides) is a temp directory; the server's checks pass on this machine */
+  const graph = (home: string, allow?: boolean, weeks = 4) =>
+    graphFromProps({
+      clusterName: 'drift',
+      settings: { postgresVersion: TEST_POSTGRES.major, postgresBinDir: TEST_POSTGRES.bin, barmanHome: home },
+      instances: [
+        { name: 'pg1', roles: [Role.PRIMARY], backup: ['bk'], sshHostKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIpinnedpg1'], settings: { ...(allow === undefined ? {} : { allowOverrides: allow }), retentionPolicy: RetentionPolicy.recoveryWindow(weeks, Period.WEEKS) } },
+        { name: 'bk', roles: [Role.BARMAN] },
+      ],
+    });
+
+  function edgeStep(root: string, home: string, allow?: boolean, weeks?: number): { step: HostScript; files: HostFile[] } {
+    const g = graph(home, allow, weeks);
+    const e = g.edges[0];
+    // as the construct hands them over with the passwords: the .pgpass block is in the layout, and write_files leaves it alone
+    const files = renderHosts(g, new PlaceholderKeys()).find((p) => p.instance.name === 'bk')!.files.filter((f) => f.concern === Concern.BACKUP_EDGE && f.edge === e).map((f) => under(root, f));
+    return { step: backupEdgeScript(e, files), files };
+  }
+
+  test("backup_edge: whole files byte for byte with owner and mode; a hand edit and Barman's section override stop the next apply, nothing written; allowed, overwritten with a warning", () => {
+    const h = new TempHost();
+    const home = tempDir('barman-home');
+    mkdirSync(join(h.root, 'etc', 'barman.d'), { recursive: true });
+    mkdirSync(join(h.root, 'etc', 'cron.d'), { recursive: true });
+    const env = { ...process.env, CDKTF_BARMAN_STATE_DIR: h.state };
+    const first = edgeStep(h.root, home);
+    const r = runStep(first.step, { cwd: h.root, env });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    const whole = first.files.filter((f) => f.kind === FileKind.FILE);
+    assert.equal(whole.length, 2, 'the conf and the cron file');
+    for (const f of whole) {
+      assert.equal(readFileSync(f.path, 'utf8'), f.content, `${f.path}: byte for byte`);
+      assert.equal(ownerMode(f.path), `${f.owner}:${f.group} ${Number.parseInt(f.mode, 8).toString(8)}`, f.path);
+      assert.equal(readFileSync(join(h.state, 'written', f.path), 'utf8'), `${sha256(f.content!)}  ${f.path}\n`);
+    }
+    assert.ok(!existsSync(first.files.find((f) => f.kind === FileKind.PASSWORD_BLOCK)!.path), '.pgpass is not write_files business');
+    const [conf, cron] = [whole.find((f) => f.path.endsWith('.conf'))!, whole.find((f) => !f.path.endsWith('.conf'))!];
+
+    // a hand edit, and barman config-update on pg1's section: both reported, nothing of the new content written
+    writeFileSync(conf.path, `${conf.content}bandwidth_limit = 4000\n`);
+    writeFileSync(join(home, '.barman.auto.conf'), '[pg1]\nstreaming_archiver = off\n');
+    const cronIno = statSync(cron.path).ino;
+    const second = edgeStep(h.root, home, undefined, 2);
+    assert.notEqual(second.files.find((f) => f.path === conf.path)!.content, conf.content);
+    const d = runStep(second.step, { cwd: h.root, env });
+    assert.equal(d.status, 1, d.stdout + d.stderr);
+    assert.ok(d.stderr.includes(`cdktf-barman on bk: drift: ${conf.path} was edited by hand since the last apply`), d.stderr);
+    assert.ok(d.stderr.split('\n').includes('-bandwidth_limit = 4000'), d.stderr);
+    assert.ok(d.stderr.includes('overrides the section [pg1]:\n  streaming_archiver = off\n'), d.stderr);
+    assert.ok(d.stderr.includes('error: 2 change(s) made on bk outside cdktf-barman (above): nothing of this step was written'), d.stderr);
+    assert.equal(readFileSync(conf.path, 'utf8'), `${conf.content}bandwidth_limit = 4000\n`);
+    assert.equal(statSync(cron.path).ino, cronIno, 'the untouched cron file was not rewritten either');
+
+    // barman_allow_overrides on pg1: the edit overwritten, the override left, both with a warning
+    const allowed = edgeStep(h.root, home, true, 2);
+    const a = runStep(allowed.step, { cwd: h.root, env });
+    assert.equal(a.status, 0, a.stderr);
+    assert.ok(a.stderr.includes(`warning: ${conf.path} was edited by hand since the last apply: overwritten, as barman_allow_overrides is true on pg1`), a.stderr);
+    assert.ok(a.stderr.includes('overrides the section [pg1] (barman config-update); left alone'), a.stderr);
+    assert.equal(readFileSync(conf.path, 'utf8'), allowed.files.find((f) => f.path === conf.path)!.content);
+    assert.equal(readFileSync(join(home, '.barman.auto.conf'), 'utf8'), '[pg1]\nstreaming_archiver = off\n');
+  });
+
+  test('barman_server: every file of its layout on a first apply; a hand edit stops the next one before anything is written, the managed list included', () => {
+    const h = new TempHost();
+    const home = tempDir('barman-home');
+    const env = { ...process.env, CDKTF_BARMAN_STATE_DIR: h.state };
+    for (const d of ['etc/cron.d', 'etc/logrotate.d', 'var/log']) mkdirSync(join(h.root, d), { recursive: true });
+    const step = (g: ReturnType<typeof graph>) => {
+      const plan = renderHosts(g, new PlaceholderKeys()).find((p) => p.instance.name === 'bk')!;
+      const files = plan.files.filter((f) => f.concern === Concern.BARMAN_SERVER).map((f) => under(h.root, f));
+      const s = barmanServerScript(g, plan.instance, files);
+      // barman_home stays the barman user's real one (need_home checks it); its files and .pgpass live under the temp root
+      const args = [...s.args];
+      assert.equal(args[3], home);
+      args[3] = '/var/lib/barman';
+      args[10] = join(h.root, args[10] as string);
+      return { step: { ...s, args }, files };
+    };
+    const { step: first, files } = step(graph(home));
+    const r = runStep(first, { cwd: h.root, env });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    for (const f of files) {
+      switch (f.kind) {
+        case FileKind.DIRECTORY:
+          assert.ok(statSync(f.path).isDirectory(), f.path);
+          assert.equal(ownerMode(f.path), `${f.owner}:${f.group} ${Number.parseInt(f.mode, 8).toString(8)}`, f.path);
+          break;
+        case FileKind.LOG_FILE:
+        case FileKind.FILE:
+          assert.equal(readFileSync(f.path, 'utf8'), f.content ?? '', f.path);
+          assert.equal(ownerMode(f.path), `${f.owner}:${f.group} ${Number.parseInt(f.mode, 8).toString(8)}`, f.path);
+          break;
+        case FileKind.MANAGED_LINES:
+          assert.equal(readFileSync(f.path, 'utf8'), f.content, f.path);
+          break;
+        case FileKind.MANAGED_LIST:
+          assert.equal(readFileSync(f.path, 'utf8'), f.content, 'the managed list, written last');
+          break;
+        default:
+          assert.ok(!existsSync(f.path), `${f.path} (${f.kind}) has a step of its own`);
+      }
+    }
+    assert.match(readFileSync(files.find((f) => f.path.endsWith('/known_hosts'))!.path, 'utf8'), /^pg1 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIpinnedpg1 cdktf-barman:drift$/m);
+
+    // a hand edit of barman.conf, Barman's overrides, and what would change: nothing of it happens
+    const barmanConf = files.find((f) => f.path.endsWith('/etc/barman.conf'))!;
+    writeFileSync(barmanConf.path, `${barmanConf.content}; tuned by hand\n`);
+    writeFileSync(join(home, '.barman.auto.conf'), '[pg1]\narchiver = on\n');
+    const list = files.find((f) => f.kind === FileKind.MANAGED_LIST)!;
+    rmSync(list.path);
+    const ak = files.find((f) => f.path.endsWith('/authorized_keys'))!;
+    rmSync(ak.path);
+    const d = runStep(first, { cwd: h.root, env });
+    assert.equal(d.status, 1, d.stdout + d.stderr);
+    assert.ok(d.stderr.includes(`drift: ${barmanConf.path} was edited by hand since the last apply`), d.stderr);
+    assert.ok(d.stderr.includes(`drift: ${home}/.barman.auto.conf (written by barman config-update) overrides the files this library writes:\n  [pg1]\n  archiver = on\n`), d.stderr);
+    assert.ok(d.stderr.includes('set barman_allow_overrides: true on bk'), d.stderr);
+    assert.equal(readFileSync(barmanConf.path, 'utf8'), `${barmanConf.content}; tuned by hand\n`);
+    assert.ok(!existsSync(ak.path) && !existsSync(list.path), 'nothing written: neither the shared files nor the managed list');
   });
 });

@@ -1,9 +1,11 @@
 /**
- * Retiring a Barman server that left the graph (lib/scripts/edge-removal.ts), run for real: the
- * shell functions against the real Barman 3.4 (its own `-c` configuration in a temp directory, so
- * the machine's /etc is untouched) and a throwaway cluster of the machine's PostgreSQL
- * (test/support/postgres.ts) it streams from. Needs root, barman and PostgreSQL
- * (test/support/requirements.ts); the script text checks run everywhere.
+ * Retiring a Barman server that left the graph (shell/server.sh's retire_removed, shell/edge-removal.sh),
+ * run for real: the functions of the host program against the real Barman 3.4 (its own `-c`
+ * configuration in a temp directory, so the machine's /etc is untouched) and a throwaway cluster of
+ * the machine's PostgreSQL (test/support/postgres.ts) it streams from. barman_server sets BM_* and
+ * defines bm for the machine's Barman; these tests set them as it does, with bm pointed at the
+ * throwaway Barman. Needs root, barman and PostgreSQL (test/support/requirements.ts); the checks of
+ * the reconciliation's order run everywhere.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,21 +15,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RemovedBackups, Role } from '../../lib/model/enums';
 import { graphFromProps } from '../../lib/model/typed-cluster';
+import { BARMAN_CONF_DIR } from '../../lib/render/barman-conf';
+import { BACKUP_LOCK_PREFIX } from '../../lib/render/cron-entries';
 import { Concern, FileKind, renderHosts } from '../../lib/render/host-files';
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import { shellQuote } from '../../lib/render/shell-quote';
 import { barmanServerScript } from '../../lib/scripts/concern-scripts';
-import { EDGE_REMOVAL_LIBRARY } from '../../lib/scripts/edge-removal';
-import { SHELL_LIBRARY } from '../../lib/scripts/shell-library';
-import { toBase64 } from '../../lib/scripts/remote-command';
+import { HostScript, TriggerArg, toBase64 } from '../../lib/scripts/remote-command';
+import { shellFile } from '../../lib/scripts/shell-assets';
+import { runInProgram } from '../support/host-step';
 import { TEST_POSTGRES } from '../support/postgres';
 import { commandMissing, rootMissing, skipUnless, userMissing } from '../support/requirements';
 
 const PG_BIN = TEST_POSTGRES.bin;
 
-const KEYS = { publicKeyBase64: () => toBase64('ssh-ed25519 AAAA test') };
-
-function serverScript(removedBackups?: RemovedBackups): string {
+function serverScript(removedBackups?: RemovedBackups): HostScript {
   const graph = graphFromProps({
     clusterName: 'rm',
     instances: [
@@ -36,41 +38,89 @@ function serverScript(removedBackups?: RemovedBackups): string {
     ],
   });
   const plan = renderHosts(graph, new PlaceholderKeys()).find((p) => p.instance.name === 'bk')!;
-  return barmanServerScript(graph, plan.instance, plan.files.filter((f) => f.concern === Concern.BARMAN_SERVER), KEYS).script;
+  return barmanServerScript(graph, plan.instance, plan.files.filter((f) => f.concern === Concern.BARMAN_SERVER));
 }
 
-describe('the Barman server script retires what left the graph', () => {
+/** the body of a function of a shell file, from its `name() {` line to its closing `}` */
+function functionBody(text: string, name: string): string {
+  const from = text.indexOf(`\n${name}() {`);
+  assert.ok(from >= 0, `${name} is defined`);
+  return text.slice(from, text.indexOf('\n}\n', from) + 2);
+}
+
+const SERVER_SH = shellFile('server.sh', { BARMAN_CONF_DIR });
+const EDGE_REMOVAL_SH = shellFile('edge-removal.sh', { BACKUP_LOCK_PREFIX });
+
+describe('the Barman server step retires what left the graph', () => {
   test('stop and drop come before any file or .pgpass removal, under the cron lock of the name, backups kept by default', () => {
     const s = serverScript();
-    const retire = s.indexOf('retire_server "$n" keep');
-    assert.ok(retire > 0, 'each removed name is retired, keeping its backups');
-    assert.ok(retire < s.indexOf('remove_block '), 'before its .pgpass lines go (the drop connects with them)');
-    assert.ok(retire < s.indexOf('install_from "$wanted"'), 'before the list is rewritten (a failure retries next time)');
-    assert.match(s, /f="\$BM_HOME\/\.\$1-\$2\.lock"/, "Barman 3.4's per-server lock files");
-    assert.ok(s.includes('lock=$(barman_lock "$1" cron)') && s.includes('backup_lock=$(barman_lock "$1" backup)'), 'the cron lock, then the backup lock');
-    assert.match(s, /BM_HOME='\/var\/lib\/barman'/);
-    assert.ok(s.includes('[ "$2" != delete ] || delete_backups_of "$1"'), 'deletion only when asked');
+    assert.equal(s.step, 'barman_server');
+    assert.equal(s.args[3], '/var/lib/barman', 'barman_home: BM_HOME');
+    assert.equal(s.args[7], 'keep', 'backups kept by default');
+    const server = functionBody(SERVER_SH, 'barman_server');
+    assert.ok(server.includes('BM_USER=$2 BM_HOME=$4 BM_CONF_DIR=/etc/barman.d BM_LOG=$7'), 'the BM_* that retire_server reads, from the step arguments');
+    assert.ok(server.indexOf('write_files "$@"') < server.indexOf('retire_removed '), 'the files first, then the reconciliation');
+    const r = functionBody(SERVER_SH, 'retire_removed');
+    const retire = r.indexOf('retire_server "$n" "$6"');
+    assert.ok(retire > 0, 'each removed name is retired, with keep|delete');
+    assert.ok(retire < r.indexOf('remove_block '), 'before its .pgpass lines go (the drop connects with them)');
+    assert.ok(retire < r.indexOf('install_from "$wanted"'), 'before the list is rewritten (a failure retries next time)');
+    assert.ok(EDGE_REMOVAL_SH.includes('f="$BM_HOME/.$1-$2.lock"'), "Barman 3.4's per-server lock files");
+    const rs = functionBody(EDGE_REMOVAL_SH, 'retire_server');
+    assert.ok(rs.indexOf('lock=$(barman_lock "$1" cron)') < rs.indexOf('backup_lock=$(barman_lock "$1" backup)'), 'the cron lock, then the backup lock');
+    assert.ok(rs.indexOf('backup_lock=$(barman_lock "$1" backup)') < rs.indexOf('receive-wal --stop'), 'both locks before receive-wal stops');
+    assert.ok(rs.includes('[ "$2" != delete ] || delete_backups_of "$1"'), 'deletion only when asked');
   });
 
-  test('barman_removed_backups = delete is passed to every retirement', () => {
-    assert.match(serverScript(RemovedBackups.DELETE), /retire_server "\$n" delete/);
-    assert.doesNotMatch(serverScript(RemovedBackups.KEEP), /retire_server "\$n" delete/);
+  test('barman_removed_backups = delete is the step argument every retirement gets', () => {
+    assert.equal(serverScript(RemovedBackups.DELETE).args[7], 'delete');
+    assert.equal(serverScript(RemovedBackups.KEEP).args[7], 'keep');
   });
 
-  test('the names that left, read from a list an earlier apply wrote (paths and pgpass:NAME): each once, in order, the wanted ones never', () => {
+  for (const removed of [RemovedBackups.KEEP, RemovedBackups.DELETE]) {
+    test(`the names that left, read from a list an earlier apply wrote (paths and pgpass:NAME): each once, in order, the wanted ones never (${removed})`, () => {
+      const s = serverScript(removed);
+      const dir = mkdtempSync(join(tmpdir(), 'cdktf-barman-list-'));
+      try {
+        const list = join(dir, 'rm.managed');
+        const pgpass = join(dir, '.pgpass');
+        writeFileSync(list, ['/etc/barman.d/pg.conf', '/etc/cron.d/pg', 'pgpass:pg', '/etc/barman.d/old.conf', '/etc/cron.d/old', 'pgpass:old', 'pgpass:only-pgpass', '/etc/barman.d/only.conf', ''].join('\n'));
+        const [begin, end] = [s.args[11] as string, s.args[12] as string];
+        const block = (n: string) => `${begin}${n}\nh:5432:*:barman:x\n${end}${n}\n`;
+        writeFileSync(pgpass, `foreign:1:*:u:p\n${block('pg')}${block('old')}${block('only-pgpass')}`);
+        const wanted = (s.args[9] as TriggerArg).content;
+        assert.equal(wanted, '/etc/barman.d/pg.conf\n/etc/cron.d/pg\npgpass:pg\n');
+        // retire_removed as barman_server calls it, with a retire_server that only says what it got
+        const call = ['retire_removed', list, toBase64(wanted), pgpass, begin, end, s.args[7] as string].map(shellQuote).join(' ');
+        const r = runInProgram(`retire_server() { echo "retire $1 $2"; }\n${call}`, { env: { ...process.env, CDKTF_BARMAN_STATE_DIR: join(dir, 'state') } });
+        assert.equal(r.status, 0, r.stderr);
+        const retired = r.stdout.split('\n').filter((l) => l.startsWith('retire '));
+        assert.deepEqual(retired, [`retire old ${removed}`, `retire only-pgpass ${removed}`, `retire only ${removed}`]);
+        assert.ok(r.stdout.indexOf('retire only ') < r.stdout.indexOf('removed the .pgpass lines of old'), 'every retirement before the .pgpass lines go');
+        assert.equal(readFileSync(pgpass, 'utf8'), `foreign:1:*:u:p\n${block('pg')}`, "the .pgpass lines of the names that left, only theirs");
+        assert.equal(readFileSync(list, 'utf8'), wanted, 'the list rewritten last');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  test('a retirement that fails stops the step before the list is rewritten (the next apply retries)', () => {
     const s = serverScript();
-    // the script's own steps, from the wanted list to the retirements, on a list in a temp directory
-    const from = s.indexOf('wanted=$(mktemp)');
-    const to = s.indexOf('\n', s.indexOf('retire_server "$n" keep'));
-    assert.ok(from > 0 && to > from);
-    const dir = mkdtempSync(join(tmpdir(), 'cdktf-barman-list-'));
+    const dir = mkdtempSync(join(tmpdir(), 'cdktf-barman-list-fail-'));
     try {
       const list = join(dir, 'rm.managed');
-      writeFileSync(list, ['/etc/barman.d/pg.conf', '/etc/cron.d/pg', 'pgpass:pg', '/etc/barman.d/old.conf', '/etc/cron.d/old', 'pgpass:old', 'pgpass:only-pgpass', '/etc/barman.d/only.conf', ''].join('\n'));
-      const steps = s.slice(from, to).split("'/usr/local/lib/cdktf-barman/rm.managed'").join(shellQuote(list));
-      const r = spawnSync('sh', ['-c', `${SHELL_LIBRARY}\nretire_server() { echo "retire $1 $2"; }\n${steps}`], { encoding: 'utf8' });
-      assert.equal(r.status, 0, r.stderr);
-      assert.equal(r.stdout, 'retire old keep\nretire only-pgpass keep\nretire only keep\n');
+      const pgpass = join(dir, '.pgpass');
+      const old = '/etc/barman.d/pg.conf\n/etc/barman.d/old.conf\npgpass:old\n';
+      writeFileSync(list, old);
+      writeFileSync(pgpass, `${s.args[11]}old\nx\n${s.args[12]}old\n`);
+      const wanted = (s.args[9] as TriggerArg).content;
+      const call = ['retire_removed', list, toBase64(wanted), pgpass, s.args[11] as string, s.args[12] as string, 'keep'].map(shellQuote).join(' ');
+      const r = runInProgram(`retire_server() { die "cannot retire $1"; }\n${call}`, { env: { ...process.env, CDKTF_BARMAN_STATE_DIR: join(dir, 'state') } });
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, /error: cannot retire old/);
+      assert.equal(readFileSync(list, 'utf8'), old, 'the list is as before');
+      assert.ok(readFileSync(pgpass, 'utf8').includes('old'), 'the .pgpass lines are kept for the next try');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -108,17 +158,15 @@ describe('retire_server against the real Barman and PostgreSQL', { skip: skipUnl
     assert.notEqual(receivers(name), '', `receive-wal of ${name} runs`);
   }
 
-  function retire(name: string, mode: 'keep' | 'delete', extra = ''): { status: number | null; stdout: string; stderr: string } {
-    const script = [
-      SHELL_LIBRARY,
-      EDGE_REMOVAL_LIBRARY,
-      `BM_USER=barman; BM_HOME=${shellQuote(home)}; BM_CONF_DIR=${shellQuote(confDir)}; BM_LOG=${shellQuote(join(home, 'barman.log'))}; BM_SLOT_TRIES=3`,
-      `bm() { (cd / && runuser -u barman -- env PGCONNECT_TIMEOUT=5 /usr/bin/barman -c ${shellQuote(join(dir, 'barman.conf'))} "$@"); }`,
-      extra,
-      `retire_server ${shellQuote(name)} ${mode}`,
-    ].join('\n');
-    const r = spawnSync('sh', ['-c', script], { encoding: 'utf8', timeout: 120_000 });
-    return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+  /** retire_server of the host program, with BM_* set and bm defined as barman_server does, bm pointed at the throwaway Barman */
+  function retire(name: string, mode: 'keep' | 'delete'): { status: number | null; stdout: string; stderr: string } {
+    return runInProgram(
+      [
+        `BM_USER=barman BM_HOME=${shellQuote(home)} BM_CONF_DIR=${shellQuote(confDir)} BM_LOG=${shellQuote(join(home, 'barman.log'))} BM_SLOT_TRIES=3`,
+        `bm() { (cd / && runuser -u barman -- env PGCONNECT_TIMEOUT=5 /usr/bin/barman -c ${shellQuote(join(dir, 'barman.conf'))} "$@"); }`,
+        `retire_server ${shellQuote(name)} ${mode}`,
+      ].join('\n'),
+    );
   }
 
   before(() => {

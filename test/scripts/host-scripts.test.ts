@@ -1,14 +1,16 @@
 /**
- * The pure host-script builders of lib/scripts: syntax (sh -n, shellcheck -s sh) of every script
- * (server, backup edge, Postgres access and config, roles, .pgpass, activation, and the wrappers
- * that carry them, secret steps included), quoting of hostile values, and the shell library's
- * functions run for real with `sh` in a temp directory (owner: the user running the tests). As
- * root, the Postgres-side scripts also run against a throwaway cluster of the machine's
- * PostgreSQL (test/support/postgres.ts). What a test needs and lacks: test/support/requirements.ts.
+ * The host program (lib/scripts/shell/*.sh, assembled in HOST_PROGRAM) and the step lines the
+ * library builds: syntax (sh -n, shellcheck -s sh) of every shell file, of the assembled program
+ * and prologue, and of every remote-exec inline of every graph (server, backup edge, Postgres access
+ * and config, roles, .pgpass, activation, private keys, secret steps included); quoting of hostile
+ * values through the step lines, run for real; the shell library's functions and write_files run
+ * for real with `sh` in a temp directory. As root, the Postgres-side steps also run against a
+ * throwaway cluster of the machine's PostgreSQL (test/support/postgres.ts). What a test needs and
+ * lacks: test/support/requirements.ts.
  */
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,28 +21,23 @@ import { graphFromProps } from '../../lib/model/typed-cluster';
 import { Concern, FileKind, HostFile, renderHosts } from '../../lib/render/host-files';
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import { shellQuote } from '../../lib/render/shell-quote';
-import { ScriptKeys, backupEdgeScript, barmanServerScript, postgresAccessScript } from '../../lib/scripts/concern-scripts';
+import { backupEdgeScript, barmanServerScript, postgresAccessScript, writeFilesArgs } from '../../lib/scripts/concern-scripts';
 import { activationScript, pgpassScript, postgresConfigScript, postgresRolesCheckScript, postgresRolesScript } from '../../lib/scripts/postgres-side-scripts';
 import { POSTGRES_SIDE_LIBRARY } from '../../lib/scripts/postgres-side-library';
-
-import { HostScriptBuilder } from '../../lib/scripts/host-script-builder';
-import { PRIVATE_KEY_INSTALL_SCRIPT } from '../../lib/scripts/private-key-script';
-import { HostScript, privateKeyExecLines, remoteExecLines, secretExecLines, toBase64 } from '../../lib/scripts/remote-command';
+import { HOST_PROGRAM, HOST_PROLOGUE } from '../../lib/scripts/host-program';
+import { ExecTarget, HostScript, STANDALONE, TriggerArg, privateKeyStep, remoteExecLines, secretExecLines, standaloneCommand, toBase64 } from '../../lib/scripts/remote-command';
+import { SHELL_DIR } from '../../lib/scripts/shell-assets';
 import { SHELL_LIBRARY } from '../../lib/scripts/shell-library';
 import { SEED_CONFIG, fixtureConfigs, multiGraph } from '../constructs/synth-helpers';
+import { runInline, runStep } from '../support/host-step';
 import { TEST_POSTGRES } from '../support/postgres';
-import { SETUP_COMMAND, rootMissing, shellcheckMissing, skipInside, skipUnless } from '../support/requirements';
+import { SETUP_COMMAND, commandMissing, rootMissing, shellcheckMissing, skipInside, skipUnless } from '../support/requirements';
 
 // ---------------------------------------------------------------------------------------------
 // helpers
 
 function sh(script: string, opts: { cwd?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {}): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync('sh', ['-c', script, 'sh', ...(opts.args ?? [])], { cwd: opts.cwd, env: opts.env ?? process.env, encoding: 'utf8', timeout: 60_000 });
-  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
-}
-
-function shFile(file: string, opts: { cwd?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {}): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('sh', [file, ...(opts.args ?? [])], { cwd: opts.cwd, env: opts.env ?? process.env, encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
@@ -55,60 +52,61 @@ function tempDir(prefix: string): string {
 
 const mode = (path: string): string => (statSync(path).mode & 0o7777).toString(8).padStart(4, '0');
 
-/** fake public keys, as base64 text (what the real ones are at apply time) */
-const FAKE_KEYS: ScriptKeys = { publicKeyBase64: (user, host) => toBase64(`ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA${user}${host.name.replace(/[^a-z0-9]/g, '')}`) };
-
 interface NamedScript {
   readonly name: string;
   readonly text: string;
 }
 
-/** every script the library builds for a graph, and the remote-exec inline that carries each */
-function scriptsOf(graph: BarmanGraph): NamedScript[] {
-  const out: NamedScript[] = [];
+/** every step the library builds for a graph, with the name of the resource it belongs to */
+function stepsOf(graph: BarmanGraph): { name: string; step: HostScript; secrets: number }[] {
+  const out: { name: string; step: HostScript; secrets: number }[] = [];
   const plans = renderHosts(graph, new PlaceholderKeys());
-  const add = (name: string, s: HostScript, purpose: string) => {
-    out.push({ name, text: s.script });
-    out.push({ name: `${name} (remote-exec inline)`, text: remoteExecLines(s, purpose).join('\n') + '\n' });
-  };
-  // a step with passwords: the script, and the wrapper handing it the passwords as files (base64, as Terraform substitutes them)
-  const addSecret = (name: string, script: string) => {
-    out.push({ name, text: script });
-    out.push({ name: `${name} (secret remote-exec inline)`, text: secretExecLines(name, script, [toBase64('pw-one'), toBase64('pw-two')]).join('\n') + '\n' });
-  };
   for (const p of plans) {
     const filesOf = (c: Concern) => p.files.filter((f) => f.concern === c);
     if (p.instance.isBarmanServer) {
-      add(`server ${p.instance.name}`, barmanServerScript(graph, p.instance, filesOf(Concern.BARMAN_SERVER), FAKE_KEYS), `Barman server ${p.instance.name}`);
+      out.push({ name: `server ${p.instance.name}`, step: barmanServerScript(graph, p.instance, filesOf(Concern.BARMAN_SERVER)), secrets: 0 });
       for (const e of graph.edgesOnServer(p.instance)) {
-        add(`edge ${e.instance.name} on ${e.server.name}`, backupEdgeScript(e, p.files.filter((f) => f.concern === Concern.BACKUP_EDGE && f.edge === e)), `backups of ${e.instance.name}`);
-      }
-      const guard = p.files.find((f) => f.path.endsWith('/barman-home-ok'));
-      if (guard?.content) out.push({ name: `guard script on ${p.instance.name}`, text: guard.content });
-      const gate = p.files.find((f) => f.path.endsWith('/barman-wal-gate'));
-      if (gate?.content) out.push({ name: `WAL gate on ${p.instance.name}`, text: gate.content });
-    }
-    if (p.instance.isBarmanServer) {
-      for (const e of graph.edgesOnServer(p.instance)) {
+        out.push({ name: `edge ${e.instance.name} on ${e.server.name}`, step: backupEdgeScript(e, p.files.filter((f) => f.concern === Concern.BACKUP_EDGE && f.edge === e)), secrets: 0 });
         const pgpass = p.files.find((f) => f.kind === FileKind.PASSWORD_BLOCK && f.edge === e);
         assert.ok(pgpass, `${e.instance.name} on ${e.server.name}: a .pgpass block`);
-        addSecret(`.pgpass of ${e.instance.name} on ${e.server.name}`, pgpassScript(e, pgpass));
-        add(`activation of ${e.instance.name} on ${e.server.name}`, activationScript(e), `activate ${e.backupName}`);
+        out.push({ name: `.pgpass of ${e.instance.name} on ${e.server.name}`, step: pgpassScript(e, pgpass), secrets: 2 });
+        out.push({ name: `activation of ${e.instance.name} on ${e.server.name}`, step: activationScript(e), secrets: 0 });
       }
     }
     if (p.instance.isPostgres) {
-      add(`postgres ${p.instance.name}`, postgresAccessScript(graph, p.instance, filesOf(Concern.POSTGRES_ACCESS), FAKE_KEYS), `Postgres instance ${p.instance.name}`);
+      out.push({ name: `postgres ${p.instance.name}`, step: postgresAccessScript(graph, p.instance, filesOf(Concern.POSTGRES_ACCESS)), secrets: 0 });
       const hba = p.files.find((f) => f.kind === FileKind.MANAGED_BLOCK);
       assert.ok(hba, `${p.instance.name}: a pg_hba.conf block`);
-      add(`postgres config ${p.instance.name}`, postgresConfigScript(graph, p.instance, hba), `Postgres instance ${p.instance.name}: pg_hba.conf, WAL commands`);
+      out.push({ name: `postgres config ${p.instance.name}`, step: postgresConfigScript(graph, p.instance, hba), secrets: 0 });
       if (!p.instance.roles.includes(Role.REPLICA)) {
-        add(`roles check on ${p.instance.name}`, postgresRolesCheckScript(p.instance), `before Barman's roles on ${p.instance.name}`);
-        addSecret(`roles on ${p.instance.name}`, postgresRolesScript(p.instance));
+        out.push({ name: `roles check on ${p.instance.name}`, step: postgresRolesCheckScript(p.instance), secrets: 0 });
+        out.push({ name: `roles on ${p.instance.name}`, step: postgresRolesScript(p.instance), secrets: 2 });
       }
     }
     for (const k of p.files.filter((f) => f.kind === FileKind.PRIVATE_KEY)) {
-      out.push({ name: `private key ${k.path} on ${p.instance.name} (remote-exec inline)`, text: privateKeyExecLines(PRIVATE_KEY_INSTALL_SCRIPT, toBase64('not a key'), k.path, k.owner, k.group).join('\n') + '\n' });
+      out.push({ name: `private key ${k.path} on ${p.instance.name}`, step: privateKeyStep(k.path, k.owner, k.group), secrets: 1 });
     }
+  }
+  return out;
+}
+
+/**
+ * every remote-exec inline the library builds for a graph (prologue and step line, literal as
+ * STANDALONE makes them; secrets as base64, as Terraform substitutes them), and the generated
+ * scripts it installs as files (the cron guard, the WAL gate)
+ */
+function inlinesOf(graph: BarmanGraph): NamedScript[] {
+  const out: NamedScript[] = [];
+  const secrets = [toBase64('pw-one'), toBase64('pw-two')];
+  for (const s of stepsOf(graph)) {
+    const lines = s.secrets === 0 ? remoteExecLines(s.step) : secretExecLines(s.step, secrets.slice(0, s.secrets));
+    out.push({ name: `${s.name} (${s.secrets === 0 ? '' : 'secret '}remote-exec inline)`, text: lines.join('\n') + '\n' });
+  }
+  for (const p of renderHosts(graph, new PlaceholderKeys()).filter((x) => x.instance.isBarmanServer)) {
+    const guard = p.files.find((f) => f.path.endsWith('/barman-home-ok'));
+    if (guard?.content) out.push({ name: `guard script on ${p.instance.name}`, text: guard.content });
+    const gate = p.files.find((f) => f.path.endsWith('/barman-wal-gate'));
+    if (gate?.content) out.push({ name: `WAL gate on ${p.instance.name}`, text: gate.content });
   }
   return out;
 }
@@ -132,24 +130,66 @@ const GRAPHS: { name: string; graph: () => BarmanGraph }[] = [
   { name: 'hostile values', graph: hostileGraph },
 ];
 
-/** an SC2016 note on a line that hands psql a backquoted command (`\set NAME `cat FILE``), nothing else */
-function isPsqlBackquote(finding: string): boolean {
-  const m = /^(.+\.sh):(\d+):\d+: note: .*\[SC2016\]$/.exec(finding);
-  if (!m) return false;
-  const line = readFileSync(m[1], 'utf8').split('\n')[Number(m[2]) - 1] ?? '';
-  return /printf '\\\\set [a-z_]+_password `cat %s\/[a-z]+`\\n' "\$dir"/.test(line);
+/** shellcheck -s sh -f gcc of files: its findings (every severity, no waiver), each named */
+function shellcheck(files: readonly string[], nameOf: (file: string) => string): { findings: string; status: number | null; stderr: string } {
+  const r = spawnSync('shellcheck', ['-s', 'sh', '-f', 'gcc', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const findings = (r.stdout ?? '')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      const f = files.find((x) => l.startsWith(`${x}:`));
+      return f === undefined ? l : `[${nameOf(f)}]${l.slice(f.length)}`;
+    })
+    .join('\n');
+  return { findings, status: r.status, stderr: r.stderr ?? '' };
 }
+
+const SHELL_FILES = readdirSync(SHELL_DIR).filter((n) => n.endsWith('.sh')).sort();
 
 // ---------------------------------------------------------------------------------------------
 
-describe('every generated script is valid POSIX sh', () => {
+describe('the host shell is valid POSIX sh', () => {
   const noShellcheck = shellcheckMissing();
 
+  test('every lib/scripts/shell/*.sh, as a file: sh -n and shellcheck -s sh (only its own directives)', (t) => {
+    assert.ok(SHELL_FILES.length >= 13, `${SHELL_FILES.join(' ')}`);
+    for (const expected of ['common.sh', 'drift.sh', 'files.sh', 'server.sh', 'backup-edge.sh', 'postgres-access.sh', 'postgres-side.sh', 'postgres-steps.sh', 'edge-removal.sh', 'activation.sh', 'private-key.sh', 'prologue.sh', 'run.sh']) {
+      assert.ok(SHELL_FILES.includes(expected), `${expected} is shipped beside the library`);
+    }
+    const files = SHELL_FILES.map((n) => join(SHELL_DIR, n));
+    for (const f of files) {
+      const r = spawnSync('sh', ['-n', f], { encoding: 'utf8' });
+      assert.equal(r.status, 0, `sh -n rejects ${f}:\n${r.stderr}`);
+      assert.match(readFileSync(f, 'utf8'), /^# shellcheck shell=sh\n/, `${f} says it is sh`);
+    }
+    if (skipInside(t, noShellcheck)) return;
+    const r = shellcheck(files, (f) => f.slice(SHELL_DIR.length + 1));
+    assert.equal(r.findings, '', `shellcheck:\n${r.findings}${r.stderr}`);
+    assert.equal(r.status, 0, r.stderr);
+  });
+
+  test('the assembled HOST_PROGRAM and HOST_PROLOGUE: sh -n and shellcheck -s sh', (t) => {
+    const dir = tempDir('program-syntax');
+    const files = [join(dir, 'host-program.sh'), join(dir, 'prologue.sh')];
+    writeFileSync(files[0], HOST_PROGRAM);
+    writeFileSync(files[1], HOST_PROLOGUE);
+    assert.doesNotMatch(HOST_PROGRAM, /@[A-Z][A-Z0-9_]*@/, 'every placeholder filled');
+    assert.doesNotMatch(HOST_PROLOGUE, /@[A-Z][A-Z0-9_]*@/, 'every placeholder filled');
+    assert.ok(HOST_PROGRAM.trimEnd().endsWith('"$@"'), 'the program ends by running its step');
+    for (const f of files) {
+      const r = spawnSync('sh', ['-n', f], { encoding: 'utf8' });
+      assert.equal(r.status, 0, `sh -n rejects ${f}:\n${r.stderr}`);
+    }
+    if (skipInside(t, noShellcheck)) return;
+    const r = shellcheck(files, (f) => f.slice(dir.length + 1));
+    assert.equal(r.findings, '', `shellcheck:\n${r.findings}${r.stderr}`);
+  });
+
   for (const g of GRAPHS) {
-    test(`${g.name}: sh -n and shellcheck -s sh`, (t) => {
+    test(`${g.name}: every remote-exec inline, sh -n and shellcheck -s sh`, (t) => {
       const dir = tempDir('syntax');
-      const scripts = scriptsOf(g.graph());
-      assert.ok(scripts.length >= 4, `${scripts.length} scripts`);
+      const scripts = inlinesOf(g.graph());
+      assert.ok(scripts.length >= 8, `${scripts.length} inlines`);
       const files: string[] = [];
       scripts.forEach((s, i) => {
         const f = join(dir, `${i}.sh`);
@@ -160,21 +200,20 @@ describe('every generated script is valid POSIX sh', () => {
       });
       // sh -n has run; without shellcheck the test is skipped (under CI: fails) from here
       if (skipInside(t, noShellcheck)) return;
-      // every severity; only SC2129 (style: "use { a; b; } >> file" for the managed-lines steps) is
-      // waived, and SC2016 on the roles script's psql lines, whose backquotes are psql's own
-      // (`\set barman_password `cat FILE``: psql runs cat, the shell must not)
-      const r = spawnSync('shellcheck', ['-s', 'sh', '-e', 'SC2129', '-f', 'gcc', ...files], { encoding: 'utf8' });
-      const findings = (r.stdout ?? '').split('\n').filter((l) => l.trim() !== '' && !isPsqlBackquote(l));
-      const named = findings.join('\n').replace(/^(\S+?)\/(\d+)\.sh:/gm, (_m, _d, i: string) => `[${scripts[Number(i)].name}]:`);
-      assert.deepEqual(named, '', `shellcheck:\n${named}${r.stderr}`);
-      assert.ok(r.status === 0 || findings.length === 0, r.stderr);
+      const r = shellcheck(files, (f) => scripts[files.indexOf(f)].name);
+      assert.equal(r.findings, '', `shellcheck:\n${r.findings}${r.stderr}`);
+      assert.ok(r.status === 0, r.stderr);
     });
   }
 
-  test('sh -n catches a syntax error (control)', () => {
+  test('sh -n catches a syntax error, shellcheck an unquoted expansion, each named (controls)', (t) => {
     const dir = tempDir('syntax-control');
     writeFileSync(join(dir, 'bad.sh'), 'if true; then\n');
     assert.notEqual(spawnSync('sh', ['-n', join(dir, 'bad.sh')]).status, 0);
+    if (skipInside(t, noShellcheck)) return;
+    writeFileSync(join(dir, 'unquoted.sh'), 'rm -f $1\n');
+    const r = shellcheck([join(dir, 'unquoted.sh')], () => 'the control');
+    assert.match(r.findings, /^\[the control\]:1:\d+: .*\[SC2086\]$/m);
   });
 });
 
@@ -200,35 +239,51 @@ describe('values reach the shell single-quoted or as base64 only', () => {
     assert.deepEqual(readdirSync(dir), [], 'nothing was executed');
   });
 
-  test('builder steps: die messages and names arrive verbatim, comments cannot break out of their line', () => {
-    const dir = tempDir('builder');
+  test('step arguments arrive verbatim, empty ones included, through standaloneCommand and through the remote-exec inline', { skip: skipUnless(rootMissing('the inline runs the root branch of cdktf_run (not root, it would call sudo -n)')) }, () => {
+    const dir = tempDir('step-args');
+    const printArgs: HostScript = { step: 'printf', args: ['[%s]', ...HOSTILE] };
+    const expected = HOSTILE.map((v) => `[${v}]`).join('');
+    const direct = runStep(printArgs, { cwd: dir });
+    assert.equal(direct.status, 0, direct.stderr);
+    assert.equal(direct.stdout, expected);
+    const inline = runInline(join(dir, 'terraform_1.sh'), remoteExecLines(printArgs), { cwd: dir });
+    assert.equal(inline.status, 0, inline.stderr);
+    assert.equal(inline.stdout, expected);
+    assert.deepEqual(readdirSync(dir), [], 'nothing was executed (and the uploaded inline removed itself)');
+  });
+
+  test("the steps' messages name hostile values verbatim: need_user (as postgres_access calls it), need_command, die", () => {
+    const dir = tempDir('step-messages');
     for (const v of HOSTILE.filter((x) => x !== '')) {
-      const msg = `message with ${v}`;
-      const r = sh(new HostScriptBuilder().comment(`note ${v}\ntouch pwned-comment`).require('false', msg).build(), { cwd: dir });
-      assert.equal(r.status, 1, `require(false) exits 1 for ${JSON.stringify(v)}`);
-      assert.ok(r.stderr.includes(`error: ${msg}\n`), `stderr: ${r.stderr}`);
-      const u = sh(new HostScriptBuilder().needUser(`nobody-${v}`, `fix ${v}`).build(), { cwd: dir });
+      // postgres_access: its first check is the postgres user, named by the step's first argument
+      const access: HostScript = { step: 'postgres_access', args: [`nobody-${v}`, 'nogroup', '/nowhere', 'h', 'o', '0', '', '', '', { trigger: 'layout', content: '' }] };
+      const u = runStep(access, { cwd: dir });
       assert.equal(u.status, 1);
-      assert.ok(u.stderr.includes(`user 'nobody-${v}' does not exist: fix ${v}`), u.stderr);
-      const c = sh(new HostScriptBuilder().needCommand(`no-such-${v}`, `install ${v}`).build(), { cwd: dir });
+      assert.ok(u.stderr.includes(`user 'nobody-${v}' does not exist: install PostgreSQL first, or set postgres_user`), u.stderr);
+      const c = runStep({ step: 'need_command', args: [`no-such-${v}`, `install ${v}`] }, { cwd: dir });
       assert.equal(c.status, 1);
       assert.ok(c.stderr.includes(`'no-such-${v}' is not installed: install ${v}`), c.stderr);
+      const msg = `message with ${v}`;
+      const d = runStep({ step: 'die', args: [msg] }, { cwd: dir });
+      assert.equal(d.status, 1, `die exits 1 for ${JSON.stringify(v)}`);
+      assert.ok(d.stderr.includes(`error: ${msg}\n`), `stderr: ${d.stderr}`);
     }
     assert.deepEqual(readdirSync(dir), [], 'nothing was executed');
   });
 
-  test('a whole file: path with quote, $ and spaces; content as base64, byte for byte', () => {
-    const dir = tempDir('builder-file');
+  test('a whole file through write_files: path with quote, $ and spaces; content from its trigger as base64, byte for byte', () => {
+    const dir = tempDir('write-file');
     const sub = join(dir, "we'ird $HOME dir");
     mkdirSync(sub);
     const path = join(sub, 'f ile;touch pwned');
     const content = `line 1 with ${HOSTILE.join(' | ')}\n\nlast line without newline $${'{'}x} %{y}`;
     const f: HostFile = { path, owner: ME, group: MY_GROUP, mode: '0640', kind: FileKind.FILE, content, concern: Concern.BARMAN_SERVER };
-    const script = new HostScriptBuilder().checkDrift({ host: "h'o$st", owner: "o'w$ner", allowOverrides: false }, [f]).file(f).build();
-    const own = script.slice(SHELL_LIBRARY.length);
-    assert.ok(!own.includes('touch pwned-subst') && !own.includes('last line'), 'the content is not in the script in clear');
-    const state = tempDir('builder-file-state');
-    const r = sh(script, { cwd: dir, env: { ...process.env, CDKTF_BARMAN_STATE_DIR: state } });
+    const step: HostScript = { step: 'write_files', args: writeFilesArgs({ host: "h'o$st", owner: "o'w$ner", allowOverrides: false }, [f], '') };
+    const line = remoteExecLines(step)[1];
+    assert.ok(!line.includes('touch pwned-subst') && !line.includes('last line'), 'the content is not in the step line in clear');
+    assert.ok(line.includes(`'${toBase64(content)}'`), 'the content as base64, single-quoted');
+    const state = tempDir('write-file-state');
+    const r = runStep(step, { cwd: dir, env: { ...process.env, CDKTF_BARMAN_STATE_DIR: state } });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(readFileSync(path, 'utf8'), content);
     assert.equal(mode(path), '0640');
@@ -236,20 +291,27 @@ describe('values reach the shell single-quoted or as base64 only', () => {
     assert.deepEqual(readdirSync(sub), ['f ile;touch pwned']);
   });
 
-  test('hostile settings never appear in clear in the generated scripts, only inside base64', () => {
+  test('hostile settings never appear in the step line: the conf is a trigger value, read at apply time', () => {
     const graph = hostileGraph();
     const plans = renderHosts(graph, new PlaceholderKeys());
     const bk = plans.find((p) => p.instance.name === 'bk')!;
     const edge = graph.edges[0];
-    const s = backupEdgeScript(edge, bk.files.filter((f) => f.edge === edge)).script;
-    for (const needle of ['touch pwned', "it's", '$HOME', "application_name='x$y'"]) assert.ok(!s.includes(needle), `${needle} in clear in the script`);
-    const decoded = [...s.matchAll(/^stage_file \d+ .* '([A-Za-z0-9+/=]*)'$/gm)].map((m) => Buffer.from(m[1], 'base64').toString('utf8'));
-    assert.ok(decoded.some((c) => c.includes('post_backup_script = "') && c.includes("it's $HOME ${X}")), 'the conf arrives (base64) with the script intact');
-    // every data-bearing argument of the script's own lines is single-quoted or a known variable
-    for (const line of s.slice(SHELL_LIBRARY.length).split('\n')) {
-      const outside = line.replace(/'[^']*'/g, "''");
-      assert.ok(!/[`;|&]\s*touch|\$\(touch/.test(outside), `unquoted data in: ${line}`);
-    }
+    const step = backupEdgeScript(edge, bk.files.filter((f) => f.edge === edge));
+    // what the construct emits: the step's values from its own triggers (lib/constructs/host-program-local.ts)
+    const terraform: ExecTarget = { prologue: '${local.cdktf_barman_shell}', triggerBase64: (a) => `\${base64encode(self.triggers[${JSON.stringify(a.trigger)}])}` };
+    const line = remoteExecLines(step, terraform)[1];
+    const conf = (step.args.find((a): a is TriggerArg => typeof a !== 'string' && a.trigger.endsWith('/pg.conf')))!;
+    assert.ok(conf.content.includes('post_backup_script = "') && conf.content.includes("it's $HOME ${X}"), 'the conf, with the script intact, is the trigger value');
+    for (const needle of ['touch pwned', "it's", '$HOME', "application_name='x$y'", 'post_backup_script', toBase64(conf.content)]) assert.ok(!line.includes(needle), `${needle} in the step line`);
+    assert.ok(line.includes(`'\${base64encode(self.triggers["${conf.trigger}"])}'`), `the conf read from the trigger:\n${line}`);
+    // run outside Terraform (STANDALONE), the content travels as base64 only
+    const literal = remoteExecLines(step, STANDALONE)[1];
+    for (const needle of ['touch pwned', "it's", '$HOME', "application_name='x$y'"]) assert.ok(!literal.includes(needle), `${needle} in clear in the step line`);
+    const decoded = [...literal.matchAll(/'([A-Za-z0-9+/=]{16,})'/g)].map((m) => Buffer.from(m[1], 'base64').toString('utf8'));
+    assert.ok(decoded.includes(conf.content), 'the conf arrives (base64) intact');
+    // every argument of the step line is single-quoted
+    const outside = literal.replace(/'[^']*'/g, "''");
+    assert.ok(!/[`;|&$]/.test(outside), `unquoted data in: ${outside}`);
   });
 });
 
@@ -426,68 +488,249 @@ describe('shell library functions, run for real with sh', () => {
   );
 });
 
-describe('the remote-exec wrappers, run for real', { skip: skipUnless(rootMissing('these run the root branch of the wrappers (not root, they would call sudo -n)')) }, () => {
-  test('remoteExecLines: the script arrives intact with its arguments, and a failing step stops it', () => {
-    const dir = tempDir('remote-exec');
-    const tmp = join(dir, 'tmp');
-    mkdirSync(tmp);
-    const env = { ...process.env, TMPDIR: tmp };
-    const out = join(dir, 'out');
-    const ok: HostScript = { script: new HostScriptBuilder().raw(`printf '%s|%s' "$1" "$2" > ${shellQuote(out)}`).build(), args: [toBase64('a b'), 'c2Vjb25k'] };
-    writeFileSync(join(dir, 'ok.sh'), remoteExecLines(ok, "purpose with it's $HOME").join('\n') + '\n');
-    const r = shFile(join(dir, 'ok.sh'), { cwd: dir, env });
-    assert.equal(r.status, 0, r.stderr);
-    assert.equal(readFileSync(out, 'utf8'), `${toBase64('a b')}|c2Vjb25k`);
-    assert.deepEqual(readdirSync(tmp), [], 'the decoded script was removed');
+// ---------------------------------------------------------------------------------------------
+// write_files (shell/files.sh): a step's files as its layout trigger lists them
 
-    const stop: HostScript = { script: new HostScriptBuilder().raw('false').raw(`touch ${shellQuote(join(dir, 'after'))}`).build(), args: [] };
-    writeFileSync(join(dir, 'stop.sh'), remoteExecLines(stop, 'x').join('\n') + '\n');
-    assert.notEqual(shFile(join(dir, 'stop.sh'), { cwd: dir, env }).status, 0);
-    assert.ok(!existsSync(join(dir, 'after')), 'set -eu stopped the script at the failing step');
+describe("write_files follows its step's layout, run for real", () => {
+  const MARK = 'cdktf-barman:demo';
+  const NEEDS_SSHD = skipUnless(rootMissing('the test starts a throwaway sshd'), commandMissing('sshd', 'openssh-server'), commandMissing('ssh-keyscan', 'openssh-client'), commandMissing('ssh-keygen', 'openssh-client'));
+  let sshd: ChildProcess | undefined;
+  let port = 0;
+  let hostKey = '';
+  let sshdDir = '';
+
+  /** a throwaway sshd on a free port of 127.0.0.1 and ::1, with a host key of its own: what a scan reads */
+  before(async () => {
+    if (NEEDS_SSHD !== false) return;
+    // not tempDir(): sshd reads its host key again for every connection, until the suite ends
+    const dir = mkdtempSync(join(tmpdir(), 'cdktf-barman-sshd-'));
+    sshdDir = dir;
+    assert.equal(spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'host_key')]).status, 0);
+    hostKey = readFileSync(join(dir, 'host_key.pub'), 'utf8').trim().split(' ').slice(0, 2).join(' ');
+    for (let i = 0; i < 10 && sshd === undefined; i++) {
+      port = 42000 + Math.floor(Math.random() * 8000);
+      const p = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', '/dev/null', '-p', String(port), '-h', join(dir, 'host_key'), '-o', 'PidFile=none', '-o', 'ListenAddress=127.0.0.1', '-o', 'ListenAddress=::1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      const listening = await new Promise<boolean>((resolve) => {
+        p.stderr!.on('data', (d: Buffer) => {
+          err += d.toString();
+          if (/Server listening on 127\.0\.0\.1/.test(err)) resolve(true);
+        });
+        p.on('exit', () => resolve(false));
+        setTimeout(() => resolve(false), 10_000);
+      });
+      if (listening) sshd = p;
+      else p.kill();
+    }
+    assert.ok(sshd, 'a throwaway sshd is listening');
+  });
+  after(() => {
+    sshd?.kill();
+    if (sshdDir !== '') rmSync(sshdDir, { recursive: true, force: true });
   });
 
-  test('privateKeyExecLines: installs the key 0600, removes its own script and every temp file', () => {
-    const dir = tempDir('private-key');
+  /** a file of the layout (owner: whoever runs the tests), with the shared-file kind it is */
+  const file = (path: string, kind: FileKind, fileMode: string, content?: string, shared?: 'public-key' | 'authorized-keys' | 'known-hosts'): HostFile => ({
+    path,
+    owner: ME,
+    group: MY_GROUP,
+    mode: fileMode,
+    kind,
+    content,
+    concern: Concern.POSTGRES_ACCESS,
+    // the layout names a shared file by what it holds; its details only matter to the renderers
+    ...(shared === 'public-key' ? { publicKey: {} as never } : shared === 'authorized-keys' ? { authorizedKeys: [] } : shared === 'known-hosts' ? { knownHosts: [] } : {}),
+  });
+  const writeFiles = (dir: string, files: HostFile[], state: string) =>
+    runStep({ step: 'write_files', args: writeFilesArgs({ host: 'h', owner: 'h', allowOverrides: false }, files, 'demo') }, { cwd: dir, env: { ...process.env, CDKTF_BARMAN_STATE_DIR: state } });
+
+  test('directory, log-file, file, public-key, authorized-keys (foreign lines kept), known-hosts (pinned keys copied), in layout order; a re-run replaces only the managed lines', () => {
+    const dir = tempDir('layout');
+    const state = tempDir('layout-state');
+    const home = join(dir, 'home');
+    const ssh = join(home, '.ssh');
+    mkdirSync(join(dir, 'log'));
+    const layout = (akLines: string) => [
+      file(home, FileKind.DIRECTORY, '0750'),
+      file(ssh, FileKind.DIRECTORY, '0700'),
+      file(join(dir, 'log', 'barman.log'), FileKind.LOG_FILE, '0640'),
+      file(join(home, 'barman.conf'), FileKind.FILE, '0644', "[barman]\nbarman_user = barman\n; it's $HOME\n"),
+      file(join(ssh, 'id_ed25519.pub'), FileKind.FILE, '0644', 'ssh-ed25519 AAAApublic postgres@demo\n', 'public-key'),
+      file(join(ssh, 'authorized_keys'), FileKind.MANAGED_LINES, '0600', akLines, 'authorized-keys'),
+      file(join(ssh, 'known_hosts'), FileKind.MANAGED_LINES, '0644', `10.0.0.9 ssh-ed25519 AAAApinned9 ${MARK}\n[10.0.0.8]:2222 ecdsa-sha2-nistp256 AAAApinned8 ${MARK}\n`, 'known-hosts'),
+    ];
+    const files = layout(`restrict ssh-ed25519 AAAAbarman1 barman@demo ${MARK}\n`);
+    // the layout trigger names each file by the kind write_files handles
+    const layoutText = (writeFilesArgs({ host: 'h', owner: 'h', allowOverrides: false }, files, 'demo').find((a): a is TriggerArg => typeof a !== 'string' && a.trigger === 'layout'))!.content;
+    assert.deepEqual(layoutText.split('\n').filter((l) => l !== '').map((l) => l.split(' ')[0]), ['directory', 'directory', 'log-file', 'file', 'public-key', 'authorized-keys', 'known-hosts']);
+    // someone else's lines in the shared files, and an existing log
+    writeFileSync(join(dir, 'log', 'barman.log'), 'earlier log lines\n');
+    const r0 = writeFiles(dir, files.slice(0, 2), state);
+    assert.equal(r0.status, 0, r0.stderr);
+    writeFileSync(join(ssh, 'authorized_keys'), `ssh-ed25519 AAAAforeign alice@laptop\nssh-ed25519 AAAAold barman@demo ${MARK}\n`);
+    writeFileSync(join(ssh, 'known_hosts'), 'github.com ssh-ed25519 AAAAgithub\n');
+    for (const run of [1, 2]) {
+      const r = writeFiles(dir, files, state);
+      assert.equal(r.status, 0, `run ${run}: ${r.stderr}`);
+      assert.equal(r.stderr, '');
+      assert.deepEqual([mode(home), mode(ssh)], ['0750', '0700']);
+      assert.equal(readFileSync(join(dir, 'log', 'barman.log'), 'utf8'), 'earlier log lines\n', 'a log file keeps its content');
+      assert.equal(mode(join(dir, 'log', 'barman.log')), '0640');
+      assert.equal(readFileSync(join(home, 'barman.conf'), 'utf8'), "[barman]\nbarman_user = barman\n; it's $HOME\n");
+      assert.equal(mode(join(home, 'barman.conf')), '0644');
+      assert.ok(existsSync(join(state, 'written', home, 'barman.conf')), 'a whole file is recorded for the drift check');
+      assert.equal(readFileSync(join(ssh, 'id_ed25519.pub'), 'utf8'), 'ssh-ed25519 AAAApublic postgres@demo\n');
+      assert.ok(!existsSync(join(state, 'written', ssh, 'id_ed25519.pub')), 'a public key is not drift-checked');
+      assert.equal(readFileSync(join(ssh, 'authorized_keys'), 'utf8'), `ssh-ed25519 AAAAforeign alice@laptop\nrestrict ssh-ed25519 AAAAbarman1 barman@demo ${MARK}\n`);
+      assert.equal(mode(join(ssh, 'authorized_keys')), '0600');
+      assert.equal(readFileSync(join(ssh, 'known_hosts'), 'utf8'), `github.com ssh-ed25519 AAAAgithub\n10.0.0.9 ssh-ed25519 AAAApinned9 ${MARK}\n[10.0.0.8]:2222 ecdsa-sha2-nistp256 AAAApinned8 ${MARK}\n`);
+      assert.equal(mode(join(ssh, 'known_hosts')), '0644');
+      assert.deepEqual(readdirSync(ssh).filter((n) => n.startsWith('.cdktf-barman.')), []);
+    }
+    // another key authorized: ours replaced, the foreign line kept
+    const r = writeFiles(dir, layout(`ssh-ed25519 AAAAbarman2 barman@demo ${MARK}\n`), state);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(readFileSync(join(ssh, 'authorized_keys'), 'utf8'), `ssh-ed25519 AAAAforeign alice@laptop\nssh-ed25519 AAAAbarman2 barman@demo ${MARK}\n`);
+  });
+
+  test('known-hosts: a <scanned-at-apply-from-[address]:port> line becomes the keys sshd offers there, pinned lines are copied', { skip: NEEDS_SSHD }, () => {
+    const dir = tempDir('layout-scan');
+    const kh = join(dir, 'known_hosts');
+    const lines = `10.0.0.9 ssh-ed25519 AAAApinned9 ${MARK}\n[127.0.0.1]:${port} <scanned-at-apply-from-[127.0.0.1]:${port}> ${MARK}\n`;
+    const r = writeFiles(dir, [file(kh, FileKind.MANAGED_LINES, '0644', lines, 'known-hosts')], tempDir('layout-scan-state'));
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(readFileSync(kh, 'utf8'), `10.0.0.9 ssh-ed25519 AAAApinned9 ${MARK}\n[127.0.0.1]:${port} ${hostKey} ${MARK}\n`);
+  });
+
+  test('known-hosts: a scan that fails (nothing listens there) stops the step: the known_hosts and every file after it unwritten', { skip: skipUnless(commandMissing('ssh-keyscan', 'openssh-client')) }, () => {
+    const dir = tempDir('layout-scan-fail');
+    const kh = join(dir, 'known_hosts');
+    writeFileSync(kh, 'github.com ssh-ed25519 AAAAgithub\n');
+    const files = [
+      file(join(dir, 'before.conf'), FileKind.FILE, '0644', 'before\n'),
+      file(kh, FileKind.MANAGED_LINES, '0644', `[127.0.0.1]:1 <scanned-at-apply-from-[127.0.0.1]:1> ${MARK}\n`, 'known-hosts'),
+      file(join(dir, 'after.pub'), FileKind.FILE, '0644', 'ssh-ed25519 AAAAafter x@demo\n', 'public-key'),
+    ];
+    const r = writeFiles(dir, files, tempDir('layout-scan-fail-state'));
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /error: cannot read the ssh host keys of 127\.0\.0\.1 port 1 from this host/);
+    assert.equal(readFileSync(kh, 'utf8'), 'github.com ssh-ed25519 AAAAgithub\n', 'the known_hosts is as it was (its lines not dropped)');
+    assert.ok(!existsSync(join(dir, 'after.pub')), 'the step went on after the failed scan');
+    assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('.cdktf-barman.')), []);
+  });
+
+  test('known_hosts_of: pinned lines as they are; [address]:port and a bare address (port 22) scanned', { skip: NEEDS_SSHD }, () => {
+    const lines = [`10.0.0.9 ssh-ed25519 AAAApinned9 ${MARK}`, `[127.0.0.1]:${port} <scanned-at-apply-from-[127.0.0.1]:${port}> ${MARK}`, `[::1]:${port} <scanned-at-apply-from-[::1]:${port}> ${MARK}`, ''].join('\n');
+    const r = runStep({ step: 'known_hosts_of', args: [toBase64(lines)] });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, `10.0.0.9 ssh-ed25519 AAAApinned9 ${MARK}\n[127.0.0.1]:${port} ${hostKey} ${MARK}\n[::1]:${port} ${hostKey} ${MARK}\n`);
+    // a bare address is scanned on port 22 (nothing listens on 127.0.0.9:22 here)
+    const bare = runStep({ step: 'known_hosts_of', args: [toBase64(`127.0.0.9 <scanned-at-apply-from-127.0.0.9> ${MARK}\n`)] });
+    assert.notEqual(bare.status, 0);
+    assert.match(bare.stderr, /cannot read the ssh host keys of 127\.0\.0\.9 port 22 /);
+    assert.equal(bare.stdout, '');
+  });
+});
+
+describe('postgres_access, run for real (its files under a temp root)', { skip: skipUnless(rootMissing('the files belong to the postgres user'), commandMissing('ssh-keyscan', 'openssh-client')) }, () => {
+  test("the postgres user's public key, barman's key authorized (foreign lines kept), the Barman server known; no whole file, so nothing recorded", () => {
+    const root = tempDir('access-root');
+    const state = tempDir('access-state');
+    const home = spawnSync('getent', ['passwd', 'postgres'], { encoding: 'utf8' }).stdout.split(':')[5];
+    assert.ok(home, 'the postgres user has a home');
+    const graph = graphFromProps({
+      clusterName: 'acc',
+      instances: [
+        { name: 'pg', roles: [Role.PRIMARY], backup: ['bk'] },
+        { name: 'bk', roles: [Role.BARMAN], address: '10.0.0.2', sshHostKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIbk'] },
+      ],
+      settings: { postgresHome: home },
+    });
+    const plan = renderHosts(graph, new PlaceholderKeys()).find((p) => p.instance.name === 'pg')!;
+    const files = plan.files.filter((f) => f.concern === Concern.POSTGRES_ACCESS).map((f) => ({ ...f, path: join(root, f.path) }));
+    mkdirSync(join(root, home), { recursive: true });
+    const ak = files.find((f) => f.path.endsWith('/authorized_keys'))!;
+    mkdirSync(join(root, home, '.ssh'));
+    writeFileSync(ak.path, 'ssh-ed25519 AAAAforeign admin@laptop\n');
+    const r = runStep(postgresAccessScript(graph, plan.instance, files), { env: { ...process.env, CDKTF_BARMAN_STATE_DIR: state } });
+    assert.equal(r.status, 0, r.stderr);
+    const owner = (p: string) => spawnSync('stat', ['-c', '%U %a', p], { encoding: 'utf8' }).stdout.trim();
+    assert.equal(owner(join(root, home, '.ssh')), 'postgres 700');
+    const pub = files.find((f) => f.publicKey)!;
+    assert.equal(readFileSync(pub.path, 'utf8'), pub.content);
+    assert.equal(owner(pub.path), 'postgres 644');
+    assert.equal(readFileSync(ak.path, 'utf8'), `ssh-ed25519 AAAAforeign admin@laptop\n${ak.content}`);
+    assert.equal(owner(ak.path), 'postgres 600');
+    assert.equal(readFileSync(files.find((f) => f.path.endsWith('/known_hosts'))!.path, 'utf8'), '10.0.0.2 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIbk cdktf-barman:acc\n');
+    assert.ok(!existsSync(files.find((f) => f.kind === FileKind.PRIVATE_KEY)!.path), 'the private key has a step of its own');
+    assert.ok(!existsSync(join(state, 'written')), 'nothing recorded');
+  });
+});
+
+describe('the remote-exec inlines, run for real', { skip: skipUnless(rootMissing('these run the root branch of cdktf_run (not root, it would call sudo -n)')) }, () => {
+  /** a temp directory for the uploaded inline (cwd) and one for TMPDIR, which must stay empty */
+  const place = (name: string) => {
+    const dir = tempDir(name);
     const tmp = join(dir, 'tmp');
-    const ssh = join(dir, 'home', '.ssh');
     mkdirSync(tmp);
+    return { dir, tmp, env: { ...process.env, TMPDIR: tmp } };
+  };
+
+  test('remoteExecLines: the step gets its arguments intact, the uploaded inline removes itself ($0), no temp file is left', () => {
+    const { dir, tmp, env } = place('remote-exec');
+    const out = join(dir, 'out');
+    const step: HostScript = { step: 'sh', args: ['-c', `printf '%s|%s|%s' "$1" "$2" "$3" > ${shellQuote(out)}`, 'probe', "a b it's", { trigger: 'x', content: 'from a trigger' }, ''] };
+    const inline = join(dir, 'terraform_1.sh');
+    const r = runInline(inline, remoteExecLines(step), { cwd: dir, env });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(readFileSync(out, 'utf8'), `a b it's|${toBase64('from a trigger')}|`);
+    assert.ok(!existsSync(inline), 'the uploaded inline removed itself');
+    assert.deepEqual(readdirSync(tmp), [], 'the decoded host program was removed');
+  });
+
+  test('remoteExecLines: a failing step fails the inline, and stops the step where it failed', () => {
+    const { dir, tmp, env } = place('remote-exec-stop');
+    const after1 = join(dir, 'after-in-step');
+    const after2 = join(dir, 'after-the-step');
+    const step: HostScript = { step: 'eval', args: [`false\ntouch ${shellQuote(after1)}`] };
+    const r = runInline(join(dir, 'terraform_2.sh'), [...remoteExecLines(step), `touch ${shellQuote(after2)}`], { cwd: dir, env });
+    assert.notEqual(r.status, 0);
+    assert.ok(!existsSync(after1), 'set -eu stopped the step at the failing command');
+    assert.ok(!existsSync(after2), 'the inline stopped after the failing step');
+    assert.deepEqual(readdirSync(tmp), []);
+  });
+
+  test('privateKeyStep through secretExecLines: installs the key 0600, removes its own inline and every temp file, prints nothing of it', () => {
+    const { dir, tmp, env } = place('private-key');
+    const ssh = join(dir, 'home', '.ssh');
     mkdirSync(ssh, { recursive: true });
     const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n';
     const target = join(ssh, 'id_ed25519');
-    const script = join(dir, 'terraform_123.sh');
-    writeFileSync(script, privateKeyExecLines(PRIVATE_KEY_INSTALL_SCRIPT, toBase64(key), target, ME, MY_GROUP).join('\n') + '\n');
-    const r = shFile(script, { cwd: dir, env: { ...process.env, TMPDIR: tmp } });
+    const inline = join(dir, 'terraform_123.sh');
+    const r = runInline(inline, secretExecLines(privateKeyStep(target, ME, MY_GROUP), [toBase64(key)]), { cwd: dir, env });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(readFileSync(target, 'utf8'), key);
     assert.equal(mode(target), '0600');
-    assert.ok(!existsSync(script), 'the uploaded script (holding the key) removed itself');
+    assert.ok(!existsSync(inline), 'the uploaded inline (holding the key) removed itself');
     assert.deepEqual(readdirSync(tmp), [], 'no temp file with the key is left');
     assert.deepEqual(readdirSync(ssh), ['id_ed25519']);
     assert.ok(!r.stdout.includes('b3BlbnNzaC1rZXktdjEAAAAA') && !r.stderr.includes('b3BlbnNzaC1rZXktdjEAAAAA'), 'the key is not printed');
   });
 
-  test(
-    'a failed private key install leaves no decoded key behind in the temp directory',
-    () => {
-      const dir = tempDir('private-key-fail');
-      const tmp = join(dir, 'tmp');
-      mkdirSync(tmp);
-      mkdirSync(join(dir, 'ssh'));
-      const script = join(dir, 'terraform_456.sh');
-      writeFileSync(script, privateKeyExecLines(PRIVATE_KEY_INSTALL_SCRIPT, toBase64('SECRET-KEY-MATERIAL\n'), join(dir, 'ssh', 'id_ed25519'), 'no-such-user-cdktf', MY_GROUP).join('\n') + '\n');
-      const r = shFile(script, { cwd: dir, env: { ...process.env, TMPDIR: tmp } });
-      assert.notEqual(r.status, 0, 'the install fails (no such owner)');
-      const left = readdirSync(tmp).filter((n) => readFileSync(join(tmp, n), 'utf8').includes('SECRET-KEY-MATERIAL'));
-      assert.deepEqual(left, [], 'decoded key left in the temp directory');
-    },
-  );
+  test('a failed private key install leaves no decoded key behind in the temp directory, nor beside the target', () => {
+    const { dir, tmp, env } = place('private-key-fail');
+    mkdirSync(join(dir, 'ssh'));
+    const r = runInline(join(dir, 'terraform_456.sh'), secretExecLines(privateKeyStep(join(dir, 'ssh', 'id_ed25519'), 'no-such-user-cdktf', MY_GROUP), [toBase64('SECRET-KEY-MATERIAL\n')]), { cwd: dir, env });
+    assert.notEqual(r.status, 0, 'the install fails (no such owner)');
+    assert.deepEqual(readdirSync(tmp), [], 'a temp file (key or its base64) is left');
+    assert.deepEqual(readdirSync(join(dir, 'ssh')), [], 'a half-installed key is left');
+  });
 
-  test('the private key script fails clearly when the directory is missing', () => {
+  test('the private key step fails clearly when the directory is missing', () => {
     const dir = tempDir('private-key-missing');
     const kf = join(dir, 'k');
     writeFileSync(kf, toBase64('KEY'));
-    writeFileSync(join(dir, 'install.sh'), PRIVATE_KEY_INSTALL_SCRIPT);
-    const r = shFile(join(dir, 'install.sh'), { cwd: dir, args: [kf, toBase64(join(dir, 'missing', 'id')), toBase64(ME), toBase64(MY_GROUP)] });
+    const r = runStep(privateKeyStep(join(dir, 'missing', 'id'), ME, MY_GROUP), { cwd: dir, extraArgs: [kf] });
     assert.notEqual(r.status, 0);
     assert.match(r.stderr, /missing: the configuration step must run first/);
   });
@@ -646,21 +889,21 @@ function pgpassGraph(home: string): BarmanGraph {
   });
 }
 
-function pgpassScriptOf(graph: BarmanGraph, instance: string): string {
+function pgpassScriptOf(graph: BarmanGraph, instance: string): HostScript {
   const e = graph.edgesOfInstance(graph.instance(instance))[0];
   const f = renderHosts(graph, new PlaceholderKeys()).find((p) => p.instance === e.server)!.files.find((x) => x.kind === FileKind.PASSWORD_BLOCK && x.edge === e)!;
   return pgpassScript(e, f);
 }
 
 describe('the .pgpass script, run for real', () => {
-  const run = (dir: string, script: string, passwords: string[]) => {
-    writeFileSync(join(dir, 'pgpass.sh'), script);
+  /** the step with its two password files after its own arguments, as cdktf_run_secret hands them */
+  const run = (dir: string, step: HostScript, passwords: string[]) => {
     const files = passwords.map((p, i) => {
       const file = join(dir, `pw${i}`);
       writeFileSync(file, toBase64(p));
       return file;
     });
-    return shFile(join(dir, 'pgpass.sh'), { cwd: dir, args: files });
+    return runStep(step, { cwd: dir, extraArgs: files });
   };
 
   test('each instance its own block, libpq escaping of ":" and "\\\\", foreign lines kept, re-runs replace', () => {
@@ -733,7 +976,7 @@ describe('the .pgpass script, run for real', () => {
     },
   );
 
-  test('scripts of several instances running at once on one .pgpass (Terraform applies in parallel) keep every block', async () => {
+  test('steps of several instances running at once on one .pgpass (Terraform applies in parallel) keep every block', async () => {
     const dir = tempDir('pgpass-parallel');
     const home = join(dir, 'home');
     mkdirSync(home);
@@ -745,8 +988,8 @@ describe('the .pgpass script, run for real', () => {
     });
     writeFileSync(join(dir, 'pw'), toBase64('pw'));
     const runs = names.map((n) => {
-      writeFileSync(join(dir, `${n}.sh`), pgpassScriptOf(graph, n));
-      return new Promise<number | null>((resolve) => spawn('sh', [join(dir, `${n}.sh`), join(dir, 'pw'), join(dir, 'pw')], { cwd: dir, stdio: 'ignore' }).on('close', resolve));
+      const [cmd, ...args] = standaloneCommand(pgpassScriptOf(graph, n));
+      return new Promise<number | null>((resolve) => spawn(cmd, [...args, join(dir, 'pw'), join(dir, 'pw')], { cwd: dir, stdio: 'ignore' }).on('close', resolve));
     });
     assert.deepEqual(await Promise.all(runs), names.map(() => 0));
     const text = readFileSync(join(home, '.pgpass'), 'utf8');
@@ -755,33 +998,45 @@ describe('the .pgpass script, run for real', () => {
   });
 });
 
-describe('the secret step wrapper, run for real', { skip: skipUnless(rootMissing('it runs the root branch of the wrapper (not root, it would call sudo -n)')) }, () => {
-  test('the passwords reach the script as 0600 files only; the uploaded wrapper and every temp file are removed; nothing is printed', () => {
+describe('the secret step inline, run for real', { skip: skipUnless(rootMissing('it runs the root branch of cdktf_run (not root, it would call sudo -n)')) }, () => {
+  test('the passwords reach the step as 0600 files only, after its own arguments; the uploaded inline and every temp file are removed; nothing is printed', () => {
     const dir = tempDir('secret-step');
     const tmp = join(dir, 'tmp');
     const home = join(dir, 'home');
     mkdirSync(tmp);
     mkdirSync(home);
-    const graph = pgpassGraph(home);
-    const seen = join(dir, 'seen');
-    // a probe in front of the .pgpass script: what does it get as arguments, and what are they
-    const probe = `for a in "$@"; do printf '%s %s\\n' "$a" "$(stat -c %a "$a")" >> ${shellQuote(seen)}; done\n`;
-    const script = pgpassScriptOf(graph, 'one').replace('\n', `\n${probe}`);
-    const wrapper = join(dir, 'terraform_999.sh');
+    const env = { ...process.env, TMPDIR: tmp };
     const secrets = ['Sup3r:Secret', 'Str3aming\\pw'];
-    writeFileSync(wrapper, secretExecLines('test', script, secrets.map(toBase64)).join('\n') + '\n');
-    const r = shFile(wrapper, { cwd: dir, env: { ...process.env, TMPDIR: tmp } });
-    assert.equal(r.status, 0, r.stderr);
+    // a probe step: what does a secret step get after its own arguments, and what are they
+    const seen = join(dir, 'seen');
+    const probe: HostScript = { step: 'sh', args: ['-c', `shift; for a in "$@"; do printf '%s %s\\n' "$a" "$(stat -c %a "$a")" >> ${shellQuote(seen)}; done`, 'probe', 'own argument'] };
+    const p = runInline(join(dir, 'terraform_998.sh'), secretExecLines(probe, secrets.map(toBase64)), { cwd: dir, env });
+    assert.equal(p.status, 0, p.stderr);
     const args = readFileSync(seen, 'utf8').trimEnd().split('\n').map((l) => l.split(' '));
-    assert.equal(args.length, 2, 'two arguments');
+    assert.equal(args.length, 2, 'two secret files after the own argument');
     for (const [path, perm] of args) {
       assert.ok(path.startsWith(tmp + '/'), `${path}: a temp file`);
       assert.equal(perm, '600', `${path}: private`);
+      assert.ok(!existsSync(path), `${path}: removed after the step`);
     }
+    // the real .pgpass step
+    const inline = join(dir, 'terraform_999.sh');
+    const r = runInline(inline, secretExecLines(pgpassScriptOf(pgpassGraph(home), 'one'), secrets.map(toBase64)), { cwd: dir, env });
+    assert.equal(r.status, 0, r.stderr);
     assert.equal(readFileSync(join(home, '.pgpass'), 'utf8'), '# BEGIN cdktf-barman:pp:one\n10.0.0.1:5432:*:barman:Sup3r\\:Secret\n10.0.0.1:5432:*:streaming_barman:Str3aming\\\\pw\n# END cdktf-barman:pp:one\n');
-    assert.ok(!existsSync(wrapper), 'the uploaded wrapper (holding the passwords) removed itself');
+    assert.ok(!existsSync(inline), 'the uploaded inline (holding the passwords) removed itself');
     assert.deepEqual(readdirSync(tmp), [], 'no temp file is left');
-    for (const s of [...secrets, toBase64(secrets[0])]) assert.ok(!r.stdout.includes(s) && !r.stderr.includes(s), 'a password was printed');
+    for (const x of [...secrets, toBase64(secrets[0])]) assert.ok(!r.stdout.includes(x) && !r.stderr.includes(x), 'a password was printed');
+  });
+
+  test('a failing secret step fails the inline and leaves no secret file', () => {
+    const dir = tempDir('secret-step-fail');
+    const tmp = join(dir, 'tmp');
+    mkdirSync(tmp);
+    const r = runInline(join(dir, 'terraform_997.sh'), secretExecLines({ step: 'die', args: ['on purpose'] }, [toBase64('one'), toBase64('two')]), { cwd: dir, env: { ...process.env, TMPDIR: tmp } });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /error: on purpose/);
+    assert.deepEqual(readdirSync(tmp), [], 'a secret file is left');
   });
 });
 
@@ -816,10 +1071,8 @@ describe('the Postgres-side scripts on a real PostgreSQL', { skip: skipUnless(..
   const psql = (sql: string) => asPostgres(`cd / && ${PG_BIN}/psql -X -q -At -p ${port} -d postgres -c ${shellQuote(sql)}`);
   /** name=setting of every line of postgresql.auto.conf (what ALTER SYSTEM wrote) */
   const autoConf = () => psql("SELECT name || '=' || setting FROM pg_file_settings WHERE sourcefile LIKE '%/postgresql.auto.conf' ORDER BY name").stdout;
-  const runScript = (name: string, script: string, args: string[] = []) => {
-    writeFileSync(join(dir, name), script);
-    return shFile(join(dir, name), { cwd: dir, args });
-  };
+  /** the step run outside Terraform, its files (secrets) after its own arguments */
+  const runScript = (_name: string, step: HostScript, args: string[] = []) => runStep(step, { cwd: dir, extraArgs: args });
 
   if (!NEEDS_PG.some((m) => m !== false)) {
     // not tempDir(): its after() would remove the data directory before the server is stopped
@@ -848,7 +1101,7 @@ describe('the Postgres-side scripts on a real PostgreSQL', { skip: skipUnless(..
     const good = hbaOf(g);
     const bad: HostFile = { ...good, content: good.content!.replace('host postgres barman 127.0.0.1/32 scram-sha-256', 'host postgres barman 127.0.0.1/32 no-such-method') };
     assert.notEqual(bad.content, good.content);
-    const r = runScript('config-bad.sh', postgresConfigScript(g, g.instance('pg'), bad).script);
+    const r = runScript('config-bad.sh', postgresConfigScript(g, g.instance('pg'), bad));
     assert.notEqual(r.status, 0);
     assert.match(r.stderr, /pg_hba\.conf would not load \(\d+: .*no-such-method.*\): the previous file is back/);
     assert.equal(readFileSync(join(data, 'pg_hba.conf'), 'utf8'), original);
@@ -864,7 +1117,7 @@ describe('the Postgres-side scripts on a real PostgreSQL', { skip: skipUnless(..
         { name: 'bk', roles: [Role.BARMAN], address: '127.0.0.1' },
       ],
     });
-    const r = runScript('config-elsewhere.sh', postgresConfigScript(g, g.instance('pg'), hbaOf(g)).script);
+    const r = runScript('config-elsewhere.sh', postgresConfigScript(g, g.instance('pg'), hbaOf(g)));
     assert.notEqual(r.status, 0);
     assert.ok(r.stderr.includes(`reads ${data}/pg_hba.conf, not /etc/postgresql/${PG_MAJOR}/elsewhere/pg_hba.conf: set postgres_conf_dir to ${data}`), r.stderr);
     assert.equal(readFileSync(join(data, 'pg_hba.conf'), 'utf8'), original);
@@ -874,7 +1127,7 @@ describe('the Postgres-side scripts on a real PostgreSQL', { skip: skipUnless(..
     const g = graph();
     const hba = hbaOf(g);
     for (const run of [1, 2]) {
-      const r = runScript('config.sh', postgresConfigScript(g, g.instance('pg'), hba).script);
+      const r = runScript('config.sh', postgresConfigScript(g, g.instance('pg'), hba));
       assert.equal(r.status, 0, `run ${run}: ${r.stderr}`);
       assert.equal(readFileSync(join(data, 'pg_hba.conf'), 'utf8'), hba.content + original, `run ${run}: pg_hba.conf`);
       // archive_mode was off: it waits for a restart, which the library does not do, and says so
@@ -897,11 +1150,11 @@ describe('the Postgres-side scripts on a real PostgreSQL', { skip: skipUnless(..
         ],
       });
       psql("ALTER SYSTEM SET archive_command = 'barman-wal-archive -U barman --port 22 127.0.0.1 pg %p'");
-      let r = runScript('config-off.sh', postgresConfigScript(off, off.instance('pg'), hbaOf(off)).script);
+      let r = runScript('config-off.sh', postgresConfigScript(off, off.instance('pg'), hbaOf(off)));
       assert.equal(r.status, 0, r.stderr);
       assert.doesNotMatch(autoConf(), /^archive_command=/m, 'the library\'s archive_command is still set');
       psql("ALTER SYSTEM SET archive_command = 'cp %p /somewhere/%f'");
-      r = runScript('config-off.sh', postgresConfigScript(off, off.instance('pg'), hbaOf(off)).script);
+      r = runScript('config-off.sh', postgresConfigScript(off, off.instance('pg'), hbaOf(off)));
       assert.equal(r.status, 0, r.stderr);
       assert.match(autoConf(), /^archive_command=cp %p \/somewhere\/%f$/m, 'someone else\'s archive_command was reset');
     },
@@ -911,7 +1164,7 @@ describe('the Postgres-side scripts on a real PostgreSQL', { skip: skipUnless(..
     'the config script: barman_archiver turned off leaves no archive_mode = on behind without an archive_command (WAL would pile up in pg_wal)',
     () => {
       const on = graph();
-      let r = runScript('config-on.sh', postgresConfigScript(on, on.instance('pg'), hbaOf(on)).script);
+      let r = runScript('config-on.sh', postgresConfigScript(on, on.instance('pg'), hbaOf(on)));
       assert.equal(r.status, 0, r.stderr);
       assert.match(autoConf(), /^archive_mode=on$/m);
       const off = graphFromProps({
@@ -922,7 +1175,7 @@ describe('the Postgres-side scripts on a real PostgreSQL', { skip: skipUnless(..
           { name: 'bk', roles: [Role.BARMAN], address: '127.0.0.1' },
         ],
       });
-      r = runScript('config-off.sh', postgresConfigScript(off, off.instance('pg'), hbaOf(off)).script);
+      r = runScript('config-off.sh', postgresConfigScript(off, off.instance('pg'), hbaOf(off)));
       assert.equal(r.status, 0, r.stderr);
       const conf = autoConf();
       assert.doesNotMatch(conf, /^archive_command=barman-wal-archive/m, `the library's archive_command is left:\n${conf}`);
@@ -969,7 +1222,7 @@ describe('the Postgres-side scripts on a real PostgreSQL', { skip: skipUnless(..
     const stray = `# BEGIN cdktf-barman:realpg (left from an interrupted edit)\n${before.replace(hbaOf(g).content!, '')}`;
     writeFileSync(hbaFile, stray);
     try {
-      const r = runScript('config-stray.sh', postgresConfigScript(g, g.instance('pg'), hbaOf(g)).script);
+      const r = runScript('config-stray.sh', postgresConfigScript(g, g.instance('pg'), hbaOf(g)));
       assert.notEqual(r.status, 0);
       assert.match(r.stderr, /pg_hba\.conf has a line '# BEGIN cdktf-barman:realpg' without its end line '# END cdktf-barman:realpg': repair the file by hand/);
       assert.equal(readFileSync(hbaFile, 'utf8'), stray, 'pg_hba.conf changed');

@@ -32,7 +32,7 @@ export const HOST_PROGRAM_SHA256 = createHash('sha256').update(HOST_PROGRAM).dig
 
 /**
  * What every remote-exec inline starts with (shell/prologue.sh): its uploaded copy removed, the
- * host program in a private temp file, cdktf_run and cdktf_run_secret. Plain text: base64 and
- * shell, no `${` for Terraform to read.
+ * host program in a private temp file, cdktf_run and cdktf_run_secret. Plain shell and base64;
+ * its one `${` (a shell expansion) is escaped with the rest when it becomes a Terraform local.
  */
 export const HOST_PROLOGUE = shellFile('prologue.sh', { HOST_PROGRAM_BASE64: Buffer.from(HOST_PROGRAM, 'utf8').toString('base64') });

@@ -25,7 +25,9 @@ import { backupEdgeScript, barmanServerScript, postgresAccessScript, writeFilesA
 import { activationScript, pgpassScript, postgresConfigScript, postgresRolesCheckScript, postgresRolesScript } from '../../lib/scripts/postgres-side-scripts';
 import { POSTGRES_SIDE_LIBRARY } from '../../lib/scripts/postgres-side-library';
 import { HOST_PROGRAM, HOST_PROLOGUE } from '../../lib/scripts/host-program';
-import { ExecTarget, HostScript, STANDALONE, TriggerArg, privateKeyStep, remoteExecLines, secretExecLines, standaloneCommand, toBase64 } from '../../lib/scripts/remote-command';
+import { ExecTarget, HostScript, STANDALONE, TriggerArg, privateKeyStep, remoteExecLines, secretExecLines, standaloneCommand, toBase64, triggerArgsOf } from '../../lib/scripts/remote-command';
+import { hostProgramTarget } from '../../lib/constructs/host-program-local';
+import { TerraformStack, Testing } from '../../lib/platform/cdktf';
 import { SHELL_DIR } from '../../lib/scripts/shell-assets';
 import { SHELL_LIBRARY } from '../../lib/scripts/shell-library';
 import { SEED_CONFIG, fixtureConfigs, multiGraph } from '../constructs/synth-helpers';
@@ -298,12 +300,14 @@ describe('values reach the shell single-quoted or as base64 only', () => {
     const edge = graph.edges[0];
     const step = backupEdgeScript(edge, bk.files.filter((f) => f.edge === edge));
     // what the construct emits: the step's values from its own triggers (lib/constructs/host-program-local.ts)
-    const terraform: ExecTarget = { prologue: '${local.cdktf_barman_shell}', triggerBase64: (a) => `\${base64encode(self.triggers[${JSON.stringify(a.trigger)}])}` };
+    const keys = triggerArgsOf(step).map((a) => a.trigger);
+    const terraform: ExecTarget = hostProgramTarget(new TerraformStack(Testing.app(), 'hostile'), 'triggers', keys);
     const line = remoteExecLines(step, terraform)[1];
     const conf = (step.args.find((a): a is TriggerArg => typeof a !== 'string' && a.trigger.endsWith('/pg.conf')))!;
     assert.ok(conf.content.includes('post_backup_script = "') && conf.content.includes("it's $HOME ${X}"), 'the conf, with the script intact, is the trigger value');
     for (const needle of ['touch pwned', "it's", '$HOME', "application_name='x$y'", 'post_backup_script', toBase64(conf.content)]) assert.ok(!line.includes(needle), `${needle} in the step line`);
-    assert.ok(line.includes(`'\${base64encode(self.triggers["${conf.trigger}"])}'`), `the conf read from the trigger:\n${line}`);
+    const position = [...keys].sort().indexOf(conf.trigger);
+    assert.ok(line.includes(`'\${base64encode(element(values(self.triggers), ${position}))}'`), `the conf read from its trigger, by position:\n${line}`);
     // run outside Terraform (STANDALONE), the content travels as base64 only
     const literal = remoteExecLines(step, STANDALONE)[1];
     for (const needle of ['touch pwned', "it's", '$HOME', "application_name='x$y'"]) assert.ok(!literal.includes(needle), `${needle} in clear in the step line`);

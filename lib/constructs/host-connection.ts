@@ -33,9 +33,9 @@ export interface HostConnectionProps {
   /** @default 5m */
   readonly timeout?: string;
   /**
-   * where Terraform uploads the scripts of provisioners that carry secrets (private keys,
-   * passwords); it makes them mode 0777 until they run and delete themselves, so keep them in a
-   * directory only the connection user can enter
+   * where Terraform uploads the script of every provisioner (those of secret steps carry private
+   * keys or passwords); it makes them mode 0777 until they run and delete themselves, so keep them
+   * in a directory only the connection user can enter
    * @default - /root/.cdktf-barman-%RAND%.sh for root, /home/<user>/.cdktf-barman-%RAND%.sh for
    * another user, each host's own connection user (never Terraform's shared /tmp; a home elsewhere
    * fails the upload, so set it)
@@ -44,8 +44,8 @@ export interface HostConnectionProps {
 }
 
 /**
- * The upload path of secret-carrying scripts: the connection user's own home, never Terraform's
- * default under the world-writable /tmp.
+ * The upload path of every provisioner's script (secret steps' included): the connection user's
+ * own home, never Terraform's default under the world-writable /tmp.
  */
 export function secretScriptPath(props: HostConnectionProps = {}, host?: Instance): string {
   if (props.secretScriptPath !== undefined) return escapeTerraform(props.secretScriptPath);

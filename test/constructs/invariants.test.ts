@@ -16,7 +16,7 @@ import {
   PASSWORD_RESOURCE_BODY,
   PROLOGUE_LOCAL,
   PROLOGUE_REF,
-  SECRET_STEP_MARK,
+  PASSWORD_STEP_MARK,
   SEED_CONFIG,
   TfJson,
   afterComments,
@@ -131,7 +131,7 @@ function passwordPlacement(json: TfJson): { misplaced: string[]; secretSteps: Ma
     const p = provisionerOf(s.path);
     if (p) {
       const inline = inlinesOf(resource(json, p[0], p[1]))[p[2]];
-      if (s.path.endsWith('.inline[1]') && inline.length === 2 && inline[0] === PROLOGUE_REF && SECRET_STEP_MARK.test(inline[1])) {
+      if (s.path.endsWith('.inline[1]') && inline.length === 2 && inline[0] === PROLOGUE_REF && PASSWORD_STEP_MARK.test(inline[1])) {
         const call = parseStepLine(inline[1]);
         const names = call.secrets.map((x) => ['barman', 'streaming_barman'].find((n) => x === passwordSecret(n)) ?? 'other');
         const rest = [call.step, ...call.args];
@@ -431,7 +431,7 @@ describe('the password placement check (control)', () => {
     const backup = j.resource.null_resource.barman_backup_one_on_two as { triggers: Record<string, string>; provisioner: { 'remote-exec': { inline: string[] } }[] };
     const roles = j.resource.null_resource.barman_postgres_roles_one as { provisioner: { 'remote-exec': { inline: string[] } }[] };
     const secretLine = backup.provisioner[1]['remote-exec'].inline[1];
-    assert.match(secretLine, SECRET_STEP_MARK, 'the .pgpass step is the backup resource\'s second provisioner');
+    assert.match(secretLine, PASSWORD_STEP_MARK, 'the .pgpass step is the backup resource\'s second provisioner');
     const [barmanSecret] = /'\$\{base64encode\(sensitive\(terraform_data\.barman_db_secret_barman\.triggers_replace\)\)\}'/.exec(secretLine)!;
     backup.triggers.leak = '${terraform_data.barman_db_secret_barman.triggers_replace}';
     backup.triggers.passwords_sha256 = '${sha256(terraform_data.barman_db_secret_barman.triggers_replace)}';
@@ -440,7 +440,7 @@ describe('the password placement check (control)', () => {
     // a password as an argument of a step without secrets (its output is shown, and ps shows it)
     backup.provisioner.push({ 'remote-exec': { inline: [PROLOGUE_REF, `cdktf_run pgpass_lines ${barmanSecret}`] } });
     // a password as an argument of the secret step, after its secrets (ps shows it)
-    const rolesSecret = roles.provisioner.findIndex((p) => SECRET_STEP_MARK.test(p['remote-exec'].inline[1]));
+    const rolesSecret = roles.provisioner.findIndex((p) => PASSWORD_STEP_MARK.test(p['remote-exec'].inline[1]));
     assert.ok(rolesSecret >= 0);
     roles.provisioner[rolesSecret]['remote-exec'].inline[1] += ` ${barmanSecret}`;
     // one password and something else as the two secrets

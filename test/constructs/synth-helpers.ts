@@ -174,6 +174,9 @@ export const PROLOGUE_REF = `\${local.${PROLOGUE_LOCAL}}`;
 /** a step line that hands secrets to its step (as files): Terraform hides its output */
 export const SECRET_STEP_MARK = /^cdktf_run_secret [12] /;
 
+/** a step line that hands the two database passwords over (the private key steps hand one secret) */
+export const PASSWORD_STEP_MARK = /^cdktf_run_secret 2 /;
+
 export function resource(json: TfJson, type: string, id: string): TfResource {
   const r = json.resource?.[type]?.[id];
   assert.ok(r, `no ${type}.${id}; resources are: ${[...resourcesOf(json).keys()].join(', ')}`);

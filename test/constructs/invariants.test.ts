@@ -6,11 +6,12 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadGraphFromFile } from '../../lib/config/tpa-config';
 import { ProvisionerResourceType } from '../../lib/constructs/host-provisioner';
 import { BarmanGraph } from '../../lib/model/graph';
-import { FileKind, HostFile, renderHosts } from '../../lib/render/host-files';
+import { FileKind, HostFile, layoutLine, renderHosts } from '../../lib/render/host-files';
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import {
   PASSWORD_RESOURCE_BODY,
@@ -57,6 +58,7 @@ const TOPOLOGIES: Topology[] = [
 type KeyMode = 'generated' | 'supplied' | 'per-host';
 const KEY_MODES: KeyMode[] = ['generated', 'supplied', 'per-host'];
 const TYPES = Object.values(ProvisionerResourceType);
+const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 
 function synth(t: Topology, resourceType: ProvisionerResourceType, keys: KeyMode): TfJson {
@@ -213,6 +215,23 @@ for (const topology of TOPOLOGIES) {
             }
           }
           assert.ok(compared >= 3, `compared ${compared} files`);
+          // the layout trigger (what the steps follow, shown in the plan) is exactly the rendered files' layout, each file trigger in it
+          for (const [id, r] of provisionerResources(json)) {
+            const t = triggersOf(r);
+            const host = /^(\S+) \(ssh /.exec(t.host)![1];
+            const lines = t.layout.split('\n').filter((l) => l !== '');
+            const byPath = new Map(lines.map((l) => [l.split(' ')[3], l]));
+            // an activation writes nothing: its copy of the Barman section only re-runs it
+            if (id.includes('_activate_')) {
+              assert.equal(t.layout, '', `${id} writes no file`);
+              continue;
+            }
+            for (const path of Object.keys(t).filter((k) => k.startsWith('/'))) {
+              const f = rendered.get(host)!.find((x) => x.path === path)!;
+              assert.equal(byPath.get(path), layoutLine(f).trimEnd(), `${id}: the layout line of ${path}`);
+            }
+            for (const l of lines) assert.match(l, /^(directory|file|private-key|public-key|authorized-keys|known-hosts|log-file|managed-block|password-block|managed-list) [^: ]+:[^: ]+ 0[0-7]{3} \/\S+$/, `${id}: layout line ${l}`);
+          }
         });
 
         test(`${label}: private keys only in the key-install provisioners and the connection; never in triggers or non-sensitive outputs`, () => {
@@ -290,6 +309,13 @@ for (const topology of TOPOLOGIES) {
               }
               n++;
             }
+            // script_sha256: a literal hash over the host program and every step's name and literal arguments,
+            // so a change of the program or of any step line re-runs the resource (the values read from triggers are triggers themselves)
+            const literal = (a: string): string => readTemplate(a).literal;
+            const expectedHash = sha256Hex(
+              [sha256Hex(program), ...inlines.map((i) => parseStepLine(i[1])).map((c) => [c.step, ...c.args.filter((a) => !triggerKeyOf(a)).map(literal)].join('\u0000'))].join('\n'),
+            );
+            assert.equal(triggersOf(r).script_sha256, expectedHash, `${id}: script_sha256`);
             // the connection uploads every step to its user's home (the prologue removes the copy), never /tmp
             assert.match(String(r.connection?.script_path), /^\/.*\/\.cdktf-barman-%RAND%\.sh$/, `${id}: script_path`);
             assert.doesNotMatch(String(r.connection?.script_path), /^\/tmp\//, `${id}: script_path`);

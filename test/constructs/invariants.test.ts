@@ -111,6 +111,33 @@ function provisionerOf(path: string): [string, string, number] | undefined {
   return m ? [m[1], m[2], Number(m[3])] : undefined;
 }
 
+/**
+ * Where private keys are referenced. Allowed: the connection Terraform uses, and the step line of a
+ * key-install secret step (see KEY_STEP_LINE) whose file is a private key of its resource's layout.
+ */
+function privateKeyPlacement(json: TfJson): { misplaced: string[]; perProvisioner: Map<string, number> } {
+  const misplaced: string[] = [];
+  const perProvisioner = new Map<string, number>();
+  for (const s of terraformStrings(json).filter((x) => PRIVATE.test(x.value) && !isKeyCheck(x))) {
+    // the connection Terraform itself uses (resource level: provisioners have none of their own)
+    if (/^resource\.[^.]+\.[^.]+\.connection\.(bastion_)?private_key$/.test(s.path)) continue;
+    const p = provisionerOf(s.path);
+    if (p && s.path.endsWith('.inline[1]')) {
+      const r = resource(json, p[0], p[1]);
+      const inline = inlinesOf(r)[p[2]];
+      const m = KEY_STEP_LINE.exec(inline[1]);
+      // the key-install step: the key only as its one secret, its file a private key of the resource's layout
+      if (inline.length === 2 && inline[0] === PROLOGUE_REF && m && triggersOf(r).layout.split('\n').includes(`private-key ${m[3]}:${m[4]} 0600 ${m[2]}`)) {
+        const k = `${p[0]}.${p[1]}[${p[2]}]`;
+        perProvisioner.set(k, (perProvisioner.get(k) ?? 0) + 1);
+        continue;
+      }
+    }
+    misplaced.push(`${s.path}: ${s.value.slice(0, 120)}`);
+  }
+  return { misplaced, perProvisioner };
+}
+
 const PASSWORD_REF = /_db_secret_(barman|streaming_barman)\b/;
 /** a password as a secret of a step line: base64 of the sensitive value of its terraform_data */
 const passwordSecret = (name: string): string => `\${base64encode(sensitive(terraform_data.barman_db_secret_${name}.triggers_replace))}`;
@@ -235,25 +262,7 @@ for (const topology of TOPOLOGIES) {
         });
 
         test(`${label}: private keys only in the key-install provisioners and the connection; never in triggers or non-sensitive outputs`, () => {
-          const misplaced: string[] = [];
-          const perProvisioner = new Map<string, number>();
-          for (const s of strings.filter((x) => PRIVATE.test(x.value) && !isKeyCheck(x))) {
-            // the connection Terraform itself uses (resource level: provisioners have none of their own)
-            if (/^resource\.[^.]+\.[^.]+\.connection\.(bastion_)?private_key$/.test(s.path)) continue;
-            const p = provisionerOf(s.path);
-            if (p && s.path.endsWith('.inline[1]')) {
-              const r = resource(json, p[0], p[1]);
-              const inline = inlinesOf(r)[p[2]];
-              const m = KEY_STEP_LINE.exec(inline[1]);
-              // the key-install step: the key only as its one secret, its file a private key of the resource's layout
-              if (inline.length === 2 && inline[0] === PROLOGUE_REF && m && triggersOf(r).layout.split('\n').includes(`private-key ${m[3]}:${m[4]} 0600 ${m[2]}`)) {
-                const k = `${p[0]}.${p[1]}[${p[2]}]`;
-                perProvisioner.set(k, (perProvisioner.get(k) ?? 0) + 1);
-                continue;
-              }
-            }
-            misplaced.push(`${s.path}: ${s.value.slice(0, 120)}`);
-          }
+          const { misplaced, perProvisioner } = privateKeyPlacement(json);
           assert.deepEqual(misplaced, []);
           for (const [k, n] of perProvisioner) assert.equal(n, 1, `${k}: the key appears in exactly one line`);
           // each host with a key gets its key provisioner: one per server and one per Postgres access
@@ -486,6 +495,40 @@ describe('the password placement check (control)', () => {
 });
 
 describe('the private key placement check (control)', () => {
+  const json = (): TfJson => synthBarmanStack({ graph: loadGraphFromFile(SEED_CONFIG()) });
+
+  test('the seed passes: one key-install step on two, one on one', () => {
+    const found = privateKeyPlacement(json());
+    assert.deepEqual(found.misplaced, []);
+    assert.deepEqual([...found.perProvisioner.keys()].map((k) => k.replace(/\[\d+\]$/, '')).sort(), ['null_resource.barman_postgres_access_one', 'null_resource.barman_server_two']);
+  });
+
+  test('a key in a trigger, in a step\'s arguments, in the prologue line, in an output, or installed to a file that is not a private key of the layout, is reported', () => {
+    const j = json() as { resource: Record<string, Record<string, Record<string, unknown>>>; output?: Record<string, unknown> };
+    type P = { triggers: Record<string, string>; provisioner: { 'remote-exec': { inline: string[] } }[] };
+    const server = j.resource.null_resource.barman_server_two as P;
+    const access = j.resource.null_resource.barman_postgres_access_one as P;
+    const keyAt = server.provisioner.findIndex((p) => p['remote-exec'].inline[1].includes(' install_private_key '));
+    assert.ok(keyAt >= 0);
+    const key = '${base64encode(tls_private_key.barman_ssh_key_barman.private_key_openssh)}';
+    server.triggers.leak = key;
+    server.provisioner[0]['remote-exec'].inline[1] += ` '${key}'`;
+    server.provisioner[keyAt]['remote-exec'].inline[0] += `\n: ${key}`;
+    const accessKeyAt = access.provisioner.findIndex((p) => p['remote-exec'].inline[1].includes(' install_private_key '));
+    access.provisioner[accessKeyAt]['remote-exec'].inline[1] = access.provisioner[accessKeyAt]['remote-exec'].inline[1].replace("'/var/lib/postgresql/.ssh/id_ed25519'", "'/var/lib/postgresql/.ssh/authorized_keys'");
+    j.output = { k: { value: '${tls_private_key.barman_ssh_key_postgres.private_key_openssh}' } };
+    const found = privateKeyPlacement(j as TfJson);
+    assert.deepEqual(found.misplaced.map((m) => m.replace(/:[\s\S]*/, '')).sort(), [
+      'output.k.value',
+      `resource.null_resource.barman_postgres_access_one.provisioner[${accessKeyAt}].remote-exec.inline[1]`,
+      'resource.null_resource.barman_server_two.provisioner[0].remote-exec.inline[1]',
+      `resource.null_resource.barman_server_two.provisioner[${keyAt}].remote-exec.inline[0]`,
+      // its key-install line no longer follows the prologue reference: reported too
+      `resource.null_resource.barman_server_two.provisioner[${keyAt}].remote-exec.inline[1]`,
+      'resource.null_resource.barman_server_two.triggers.leak',
+    ]);
+  });
+
   test('the key-install line takes one key as its one secret, then a private key file of the layout', () => {
     const line = "cdktf_run_secret 1 '${base64encode(tls_private_key.barman_ssh_key_postgres.private_key_openssh)}' install_private_key '/var/lib/postgresql/.ssh/id_ed25519' 'postgres' 'postgres'";
     assert.match(line, KEY_STEP_LINE);

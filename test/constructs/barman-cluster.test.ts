@@ -5,6 +5,8 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BarmanCluster } from '../../lib/constructs/barman-cluster';
 import { synthesizeTerraformJson } from '../../lib/constructs/barman-stack';
 import { ProvisionerResourceType } from '../../lib/constructs/host-provisioner';
@@ -17,24 +19,27 @@ import { Concern, FileKind, renderHosts } from '../../lib/render/host-files';
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import { NullProvider, TlsProvider } from '../../lib/platform/cdktf';
 import {
-  SECRET_STEP_MARK,
+  PASSWORD_STEP_MARK,
   HOST_KEY_ONE,
   HOST_KEY_TWO_ED25519,
   HOST_KEY_TWO_RSA,
   TfJson,
   TfResource,
-  embeddedScript,
   expectedProvisionerIds,
   inlinesOf,
   multiGraph,
   passwordResources,
   provisionerResources,
+  repoRoot,
   resource,
   resourcesOf,
   seedGraph,
+  stepOf,
+  stepsOf,
   synthCluster,
   synthConfig,
   synthStack,
+  triggerArg,
   triggerPaths,
   triggersOf,
 } from './synth-helpers';
@@ -86,17 +91,17 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
 
   test('connections: ip_address of the host the resource writes to, root, port 22, the ssh agent, no key pinned', () => {
     // examples/config.yml: one has ip_address 192.0.2.11, two 192.0.2.12; no public/private ip, no host keys
-    const expected = (host: string) => ({ type: 'ssh', host, user: 'root', port: 22, agent: true });
+    // every step (secret ones too) uploads under /root (the prologue removes it at once), not world-readable /tmp
+    const expected = (host: string) => ({ type: 'ssh', host, user: 'root', port: 22, agent: true, script_path: '/root/.cdktf-barman-%RAND%.sh' });
     for (const id of ['barman_server_two', 'barman_backup_one_on_two', 'barman_activate_one_on_two']) assert.deepEqual(resource(json, NR, id).connection, expected('192.0.2.12'), id);
     for (const id of ['barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one']) assert.deepEqual(resource(json, NR, id).connection, expected('192.0.2.11'), id);
-    // the steps holding secrets upload their script under /root (removed at once), not world-readable /tmp
-    const secret = (id: string) => {
-      const steps = resource(json, NR, id).provisioner!.map((p) => p['remote-exec'] as { inline: string[]; connection?: object }).filter((p) => SECRET_STEP_MARK.test(p.inline[1] ?? ''));
-      assert.equal(steps.length, 1, `${id}: one secret step`);
-      return steps[0];
-    };
-    assert.deepEqual(secret('barman_postgres_roles_one').connection, { ...expected('192.0.2.11'), script_path: '/root/.cdktf-barman-%RAND%.sh' });
-    assert.deepEqual(secret('barman_backup_one_on_two').connection, { ...expected('192.0.2.12'), script_path: '/root/.cdktf-barman-%RAND%.sh' });
+    // the resource's connection is the only one: no provisioner has its own
+    for (const [id, r] of provisionerResources(json)) {
+      for (const p of r.provisioner ?? []) assert.equal((p['remote-exec'] as { connection?: object }).connection, undefined, `${id}: a provisioner's own connection`);
+    }
+    for (const id of ['barman_postgres_roles_one', 'barman_backup_one_on_two']) {
+      assert.equal(inlinesOf(resource(json, NR, id)).filter((i) => PASSWORD_STEP_MARK.test(i[1])).length, 1, `${id}: one secret step`);
+    }
   });
 
   test('the backup resource triggers hold /etc/barman.d/one.conf and /etc/cron.d/one and no file of the server itself', () => {
@@ -108,7 +113,17 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     assert.equal(t.layout, 'file barman:barman 0600 /etc/barman.d/one.conf\nfile root:root 0644 /etc/cron.d/one\npassword-block barman:barman 0600 /var/lib/barman/.pgpass\n');
     assert.match(t.passwords_sha256, /^\$\{sha256\(.*terraform_data\.barman_db_secret_barman\.triggers_replace.*terraform_data\.barman_db_secret_streaming_barman\.triggers_replace.*\)\}$/);
     assert.equal(inlinesOf(r).length, 2, 'the main step, then the .pgpass secret step');
-    assert.match(inlinesOf(r)[1][1], /^# cdktf-barman: \.pgpass lines of one on two \(output hidden by Terraform: it handles secrets\)$/);
+    // the main step writes the files from the triggers (the layout says where, whose and which mode)
+    assert.deepEqual(stepsOf(r)[0].secrets, []);
+    assert.equal(stepsOf(r)[0].step, 'backup_edge');
+    assert.deepEqual(stepsOf(r)[0].args.slice(-3), [triggerArg('triggers', 'layout'), triggerArg('triggers', '/etc/barman.d/one.conf'), triggerArg('triggers', '/etc/cron.d/one')]);
+    // the .pgpass lines of one on two: the two passwords as the secrets (files), then where the block goes, whose and which mode
+    assert.match(inlinesOf(r)[1][1], PASSWORD_STEP_MARK);
+    assert.deepEqual(stepsOf(r)[1], {
+      secrets: ['barman', 'streaming_barman'].map((n) => `\${base64encode(sensitive(terraform_data.barman_db_secret_${n}.triggers_replace))}`),
+      step: 'pgpass_lines',
+      args: ['192.0.2.11', '5432', '# BEGIN cdktf-barman:seed:one', '# END cdktf-barman:seed:one', '/var/lib/barman/.pgpass', 'barman', 'barman', '0600'],
+    });
     const conf = t['/etc/barman.d/one.conf'];
     assert.match(conf, /^\[one\]$/m);
     assert.match(conf, /^ssh_command = "ssh -q -o StrictHostKeyChecking=yes postgres@192\.0\.2\.11 -p 22"$/m);
@@ -182,8 +197,12 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     assert.equal(t.passwords_sha256, triggersOf(resource(json, NR, 'barman_backup_one_on_two')).passwords_sha256);
     // a visible step may check first (Terraform hides all output of the secret step); exactly one secret step, last
     const inlines = inlinesOf(r);
-    assert.deepEqual(inlines.map((i) => SECRET_STEP_MARK.test(i[1] ?? '')), [...inlines.slice(1).map(() => false), true], 'the secret step comes last, and alone');
+    assert.deepEqual(inlines.map((i) => PASSWORD_STEP_MARK.test(i[1] ?? '')), [...inlines.slice(1).map(() => false), true], 'the secret step comes last, and alone');
     for (const i of inlines.slice(0, -1)) assert.ok(!JSON.stringify(i).includes('db_secret'), 'no password in a visible step');
+    // the roles are checked in the visible step, created in the secret one, which reads roles.sql from the triggers
+    assert.deepEqual(stepsOf(r).map((x) => [x.step, x.args[4]]), [['on_postgres', 'roles_check'], ['on_postgres', 'roles_create']]);
+    assert.deepEqual(stepsOf(r)[1].args.slice(-1), [triggerArg('triggers', 'roles.sql')]);
+    assert.equal(stepsOf(r)[1].secrets.length, 2);
   });
 
   test('the activation resource re-runs when one\'s Barman configuration or first-backup choice changes', () => {
@@ -193,11 +212,17 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     assert.equal(t['/etc/barman.d/one.conf'], triggersOf(resource(json, NR, 'barman_backup_one_on_two'))['/etc/barman.d/one.conf']);
     assert.equal(t.first_backup, 'false');
     assert.match(t.host, /^two \(ssh 192\.0\.2\.12\)$/);
-    const script = embeddedScript(inlinesOf(r)[0]);
-    assert.match(script, /^bm\(\) \{ runuser -u 'barman' -- \/usr\/bin\/barman "\$@"; \}$/m);
-    assert.match(script, /\bbm receive-wal --create-slot 'one' /);
-    assert.match(script, /^report=\$\(bm check 'one' 2>&1\)/m);
-    assert.doesNotMatch(script, /backup --wait/, 'no first backup unless barman_first_backup');
+    // backup name, server, instance, barman user, psql, archiver (0|1), first backup (0|1)
+    assert.deepEqual(inlinesOf(r).length, 1);
+    assert.deepEqual(stepOf(r, 'activate_edge'), { secrets: [], step: 'activate_edge', args: ['one', 'two', 'one', 'barman', '/usr/lib/postgresql/16/bin/psql', '0', '0'] });
+    // what the step does with them (lib/scripts/shell/activation.sh; runs are test/scripts'): Barman
+    // run as that user, the slot created, `barman check`, a first backup only when asked for
+    const sh = readFileSync(join(repoRoot(), 'lib', 'scripts', 'shell', 'activation.sh'), 'utf8');
+    assert.match(sh, /^act_barman\(\) \{\n  runuser -u "\$act_user" -- \/usr\/bin\/barman "\$@"\n\}$/m);
+    assert.match(sh, /^  act_user=\$4$/m);
+    assert.match(sh, /\bact_barman receive-wal --create-slot "\$act_name" /);
+    assert.match(sh, /^  report=\$\(act_barman check "\$act_name" 2>&1\)/m);
+    assert.match(sh, /^  if \[ "\$7" = 1 \] && \[ "\$backups" -eq 0 \]; then\n    act_barman backup --wait "\$act_name"/m, 'a first backup only with its flag');
   });
 
   test('null_resource by default, with the null and tls providers, their versions relaxed to the major', () => {
@@ -416,7 +441,7 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
   });
 
   test('connections: the connection host and ssh port of the host written to, its first pinned host key', () => {
-    const conn = (host: string, port: number, hostKey?: string) => ({ type: 'ssh', host, user: 'root', port, agent: true, ...(hostKey ? { host_key: hostKey } : {}) });
+    const conn = (host: string, port: number, hostKey?: string) => ({ type: 'ssh', host, user: 'root', port, agent: true, ...(hostKey ? { host_key: hostKey } : {}), script_path: '/root/.cdktf-barman-%RAND%.sh' });
     const onTwo = conn('198.51.100.2', 2222, HOST_KEY_TWO_ED25519);
     const onThree = conn('10.1.0.3', 22);
     const onBackup1 = conn('203.0.113.20', 22);
@@ -481,9 +506,18 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
     assert.equal(resource(withAgent, NR, 'barman_server_two').connection!.agent, true);
   });
 
-  test('secret steps of a non-root connection upload to its home, never to /tmp; an explicit path wins', () => {
+  test('steps of a non-root connection upload to its home, never to /tmp; an explicit path wins', () => {
+    // every resource's connection (provisioners have none of their own: secret steps are uploaded like any)
     const scriptPaths = (j: ReturnType<typeof synthCluster>) =>
-      [...new Set(EXPECTED_PROVISIONERS.flatMap((id) => (resource(j, NR, id).provisioner ?? []).map((p) => (p['remote-exec'] as { connection?: { script_path?: string } }).connection?.script_path).filter((x) => x !== undefined)))];
+      [
+        ...new Set(
+          EXPECTED_PROVISIONERS.map((id) => {
+            const r = resource(j, NR, id);
+            for (const p of r.provisioner ?? []) assert.equal((p['remote-exec'] as { connection?: object }).connection, undefined, id);
+            return String(r.connection?.script_path);
+          }),
+        ),
+      ];
     assert.deepEqual(scriptPaths(synthCluster({ graph, connection: { user: 'deploy' } })), ['/home/deploy/.cdktf-barman-%RAND%.sh']);
     assert.deepEqual(scriptPaths(synthCluster({ graph })), ['/root/.cdktf-barman-%RAND%.sh']);
     assert.deepEqual(scriptPaths(synthCluster({ graph, connection: { user: 'deploy', secretScriptPath: '/srv/deploy/s-%RAND%.sh' } })), ['/srv/deploy/s-%RAND%.sh']);
@@ -498,8 +532,7 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
     assert.equal(c.bastion_host, 'b$${x}');
     assert.equal(c.bastion_user, 'j%%{if}');
     assert.equal(c.timeout, '1m$${y}');
-    const secret = resource(j, NR, 'barman_postgres_roles_one').provisioner!.map((p) => (p['remote-exec'] as { connection?: { script_path?: string } }).connection?.script_path).find((x) => x);
-    assert.equal(secret, '/srv/$${z}/s.sh');
+    assert.equal(resource(j, NR, 'barman_postgres_roles_one').connection!.script_path, '/srv/$${z}/s.sh');
   });
 
   test('backup resources carry exactly their own instance\'s files on their own server', () => {
@@ -605,7 +638,7 @@ describe('from config.yml: addresses, ssh port and pinned host keys (test/fixtur
   const BK_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGJrLmV4YW1wbGUubmV0IGhvc3Qga2V5IGZvciB0';
 
   test('public_ip is the connection host, cluster_ssh_port the port, the first ssh_host_keys entry (without comment) is pinned', () => {
-    const on = (host: string, key: string) => ({ type: 'ssh', host, user: 'root', port: 2200, agent: true, host_key: key });
+    const on = (host: string, key: string) => ({ type: 'ssh', host, user: 'root', port: 2200, agent: true, host_key: key, script_path: '/root/.cdktf-barman-%RAND%.sh' });
     assert.deepEqual(resource(json, NR, 'barman_postgres_access_pg_example_net').connection, on('203.0.113.61', PG_KEY));
     assert.deepEqual(resource(json, NR, 'barman_server_bk_example_net').connection, on('203.0.113.62', BK_KEY));
     assert.deepEqual(resource(json, NR, 'barman_backup_pg_example_net_on_bk_example_net').connection, on('203.0.113.62', BK_KEY));

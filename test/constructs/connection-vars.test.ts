@@ -51,13 +51,14 @@ interface Seen {
   readonly scriptPaths: readonly unknown[];
 }
 
-/** per host name (from each resource's `host` trigger): its connection, and the upload paths of its secret steps */
+/** per host name (from each resource's `host` trigger): its connection, and the upload path of its steps (the connection's: provisioners have none of their own) */
 function connectionsByHost(json: TfJson): Map<string, Seen[]> {
   const out = new Map<string, Seen[]>();
   for (const [, r] of provisionerResources(json)) {
     const name = triggersOf(r).host.split(' ')[0];
     const c = r.connection!;
-    const scriptPaths = (r.provisioner ?? []).map((p) => (p['remote-exec'] as { connection?: { script_path?: string } }).connection?.script_path).filter((p) => p !== undefined);
+    for (const p of r.provisioner ?? []) assert.equal((p['remote-exec'] as { connection?: object }).connection, undefined, `${name}: a provisioner's own connection`);
+    const scriptPaths = [c.script_path].filter((p) => p !== undefined);
     out.set(name, [...(out.get(name) ?? []), { host: c.host, user: c.user, port: c.port, scriptPaths }]);
   }
   return out;
@@ -72,9 +73,8 @@ function assertConnections(connection: HostConnectionProps | undefined, expected
     const home = e.user === 'root' ? '/root' : `/home/${e.user}`;
     for (const r of resources) {
       assert.deepEqual({ host: r.host, user: r.user, port: r.port }, e, name);
-      for (const p of r.scriptPaths) assert.equal(p, `${home}/.cdktf-barman-%RAND%.sh`, `${name}: secret steps upload to the home of its own connection user`);
+      assert.deepEqual(r.scriptPaths, [`${home}/.cdktf-barman-%RAND%.sh`], `${name}: every step uploads to the home of its own connection user`);
     }
-    assert.ok(resources.some((r) => r.scriptPaths.length > 0), `${name} has a secret step`);
   }
 }
 

@@ -6,31 +6,39 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadGraphFromFile } from '../../lib/config/tpa-config';
 import { ProvisionerResourceType } from '../../lib/constructs/host-provisioner';
 import { BarmanGraph } from '../../lib/model/graph';
-import { FileKind, HostFile, renderHosts } from '../../lib/render/host-files';
+import { FileKind, HostFile, layoutLine, renderHosts } from '../../lib/render/host-files';
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import {
   PASSWORD_RESOURCE_BODY,
-  SECRET_STEP_MARK,
+  PROLOGUE_LOCAL,
+  PROLOGUE_REF,
+  PASSWORD_STEP_MARK,
   SEED_CONFIG,
   TfJson,
-  embeddedScript,
+  afterComments,
   expectedProvisionerIds,
   fixtureConfigs,
+  hostProgramOf,
   inlinesOf,
   isLibraryExpression,
   multiGraph,
   passwordIds,
+  parseStepLine,
   passwordResources,
+  prologueOf,
   provisionerResources,
   readTemplate,
   resource,
+  stepLine,
   stringsIn,
   synthBarmanStack,
   synthConfig,
+  triggerKeyOf,
   triggersOf,
 } from './synth-helpers';
 
@@ -50,6 +58,7 @@ const TOPOLOGIES: Topology[] = [
 type KeyMode = 'generated' | 'supplied' | 'per-host';
 const KEY_MODES: KeyMode[] = ['generated', 'supplied', 'per-host'];
 const TYPES = Object.values(ProvisionerResourceType);
+const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 
 function synth(t: Topology, resourceType: ProvisionerResourceType, keys: KeyMode): TfJson {
@@ -73,7 +82,12 @@ function terraformStrings(json: TfJson): { path: string; value: string }[] {
 
 /** private key attributes of tls_private_key, *_private_key variables, PEM/OpenSSH armour */
 const PRIVATE = /private_key_openssh|private_key_pem|var\.[A-Za-z0-9_-]*_private_key\b|PRIVATE KEY/;
-const KEY_PROVISIONER_MARK = '# cdktf-barman: install a private key';
+/**
+ * The one line a private key may be in: the key-install secret step, the key its one secret
+ * (base64 of a tls_private_key attribute or a *_private_key variable), then the key file's path,
+ * owner and group as plain literals.
+ */
+const KEY_STEP_LINE = /^cdktf_run_secret 1 '\$\{base64encode\((tls_private_key\.[A-Za-z0-9_-]+\.private_key_openssh|var\.[A-Za-z0-9_-]+_private_key)\)\}' install_private_key '(\/[^'$%]+)' '([a-z_][a-z0-9_-]*)' '([a-z_][a-z0-9_-]*)'$/;
 
 /** Terraform's checks of supplied keys: variable validations, output preconditions, the hidden public keys they read */
 const KEY_CHECK_PATH = /^(variable\.[^.]+\.validation|output\.[^.]+\.precondition)\[\d+\]\.(condition|error_message)$|^locals\.[A-Za-z0-9_-]+_ssh_public_key_hidden$/;
@@ -97,14 +111,46 @@ function provisionerOf(path: string): [string, string, number] | undefined {
   return m ? [m[1], m[2], Number(m[3])] : undefined;
 }
 
+/**
+ * Where private keys are referenced. Allowed: the connection Terraform uses, and the step line of a
+ * key-install secret step (see KEY_STEP_LINE) whose file is a private key of its resource's layout.
+ */
+function privateKeyPlacement(json: TfJson): { misplaced: string[]; perProvisioner: Map<string, number> } {
+  const misplaced: string[] = [];
+  const perProvisioner = new Map<string, number>();
+  for (const s of terraformStrings(json).filter((x) => PRIVATE.test(x.value) && !isKeyCheck(x))) {
+    // the connection Terraform itself uses (resource level: provisioners have none of their own)
+    if (/^resource\.[^.]+\.[^.]+\.connection\.(bastion_)?private_key$/.test(s.path)) continue;
+    const p = provisionerOf(s.path);
+    if (p && s.path.endsWith('.inline[1]')) {
+      const r = resource(json, p[0], p[1]);
+      const inline = inlinesOf(r)[p[2]];
+      const m = KEY_STEP_LINE.exec(inline[1]);
+      // the key-install step: the key only as its one secret, its file a private key of the resource's layout
+      if (inline.length === 2 && inline[0] === PROLOGUE_REF && m && triggersOf(r).layout.split('\n').includes(`private-key ${m[3]}:${m[4]} 0600 ${m[2]}`)) {
+        const k = `${p[0]}.${p[1]}[${p[2]}]`;
+        perProvisioner.set(k, (perProvisioner.get(k) ?? 0) + 1);
+        continue;
+      }
+    }
+    misplaced.push(`${s.path}: ${s.value.slice(0, 120)}`);
+  }
+  return { misplaced, perProvisioner };
+}
+
 const PASSWORD_REF = /_db_secret_(barman|streaming_barman)\b/;
-const PASSWORD_LINE = /^printf '%s' '\$\{base64encode\(sensitive\(terraform_data\.barman_db_secret_(barman|streaming_barman)\.triggers_replace\)\)\}' > "\$s(\d)"$/;
+/** a password as a secret of a step line: base64 of the sensitive value of its terraform_data */
+const passwordSecret = (name: string): string => `\${base64encode(sensitive(terraform_data.barman_db_secret_${name}.triggers_replace))}`;
 const PASSWORD_HASH = '${sha256("${sensitive(terraform_data.barman_db_secret_barman.triggers_replace)}\\n${sensitive(terraform_data.barman_db_secret_streaming_barman.triggers_replace)}")}';
+/** the steps that get the passwords: the .pgpass block of an edge, the roles of a Postgres instance */
+const PASSWORD_STEPS = /^(pgpass_lines|on_postgres)$/;
 
 /**
- * Where the generated passwords are referenced. Allowed: a line of a secret step (a provisioner
- * whose output Terraform hides) that writes one password to its own temp file, and the
- * passwords_sha256 trigger, a sensitive hash. Anything else is misplaced.
+ * Where the generated passwords are referenced. Allowed: the step line of a secret step (a
+ * provisioner whose output Terraform hides) handing both passwords over as its two secrets, each
+ * exactly base64 of one password (the shell writes each to its own 0600 temp file), and no password
+ * anywhere else in the line; and the passwords_sha256 trigger, a sensitive hash. Anything else is
+ * misplaced.
  */
 function passwordPlacement(json: TfJson): { misplaced: string[]; secretSteps: Map<string, string[]>; hashed: string[] } {
   const misplaced: string[] = [];
@@ -114,11 +160,15 @@ function passwordPlacement(json: TfJson): { misplaced: string[]; secretSteps: Ma
     const p = provisionerOf(s.path);
     if (p) {
       const inline = inlinesOf(resource(json, p[0], p[1]))[p[2]];
-      const m = PASSWORD_LINE.exec(s.value);
-      if (SECRET_STEP_MARK.test(inline[1] ?? '') && m) {
-        const k = `${p[1]}[${p[2]}]`;
-        secretSteps.set(k, [...(secretSteps.get(k) ?? []), `${m[1]}>s${m[2]}`]);
-        continue;
+      if (s.path.endsWith('.inline[1]') && inline.length === 2 && inline[0] === PROLOGUE_REF && PASSWORD_STEP_MARK.test(inline[1])) {
+        const call = parseStepLine(inline[1]);
+        const names = call.secrets.map((x) => ['barman', 'streaming_barman'].find((n) => x === passwordSecret(n)) ?? 'other');
+        const rest = [call.step, ...call.args];
+        if (PASSWORD_STEPS.test(call.step) && !names.includes('other') && !rest.some((w) => PASSWORD_REF.test(w))) {
+          const k = `${p[1]}[${p[2]}]`;
+          secretSteps.set(k, [...(secretSteps.get(k) ?? []), ...names.map((n, i) => `${n}>s${i + 1}`)]);
+          continue;
+        }
       }
     }
     const h = /^resource\.[^.]+\.([^.]+)\.(triggers|triggers_replace)\.passwords_sha256$/.exec(s.path);
@@ -192,25 +242,27 @@ for (const topology of TOPOLOGIES) {
             }
           }
           assert.ok(compared >= 3, `compared ${compared} files`);
+          // the layout trigger (what the steps follow, shown in the plan) is exactly the rendered files' layout, each file trigger in it
+          for (const [id, r] of provisionerResources(json)) {
+            const t = triggersOf(r);
+            const host = /^(\S+) \(ssh /.exec(t.host)![1];
+            const lines = t.layout.split('\n').filter((l) => l !== '');
+            const byPath = new Map(lines.map((l) => [l.split(' ')[3], l]));
+            // an activation writes nothing: its copy of the Barman section only re-runs it
+            if (id.includes('_activate_')) {
+              assert.equal(t.layout, '', `${id} writes no file`);
+              continue;
+            }
+            for (const path of Object.keys(t).filter((k) => k.startsWith('/'))) {
+              const f = rendered.get(host)!.find((x) => x.path === path)!;
+              assert.equal(byPath.get(path), layoutLine(f).trimEnd(), `${id}: the layout line of ${path}`);
+            }
+            for (const l of lines) assert.match(l, /^(directory|file|private-key|public-key|authorized-keys|known-hosts|log-file|managed-block|password-block|managed-list) [^: ]+:[^: ]+ 0[0-7]{3} \/\S+$/, `${id}: layout line ${l}`);
+          }
         });
 
         test(`${label}: private keys only in the key-install provisioners and the connection; never in triggers or non-sensitive outputs`, () => {
-          const misplaced: string[] = [];
-          const perProvisioner = new Map<string, number>();
-          for (const s of strings.filter((x) => PRIVATE.test(x.value) && !isKeyCheck(x))) {
-            // the connection Terraform itself uses, at resource level or on a secret provisioner
-            if (/^resource\.[^.]+\.[^.]+\.(provisioner\[\d+\]\.remote-exec\.)?connection\.(bastion_)?private_key$/.test(s.path)) continue;
-            const p = provisionerOf(s.path);
-            if (p) {
-              const inline = inlinesOf(resource(json, p[0], p[1]))[p[2]];
-              if (inline[1]?.startsWith(KEY_PROVISIONER_MARK)) {
-                const k = `${p[0]}.${p[1]}[${p[2]}]`;
-                perProvisioner.set(k, (perProvisioner.get(k) ?? 0) + 1);
-                continue;
-              }
-            }
-            misplaced.push(`${s.path}: ${s.value.slice(0, 120)}`);
-          }
+          const { misplaced, perProvisioner } = privateKeyPlacement(json);
           assert.deepEqual(misplaced, []);
           for (const [k, n] of perProvisioner) assert.equal(n, 1, `${k}: the key appears in exactly one line`);
           // each host with a key gets its key provisioner: one per server and one per Postgres access
@@ -236,23 +288,56 @@ for (const topology of TOPOLOGIES) {
           const roles = expectedProvisionerIds(graph).filter((id) => id.includes('_postgres_roles_'));
           const edges = expectedProvisionerIds(graph).filter((id) => id.includes('_backup_'));
           assert.deepEqual([...found.secretSteps.keys()].map((k) => k.replace(/\[\d+\]$/, '')).sort(), [...roles, ...edges].sort(), 'resources with a secret step');
-          for (const [k, v] of found.secretSteps) assert.deepEqual(v, ['barman>s0', 'streaming_barman>s1'], k);
+          for (const [k, v] of found.secretSteps) assert.deepEqual(v, ['barman>s1', 'streaming_barman>s2'], k);
           assert.deepEqual(found.hashed.sort(), [...roles, ...edges].sort(), 'a passwords_sha256 trigger on each resource with a secret step');
           for (const s of strings) assert.ok(!s.value.includes('<password of '), `${s.path}: a password placeholder reached Terraform`);
         });
 
-        test(`${label}: every remote-exec inline, and the host script it carries, starts with set -eu`, () => {
+        test(`${label}: every remote-exec inline is the prologue's reference and one step line; the prologue and the host program it carries start with set -eu`, () => {
+          // the prologue: one local, plain text, `set -eu` its first command; the host program it decodes too
+          assert.ok(afterComments(prologueOf(json)).startsWith('set -eu\n'), 'the prologue starts with set -eu');
+          const program = hostProgramOf(json);
+          assert.ok(afterComments(program).startsWith('set -eu\n'), 'the host program starts with set -eu');
+          assert.deepEqual(Object.keys(json.locals ?? {}).filter((k) => !/_ssh_public_key_hidden$/.test(k)), [PROLOGUE_LOCAL], 'the prologue is the one other local');
+          const attribute = type === ProvisionerResourceType.TERRAFORM_DATA ? 'triggers_replace' : 'triggers';
           let n = 0;
           for (const [id, r] of provisionerResources(json)) {
             const inlines = inlinesOf(r);
             assert.ok(inlines.length >= 1, `${id} has provisioners`);
             for (const inline of inlines) {
-              assert.equal(inline[0], 'set -eu', `${id}: first inline line`);
-              assert.ok(embeddedScript(inline).startsWith('set -eu\n'), `${id}: the carried script starts with set -eu`);
+              const call = parseStepLine(stepLine(inline));
+              // the step is a function of the host program
+              assert.match(program, new RegExp(`^${call.step}\\(\\) \\{`, 'm'), `${id}: ${call.step} is a function of the host program`);
+              // a value read from a trigger is base64 of its own resource's trigger, one that exists; anything else is literal
+              for (const a of call.args) {
+                const k = triggerKeyOf(a);
+                if (k) {
+                  assert.equal(k.attribute, attribute, `${id}: a step reads its own ${attribute}`);
+                  assert.ok(k.key in triggersOf(r), `${id}: ${call.step} reads trigger ${k.key}, which the resource does not have`);
+                } else assert.deepEqual(readTemplate(a).interpolations, [], `${id}: ${call.step}'s argument ${a.slice(0, 80)} is literal`);
+              }
               n++;
             }
+            // script_sha256: a literal hash over the host program and every step's name and literal arguments,
+            // so a change of the program or of any step line re-runs the resource (the values read from triggers are triggers themselves)
+            const literal = (a: string): string => readTemplate(a).literal;
+            const expectedHash = sha256Hex(
+              [sha256Hex(program), ...inlines.map((i) => parseStepLine(i[1])).map((c) => [c.step, ...c.args.filter((a) => !triggerKeyOf(a)).map(literal)].join('\u0000'))].join('\n'),
+            );
+            assert.equal(triggersOf(r).script_sha256, expectedHash, `${id}: script_sha256`);
+            // the connection uploads every step to its user's home (the prologue removes the copy), never /tmp
+            assert.match(String(r.connection?.script_path), /^\/.*\/\.cdktf-barman-%RAND%\.sh$/, `${id}: script_path`);
+            assert.doesNotMatch(String(r.connection?.script_path), /^\/tmp\//, `${id}: script_path`);
           }
           assert.ok(n > 0);
+          // the prologue travels once: only inline[0] lines refer to it, and nothing else in the stack
+          for (const s of strings.filter((x) => x.value.includes('local.' + PROLOGUE_LOCAL))) {
+            assert.match(s.path, /^resource\.[^.]+\.[^.]+\.provisioner\[\d+\]\.remote-exec\.inline\[0\]$/, s.path);
+          }
+          // self references only in step lines
+          for (const s of strings.filter((x) => /\bself\./.test(x.value))) {
+            assert.match(s.path, /^resource\.[^.]+\.[^.]+\.provisioner\[\d+\]\.remote-exec\.inline\[1\]$/, s.path);
+          }
         });
 
         test(`${label}: no hashed logical id`, () => {
@@ -278,9 +363,13 @@ for (const topology of TOPOLOGIES) {
         assert.deepEqual(Object.keys(a.resource?.terraform_data ?? {}).sort(), passwordIds().sort());
         assert.deepEqual(passwordResources(b), passwordResources(a));
         assert.equal(Object.keys(b.resource?.null_resource ?? {}).length, 0);
+        assert.deepEqual(b.locals, a.locals, 'the same prologue and host program');
         for (const [id, x] of ra) {
           const y = rb.get(id)!;
-          assert.deepEqual(y.provisioner, x.provisioner, `${id}: provisioners`);
+          // the steps read their resource's own triggers: self.triggers (null_resource) is self.triggers_replace (terraform_data)
+          const selfReplace = (v: unknown): unknown => JSON.parse(JSON.stringify(v).replace(/\bself\.triggers\b/g, 'self.triggers_replace'));
+          assert.deepEqual(y.provisioner, selfReplace(x.provisioner), `${id}: provisioners`);
+          assert.equal(JSON.stringify(x.provisioner).includes('self.triggers_replace'), false, `${id}: null_resource reads self.triggers`);
           assert.deepEqual(y.connection, x.connection, `${id}: connection`);
           assert.deepEqual(y.triggers_replace, x.triggers, `${id}: triggers`);
           assert.deepEqual(
@@ -344,6 +433,21 @@ describe('the template reader used above (control)', () => {
     assert.ok(!isLibraryExpression('sha256("%{if x}y%{endif}")'));
     assert.ok(!isLibraryExpression('terraform_data.someone_else.output'));
     assert.ok(!isLibraryExpression('sensitive(uuid())'), 'no reference at all: only the password inputs may hold it');
+    // the prologue's local, alone; a step's read of its own trigger, alone
+    assert.ok(isLibraryExpression('local.cdktf_barman_shell'));
+    assert.ok(isLibraryExpression('base64encode(self.triggers["/etc/barman.d/one.conf"])'));
+    assert.ok(isLibraryExpression('base64encode(self.triggers_replace["ALTER SYSTEM (postgresql.auto.conf)"])'));
+    assert.ok(isLibraryExpression('base64encode(self.triggers.layout)'));
+    assert.ok(isLibraryExpression('base64encode(self.triggers_replace.layout)'));
+    assert.ok(!isLibraryExpression('local.other'));
+    assert.ok(!isLibraryExpression('upper(local.cdktf_barman_shell)'));
+    assert.ok(!isLibraryExpression('self.triggers["/etc/barman.d/one.conf"]'), 'a trigger in clear, not base64');
+    assert.ok(!isLibraryExpression('base64encode(self.triggers)'));
+    assert.ok(!isLibraryExpression('base64encode(self.id)'));
+    assert.ok(!isLibraryExpression('base64encode(self.triggers.host)'));
+    assert.ok(!isLibraryExpression('base64encode(self.triggers["${HOME}"])'), 'a template in the key');
+    assert.ok(!isLibraryExpression('base64encode(self.triggers["a"], var.x)'));
+    assert.ok(!isLibraryExpression('base64encode(self.triggers["a"]) + 1'));
   });
 });
 
@@ -357,19 +461,81 @@ describe('the password placement check (control)', () => {
     assert.deepEqual(found.hashed.sort(), ['barman_backup_one_on_two', 'barman_postgres_roles_one']);
   });
 
-  test('a password in clear in a trigger, in an output, in a non-secret step, or a hash of one password only, is reported', () => {
+  test('a password in clear in a trigger, in an output, in a non-secret step, in a step argument, or a hash of one password only, is reported', () => {
     const j = json() as { resource: Record<string, Record<string, Record<string, unknown>>>; output?: Record<string, unknown> };
     const backup = j.resource.null_resource.barman_backup_one_on_two as { triggers: Record<string, string>; provisioner: { 'remote-exec': { inline: string[] } }[] };
+    const roles = j.resource.null_resource.barman_postgres_roles_one as { provisioner: { 'remote-exec': { inline: string[] } }[] };
+    const secretLine = backup.provisioner[1]['remote-exec'].inline[1];
+    assert.match(secretLine, PASSWORD_STEP_MARK, 'the .pgpass step is the backup resource\'s second provisioner');
+    const [barmanSecret] = /'\$\{base64encode\(sensitive\(terraform_data\.barman_db_secret_barman\.triggers_replace\)\)\}'/.exec(secretLine)!;
     backup.triggers.leak = '${terraform_data.barman_db_secret_barman.triggers_replace}';
     backup.triggers.passwords_sha256 = '${sha256(terraform_data.barman_db_secret_barman.triggers_replace)}';
-    backup.provisioner[0]['remote-exec'].inline.push(backup.provisioner[1]['remote-exec'].inline[8]);
+    // the secret step's line in another provisioner, after its step line
+    backup.provisioner[0]['remote-exec'].inline.push(secretLine);
+    // a password as an argument of a step without secrets (its output is shown, and ps shows it)
+    backup.provisioner.push({ 'remote-exec': { inline: [PROLOGUE_REF, `cdktf_run pgpass_lines ${barmanSecret}`] } });
+    // a password as an argument of the secret step, after its secrets (ps shows it)
+    const rolesSecret = roles.provisioner.findIndex((p) => PASSWORD_STEP_MARK.test(p['remote-exec'].inline[1]));
+    assert.ok(rolesSecret >= 0);
+    roles.provisioner[rolesSecret]['remote-exec'].inline[1] += ` ${barmanSecret}`;
+    // one password and something else as the two secrets
+    roles.provisioner.push({ 'remote-exec': { inline: [PROLOGUE_REF, `cdktf_run_secret 2 ${barmanSecret} 'eA==' on_postgres 'x'`] } });
     j.output = { pw: { value: '${terraform_data.barman_db_secret_streaming_barman.triggers_replace}' } };
     const found = passwordPlacement(j as TfJson);
     assert.deepEqual(found.misplaced.map((m) => m.replace(/:.*/, '')).sort(), [
       'output.pw.value',
-      'resource.null_resource.barman_backup_one_on_two.provisioner[0].remote-exec.inline[6]',
+      'resource.null_resource.barman_backup_one_on_two.provisioner[0].remote-exec.inline[2]',
+      'resource.null_resource.barman_backup_one_on_two.provisioner[2].remote-exec.inline[1]',
       'resource.null_resource.barman_backup_one_on_two.triggers.leak',
       'resource.null_resource.barman_backup_one_on_two.triggers.passwords_sha256',
+      `resource.null_resource.barman_postgres_roles_one.provisioner[${rolesSecret}].remote-exec.inline[1]`,
+      `resource.null_resource.barman_postgres_roles_one.provisioner[${roles.provisioner.length - 1}].remote-exec.inline[1]`,
     ]);
+  });
+});
+
+describe('the private key placement check (control)', () => {
+  const json = (): TfJson => synthBarmanStack({ graph: loadGraphFromFile(SEED_CONFIG()) });
+
+  test('the seed passes: one key-install step on two, one on one', () => {
+    const found = privateKeyPlacement(json());
+    assert.deepEqual(found.misplaced, []);
+    assert.deepEqual([...found.perProvisioner.keys()].map((k) => k.replace(/\[\d+\]$/, '')).sort(), ['null_resource.barman_postgres_access_one', 'null_resource.barman_server_two']);
+  });
+
+  test('a key in a trigger, in a step\'s arguments, in the prologue line, in an output, or installed to a file that is not a private key of the layout, is reported', () => {
+    const j = json() as { resource: Record<string, Record<string, Record<string, unknown>>>; output?: Record<string, unknown> };
+    type P = { triggers: Record<string, string>; provisioner: { 'remote-exec': { inline: string[] } }[] };
+    const server = j.resource.null_resource.barman_server_two as P;
+    const access = j.resource.null_resource.barman_postgres_access_one as P;
+    const keyAt = server.provisioner.findIndex((p) => p['remote-exec'].inline[1].includes(' install_private_key '));
+    assert.ok(keyAt >= 0);
+    const key = '${base64encode(tls_private_key.barman_ssh_key_barman.private_key_openssh)}';
+    server.triggers.leak = key;
+    server.provisioner[0]['remote-exec'].inline[1] += ` '${key}'`;
+    server.provisioner[keyAt]['remote-exec'].inline[0] += `\n: ${key}`;
+    const accessKeyAt = access.provisioner.findIndex((p) => p['remote-exec'].inline[1].includes(' install_private_key '));
+    access.provisioner[accessKeyAt]['remote-exec'].inline[1] = access.provisioner[accessKeyAt]['remote-exec'].inline[1].replace("'/var/lib/postgresql/.ssh/id_ed25519'", "'/var/lib/postgresql/.ssh/authorized_keys'");
+    j.output = { k: { value: '${tls_private_key.barman_ssh_key_postgres.private_key_openssh}' } };
+    const found = privateKeyPlacement(j as TfJson);
+    assert.deepEqual(found.misplaced.map((m) => m.replace(/:[\s\S]*/, '')).sort(), [
+      'output.k.value',
+      `resource.null_resource.barman_postgres_access_one.provisioner[${accessKeyAt}].remote-exec.inline[1]`,
+      'resource.null_resource.barman_server_two.provisioner[0].remote-exec.inline[1]',
+      `resource.null_resource.barman_server_two.provisioner[${keyAt}].remote-exec.inline[0]`,
+      // its key-install line no longer follows the prologue reference: reported too
+      `resource.null_resource.barman_server_two.provisioner[${keyAt}].remote-exec.inline[1]`,
+      'resource.null_resource.barman_server_two.triggers.leak',
+    ]);
+  });
+
+  test('the key-install line takes one key as its one secret, then a private key file of the layout', () => {
+    const line = "cdktf_run_secret 1 '${base64encode(tls_private_key.barman_ssh_key_postgres.private_key_openssh)}' install_private_key '/var/lib/postgresql/.ssh/id_ed25519' 'postgres' 'postgres'";
+    assert.match(line, KEY_STEP_LINE);
+    assert.match(line.replace(/tls_private_key\.\S+\.private_key_openssh/, 'var.barman_postgres_ssh_private_key'), KEY_STEP_LINE);
+    assert.doesNotMatch(`${line} '\${var.barman_postgres_ssh_private_key}'`, KEY_STEP_LINE, 'a key as an argument too');
+    assert.doesNotMatch(line.replace('install_private_key', 'put_file'), KEY_STEP_LINE, 'another step');
+    assert.doesNotMatch(line.replace('cdktf_run_secret 1 ', 'cdktf_run '), KEY_STEP_LINE, 'not a secret step');
+    assert.doesNotMatch(line.replace('base64encode(', 'base64encode(upper(').replace(')}', '))}'), KEY_STEP_LINE, 'some other expression of the key');
   });
 });

@@ -56,8 +56,12 @@ const CONF = '/etc/barman.d/one.conf';
 const CRON = '/etc/cron.d/one';
 const HBA = '/etc/postgresql/16/main/pg_hba.conf';
 const SQL = 'ALTER SYSTEM (postgresql.auto.conf)';
-/** one's backup resources (on two and three), their script too (it carries the files) */
-const BACKUPS = (...keys: string[]) => ({ barman_backup_one_on_two: [...keys, 'script_sha256'], barman_backup_one_on_three: [...keys, 'script_sha256'] });
+/**
+ * one's backup resources (on two and three). Their steps read the files from the triggers, so a
+ * file's change leaves the steps (and script_sha256) as they are; a setting that is also a step
+ * argument (compression, the port) changes script_sha256 too.
+ */
+const BACKUPS = (...keys: string[]) => ({ barman_backup_one_on_two: keys, barman_backup_one_on_three: keys });
 /** one's activations: they re-run when the Barman section they activate changes */
 const ACTIVATIONS = (...keys: string[]) => ({ barman_activate_one_on_two: keys, barman_activate_one_on_three: keys });
 
@@ -87,21 +91,22 @@ const CASES: Case[] = [
   {
     what: 'compression',
     one: { compression: Compression.BZIP2 },
-    changed: { ...BACKUPS(CONF), ...ACTIVATIONS(CONF) },
+    // the backup step checks the compression program is installed
+    changed: { ...BACKUPS(CONF, 'script_sha256'), ...ACTIVATIONS(CONF) },
     added: { [CONF]: [/^compression = bzip2$/] },
   },
   {
-    // the port is also where one's own scripts reach PostgreSQL (psql), and .pgpass's port (in the secret step's script)
+    // the port is also where one's own steps reach PostgreSQL (psql), and .pgpass's port (an argument of the secret step)
     what: 'postgres port',
     one: { postgresPort: 6543 },
-    changed: { ...BACKUPS(CONF), ...ACTIVATIONS(CONF), barman_postgres_config_one: ['script_sha256'], barman_postgres_roles_one: ['script_sha256'] },
+    changed: { ...BACKUPS(CONF, 'script_sha256'), ...ACTIVATIONS(CONF), barman_postgres_config_one: ['script_sha256'], barman_postgres_roles_one: ['script_sha256'] },
     added: { [CONF]: [/^conninfo = "host=10\.1\.0\.1 port=6543 /, /^streaming_conninfo = "host=10\.1\.0\.1 port=6543 /] },
   },
   {
     // the activation also checks that archive_mode is live (it waits for a restart)
     what: 'WAL archiving (barman_archiver)',
     one: { archiver: true },
-    changed: { ...BACKUPS(CONF), ...ACTIVATIONS(CONF, 'script_sha256'), barman_postgres_config_one: [SQL, 'script_sha256'] },
+    changed: { ...BACKUPS(CONF), ...ACTIVATIONS(CONF, 'script_sha256'), barman_postgres_config_one: [SQL] },
     added: {
       [CONF]: [/^archiver = on$/],
       [SQL]: [/^ALTER SYSTEM SET archive_mode = 'on';$/, /^ALTER SYSTEM SET archive_command = 'barman-wal-archive -U barman --port 2222 10\.1\.0\.2 one %p && barman-wal-archive -U barman --port 22 10\.1\.0\.3 one %p';$/],
@@ -110,7 +115,7 @@ const CASES: Case[] = [
   {
     what: 'pg_hba.conf method',
     one: { hbaMethod: HbaMethod.MD5 },
-    changed: { barman_postgres_config_one: [HBA, 'script_sha256'] },
+    changed: { barman_postgres_config_one: [HBA] },
     added: { [HBA]: ['10.1.0.2', '10.1.0.3', '10.2.0.20'].flatMap((a) => [new RegExp(`^host postgres barman ${a.replace(/\./g, '\\.')}/32 md5$`), new RegExp(`^host replication streaming_barman ${a.replace(/\./g, '\\.')}/32 md5$`)]) },
   },
   {
@@ -136,6 +141,9 @@ describe('a change to one backed-up instance replaces exactly its own resources:
           assert.deepEqual(diff.triggerKeys[address], [...keys].sort(), `${address}: changed trigger keys`);
           const a = triggersOf(resourcesOf(before).get(address)!);
           const b = triggersOf(resourcesOf(after).get(address)!);
+          // the steps change exactly when script_sha256 does: a file or SQL change is a trigger change only
+          const sameSteps = isDeepStrictEqual(resourcesOf(before).get(address)!.provisioner, resourcesOf(after).get(address)!.provisioner);
+          assert.equal(sameSteps, !keys.includes('script_sha256'), `${address}: the steps change with script_sha256`);
           for (const key of keys.filter((k) => k in c.added)) {
             const { added } = lineDiff(a[key], b[key]);
             assert.ok(added.length > 0 && added.length <= c.added[key].length, `${address} ${key}: added lines ${JSON.stringify(added)}`);
@@ -178,7 +186,7 @@ describe('a change to one backed-up instance replaces exactly its own resources:
     const after = synthCluster({ graph: write('b', text.replace(marker, `${marker}    vars:\n      barman_retention_policy: REDUNDANCY 4\n`)) });
     const diff = compare(before, after);
     assert.deepEqual(diff.changed, ['null_resource.barman_activate_alpha_on_vault', 'null_resource.barman_backup_alpha_on_vault']);
-    assert.deepEqual(diff.triggerKeys['null_resource.barman_backup_alpha_on_vault'], ['/etc/barman.d/alpha.conf', 'script_sha256']);
+    assert.deepEqual(diff.triggerKeys['null_resource.barman_backup_alpha_on_vault'], ['/etc/barman.d/alpha.conf']);
     assert.deepEqual(diff.triggerKeys['null_resource.barman_activate_alpha_on_vault'], ['/etc/barman.d/alpha.conf']);
     const a = triggersOf(resourcesOf(before).get('null_resource.barman_backup_alpha_on_vault')!)['/etc/barman.d/alpha.conf'];
     const b = triggersOf(resourcesOf(after).get('null_resource.barman_backup_alpha_on_vault')!)['/etc/barman.d/alpha.conf'];

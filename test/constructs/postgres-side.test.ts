@@ -14,21 +14,24 @@ import { BarmanGraph } from '../../lib/model/graph';
 import { graphFromProps } from '../../lib/model/typed-cluster';
 import { TerraformVariable } from '../../lib/platform/cdktf';
 import {
-  SECRET_STEP_MARK,
+  PASSWORD_STEP_MARK,
   SEED_CONFIG,
   TfJson,
-  embeddedScript,
   expectedProvisionerIds,
   fixtureConfigs,
+  hostProgramOf,
   idOf,
   inlinesOf,
   multiGraph,
   passwordIds,
+  parseStepLine,
   passwordResources,
+  prologueOf,
   provisionerResources,
   resource,
   resourcesOf,
   seedGraph,
+  stepsOf,
   stringsIn,
   synthCluster,
   synthStack,
@@ -95,7 +98,14 @@ for (const t of TOPOLOGIES) {
         );
         // no password anywhere, no .pgpass step, no .pgpass in a layout
         assert.deepEqual(passwordResources(off).size, 0);
-        assert.doesNotMatch(JSON.stringify(off), /db_secret|passwords_sha256|\.pgpass/);
+        assert.doesNotMatch(JSON.stringify(off), /db_secret|passwords_sha256/);
+        for (const [id, r] of provisionerResources(off)) {
+          assert.ok(!stepsOf(r).some((x) => x.step === 'pgpass_lines'), `${id}: a .pgpass step`);
+          assert.doesNotMatch(JSON.stringify(triggersOf(r)), /\.pgpass/, `${id}: .pgpass in a trigger`);
+          // .pgpass is named only where a server cleans up the blocks of instances that left the graph
+          // (the same with manageDatabaseAccess true: the server resources are compared below)
+          if (!id.startsWith('barman_server_')) assert.doesNotMatch(JSON.stringify(r), /\.pgpass/, id);
+        }
         for (const e of graph.edges) {
           const id = `barman_backup_${idOf(e.instance.name)}_on_${idOf(e.server.name)}`;
           assert.equal(inlinesOf(resource(off, type, id)).length, 1, `${id}: only the main step`);
@@ -148,17 +158,19 @@ describe('supplied database passwords', () => {
       assert.equal(passwordResources(json).size, 0);
       assert.doesNotMatch(JSON.stringify(json), /db_secret/);
       assert.deepEqual(sorted(provisionerResources(json).keys()), expectedProvisionerIds(multiGraph()), 'the same provisioner resources as with generated passwords');
-      const steps = [...provisionerResources(json)].flatMap(([id, r]) => inlinesOf(r).filter((i) => SECRET_STEP_MARK.test(i[1] ?? '')).map((i) => ({ id, inline: i })));
+      const steps = [...provisionerResources(json)].flatMap(([id, r]) => inlinesOf(r).filter((i) => PASSWORD_STEP_MARK.test(i[1] ?? '')).map((i) => ({ id, inline: i })));
       // one per roles resource (one, three, five, db-1) and per backup edge (5)
       assert.equal(steps.length, 4 + 5);
       for (const { id, inline } of steps) {
-        assert.ok(inline.includes(`printf '%s' '\${base64encode(var.db_barman)}' > "$s0"`), `${id}: the barman password into $s0`);
-        assert.ok(inline.includes(`printf '%s' '\${base64encode(var.db_streaming)}' > "$s1"`), `${id}: the streaming_barman password into $s1`);
+        // the barman password the first secret (first file), the streaming_barman one the second; neither anywhere else in the line
+        const call = parseStepLine(inline[1]);
+        assert.deepEqual(call.secrets, ['${base64encode(var.db_barman)}', '${base64encode(var.db_streaming)}'], id);
+        assert.ok(![call.step, ...call.args].some((w) => /var\.db_/.test(w)), `${id}: a password as a step argument`);
         assert.equal(triggersOf(resource(json, type, id)).passwords_sha256, '${sha256("${var.db_barman}\\n${var.db_streaming}")}', id);
       }
-      // referenced nowhere else
+      // referenced nowhere else: each secret step's line (both), each hash
       const refs = stringsIn(json.resource).filter((s) => /var\.db_(barman|streaming)\b/.test(s.value));
-      assert.equal(refs.length, steps.length * 3, refs.map((r) => r.path).join('\n'));
+      assert.equal(refs.length, steps.length * 2, refs.map((r) => r.path).join('\n'));
     });
   }
 
@@ -172,28 +184,43 @@ describe('supplied database passwords', () => {
 
 describe('the .pgpass secret step gets the passwords through files only', () => {
   for (const type of TYPES) {
-    test(`${type}: each password lands in its own temp file, the script gets the file names and reads them with base64 -d`, () => {
+    test(`${type}: each password lands in its own temp file, the step gets the file names and reads them with base64 -d`, () => {
       const json = synthCluster({ graph: seedGraph(), resourceType: type });
       const inline = inlinesOf(resource(json, type, 'barman_backup_one_on_two'))[1];
-      assert.match(inline[1], SECRET_STEP_MARK);
-      const pwLines = inline.filter((l) => l.includes('db_secret'));
-      assert.deepEqual(pwLines, [
-        `printf '%s' '\${base64encode(sensitive(terraform_data.barman_db_secret_barman.triggers_replace))}' > "$s0"`,
-        `printf '%s' '\${base64encode(sensitive(terraform_data.barman_db_secret_streaming_barman.triggers_replace))}' > "$s1"`,
+      assert.match(inline[1], PASSWORD_STEP_MARK);
+      // the passwords only as the two secrets (base64, each into its own file), in this order; the step's own arguments hold none
+      const call = parseStepLine(inline[1]);
+      assert.deepEqual(call.secrets, [
+        '${base64encode(sensitive(terraform_data.barman_db_secret_barman.triggers_replace))}',
+        '${base64encode(sensitive(terraform_data.barman_db_secret_streaming_barman.triggers_replace))}',
       ]);
-      // before the passwords: a private umask, the temp files, a trap removing them, the uploaded copy removed
-      const at = (l: string) => inline.indexOf(l);
-      assert.ok(at('umask 077') >= 0 && at('umask 077') < at(pwLines[0]));
-      assert.ok(at('rm -f "$0" 2>/dev/null || true') >= 0);
-      assert.ok(at(`trap 'rm -f "$f" "$s0" "$s1"' EXIT`) >= 0 && at(`trap 'rm -f "$f" "$s0" "$s1"' EXIT`) < at(pwLines[0]));
-      // the script's arguments are the two file names, nothing else
-      assert.equal(inline[inline.length - 1], 'if [ "$(id -u)" -eq 0 ]; then sh "$f" "$s0" "$s1"; else sudo -n sh "$f" "$s0" "$s1"; fi');
-      const script = embeddedScript(inline);
-      const own = script.split('\n').filter((l) => /\$[12]\b|\$\{[12]/.test(l) && !/^\s*(#|[a-z_]+\(\) \{ #)/.test(l));
-      // $1 and $2 outside the shell functions: only as files to decode
-      const outsideFunctions = own.filter((l) => !/^\s+/.test(l) && !/^[a-z_]+\(\) \{/.test(l));
-      assert.deepEqual(outsideFunctions, ['password_ok "$1" barman; password_ok "$2" streaming_barman', 'bpw=$(base64 -d < "$1"); spw=$(base64 -d < "$2")']);
-      assert.doesNotMatch(script, /<password of/, 'no placeholder in the script');
+      assert.equal(call.step, 'pgpass_lines');
+      assert.ok(!call.args.some((a) => a.includes('db_secret')));
+      // eight arguments of its own: the two files are its $9 and ${10}
+      assert.equal(call.args.length, 8);
+      // the prologue: a private umask and a trap removing the files before a secret is written, the
+      // uploaded copy (holding the secrets) removed first; the step gets the file names after its own arguments, nothing else
+      const prologue = prologueOf(json).split('\n');
+      const at = (l: string) => prologue.indexOf(l);
+      assert.ok(at('rm -f "$0" 2>/dev/null || true') >= 0 && at('rm -f "$0" 2>/dev/null || true') < at('cdktf_run_secret() { # count(1|2) secret-base64... step argument...'));
+      const fn = prologue.slice(at('cdktf_run_secret() { # count(1|2) secret-base64... step argument...'));
+      const i = (l: string) => fn.indexOf(l);
+      assert.ok(i('  umask 077') > 0 && i('  umask 077') < i('  s1=$(mktemp)'), 'umask 077 before the first temp file');
+      assert.ok(i(`  trap 'rm -f "$f" "$s1" \${s2:+"$s2"}' EXIT`) > 0 && i(`  trap 'rm -f "$f" "$s1" \${s2:+"$s2"}' EXIT`) < i(`  printf '%s' "$2" > "$s1"`), 'the trap before the first secret');
+      assert.ok(i(`    printf '%s' "$3" > "$s2"`) > i('    s2=$(mktemp)'));
+      assert.ok(i('    cdktf_run "$@" "$s1" "$s2"') > i('    shift 3'));
+      assert.ok(i('    cdktf_run "$@" "$s1"') > i('    shift 2'));
+      assert.deepEqual(fn.filter((l) => /\$[23]\b/.test(l)), [`  printf '%s' "$2" > "$s1"`, `    printf '%s' "$3" > "$s2"`], 'the secrets only into their files');
+      // the step (shell/postgres-steps.sh, in the host program): $9 and ${10} only as files to decode
+      const program = hostProgramOf(json).split('\n');
+      const start = program.indexOf('pgpass_lines() { # address port begin end path owner group mode barman-password-file streaming-password-file');
+      assert.ok(start >= 0, 'pgpass_lines in the host program');
+      const body = program.slice(start + 1, start + program.slice(start).indexOf('}'));
+      assert.deepEqual(
+        body.filter((l) => /\$9|\$\{10\}/.test(l)),
+        ['  password_ok "$9" barman', '  password_ok "${10}" streaming_barman', '  bpw=$(base64 -d < "$9")', '  spw=$(base64 -d < "${10}")'],
+      );
+      assert.doesNotMatch(hostProgramOf(json), /<password of/, 'no placeholder in the host program');
     });
   }
 });

@@ -18,6 +18,7 @@ import { repoRoot } from '../support/paths';
 /** The parts of Terraform JSON the tests read. */
 export interface TfJson {
   readonly '//'?: unknown;
+  readonly locals?: Record<string, string>;
   readonly terraform?: {
     readonly backend?: unknown;
     readonly required_providers?: Record<string, { readonly source?: string; readonly version?: string }>;
@@ -164,8 +165,17 @@ export function expectedProvisionerIds(graph: BarmanGraph, o: ExpectedIdOptions 
   return ids.sort();
 }
 
-/** a remote-exec that handles passwords: Terraform hides its output (see secretExecLines) */
-export const SECRET_STEP_MARK = /^# cdktf-barman: .* \(output hidden by Terraform: it handles secrets\)$/;
+/** the Terraform local carrying the prologue and the host program, once per stack */
+export const PROLOGUE_LOCAL = 'cdktf_barman_shell';
+
+/** the first line of every remote-exec inline: the prologue, by reference */
+export const PROLOGUE_REF = `\${local.${PROLOGUE_LOCAL}}`;
+
+/** a step line that hands secrets to its step (as files): Terraform hides its output */
+export const SECRET_STEP_MARK = /^cdktf_run_secret [12] /;
+
+/** a step line that hands the two database passwords over (the private key steps hand one secret) */
+export const PASSWORD_STEP_MARK = /^cdktf_run_secret 2 /;
 
 export function resource(json: TfJson, type: string, id: string): TfResource {
   const r = json.resource?.[type]?.[id];
@@ -187,14 +197,122 @@ export function inlinesOf(r: TfResource): string[][] {
   });
 }
 
-const SCRIPT_LINE = /^printf '%s' '([A-Za-z0-9+/=]+)' \| base64 -d > "\$f"$/;
-
-/** The host script a remote-exec inline carries as base64 (decoded). */
-export function embeddedScript(inline: readonly string[]): string {
-  const line = inline.find((l) => SCRIPT_LINE.test(l));
-  assert.ok(line, `no "printf '%s' '<base64>' | base64 -d > \"$f\"" line in:\n${inline.join('\n')}`);
-  return Buffer.from(SCRIPT_LINE.exec(line)![1], 'base64').toString('utf8');
+/**
+ * The step line of a remote-exec inline, which must be exactly two lines: the prologue's reference,
+ * then one `cdktf_run STEP 'arg'...` or `cdktf_run_secret N 'SECRET'... STEP 'arg'...` line.
+ */
+export function stepLine(inline: readonly string[]): string {
+  assert.equal(inline.length, 2, `an inline is the prologue and one step line:\n${inline.join('\n')}`);
+  assert.equal(inline[0], PROLOGUE_REF, 'the first inline line is the prologue, by reference');
+  assert.match(inline[1], /^cdktf_run(_secret [12])? /, 'the second inline line runs one step');
+  assert.match(parseStepLine(inline[1]).step ?? '', /^[a-z][a-z_]*$/, `a step name in: ${inline[1]}`);
+  return inline[1];
 }
+
+/** A step line read back: its secrets (Terraform text), its step and arguments (Terraform text, unquoted). */
+export interface StepCall {
+  readonly secrets: string[];
+  readonly step: string;
+  readonly args: string[];
+}
+
+/**
+ * The words of a step line as the shell reads them, each a Terraform string: single quotes removed,
+ * `'\''` read as `'`, a `${...}` kept whole (its expression may hold anything but is never split).
+ * Anything the shell would read another way (a bare `$`, `"`, `\`, `;`...) fails the parse.
+ */
+export function shellWords(line: string): string[] {
+  const words: string[] = [];
+  let word: string | undefined;
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i];
+    if (c === ' ') {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+      i++;
+    } else if (c === "'") {
+      word ??= '';
+      i++;
+      while (i < line.length && line[i] !== "'") {
+        if (line.startsWith('$${', i)) {
+          word += '$${';
+          i += 3;
+        } else if (line.startsWith('${', i)) {
+          const end = closingBrace(line, i + 2);
+          word += line.slice(i, end + 1);
+          i = end + 1;
+        } else word += line[i++];
+      }
+      assert.ok(i < line.length, `unterminated quote in: ${line}`);
+      i++;
+    } else if (line.startsWith("\\'", i)) {
+      word = (word ?? '') + "'";
+      i += 2;
+    } else {
+      assert.match(c, /[A-Za-z0-9_]/, `unquoted ${JSON.stringify(c)} at ${i} in: ${line}`);
+      word = (word ?? '') + c;
+      i++;
+    }
+  }
+  if (word !== undefined) words.push(word);
+  return words;
+}
+
+/** A step line (see stepLine) read back into its secrets, step and arguments. */
+export function parseStepLine(line: string): StepCall {
+  const words = shellWords(line);
+  if (words[0] === 'cdktf_run') return { secrets: [], step: words[1], args: words.slice(2) };
+  assert.equal(words[0], 'cdktf_run_secret', line);
+  const n = Number(words[1]);
+  assert.ok(n === 1 || n === 2, `one or two secrets: ${line}`);
+  return { secrets: words.slice(2, 2 + n), step: words[2 + n], args: words.slice(3 + n) };
+}
+
+/** Every step of a resource, in order (each inline checked by stepLine). */
+export function stepsOf(r: TfResource): StepCall[] {
+  return inlinesOf(r).map((inline) => parseStepLine(stepLine(inline)));
+}
+
+/** The one step of a resource named `step` (asserts there is exactly one). */
+export function stepOf(r: TfResource, step: string): StepCall {
+  const found = stepsOf(r).filter((s) => s.step === step);
+  assert.equal(found.length, 1, `one ${step} step among ${stepsOf(r).map((s) => s.step).join(', ')}`);
+  return found[0];
+}
+
+/** The step argument reading a trigger of the resource's own: `${base64encode(self.ATTR["KEY"])}` (or `.layout`). */
+export function triggerArg(attribute: 'triggers' | 'triggers_replace', key: string): string {
+  return key === 'layout' ? `\${base64encode(self.${attribute}.layout)}` : `\${base64encode(self.${attribute}[${JSON.stringify(key)}])}`;
+}
+
+/** The trigger keys a step argument reads (`${base64encode(self.ATTR["KEY"])}` or `.layout`); undefined if it reads none. */
+export function triggerKeyOf(arg: string): { attribute: string; key: string } | undefined {
+  const m = /^\$\{base64encode\(self\.(triggers|triggers_replace)(?:\.(layout)|\[("(?:[^"\\]|\\.)*")\])\)\}$/.exec(arg);
+  if (!m) return undefined;
+  return { attribute: m[1], key: m[2] ?? (JSON.parse(m[3]) as string) };
+}
+
+const PROGRAM_LINE = /^printf '%s' '([A-Za-z0-9+/=]+)' \| base64 -d > "\$f"$/m;
+
+/** The prologue, as Terraform evaluates the stack's local (no interpolation in it: asserted). */
+export function prologueOf(json: TfJson): string {
+  const raw = json.locals?.[PROLOGUE_LOCAL];
+  assert.ok(typeof raw === 'string', `no local ${PROLOGUE_LOCAL}`);
+  const t = readTemplate(raw);
+  assert.deepEqual([t.interpolations, t.directives], [[], []], 'the prologue is plain text for Terraform');
+  return t.literal;
+}
+
+/** The host program the prologue carries as base64 (decoded). */
+export function hostProgramOf(json: TfJson): string {
+  const m = PROGRAM_LINE.exec(prologueOf(json));
+  assert.ok(m, `no "printf '%s' '<base64>' | base64 -d > \"$f\"" line in the prologue`);
+  return Buffer.from(m[1], 'base64').toString('utf8');
+}
+
+/** a shell text without its leading comment lines and blank lines */
+export const afterComments = (text: string): string => text.replace(/^(?:#[^\n]*\n|\s*\n)*/, '');
 
 /** The file paths a resource's triggers carry (every key that is an absolute path). */
 export function triggerPaths(r: TfResource): string[] {
@@ -260,10 +378,17 @@ function closingBrace(s: string, from: number): number {
 
 /**
  * The Terraform expressions the library means to write: functions over references to its own
- * tls_private_key resources and variables. Anything else inside `${...}` (e.g. `HOME`, `BARMAN_SERVER`)
- * is literal content that escaped unescaped.
+ * tls_private_key resources, variables and generated passwords; the prologue's local, alone; a
+ * step's read of its own resource's trigger, `base64encode(self.triggers["KEY"])` (or
+ * `self.triggers_replace`, or `.layout`), alone. Anything else inside `${...}` (e.g. `HOME`,
+ * `BARMAN_SERVER`) is literal content that escaped unescaped.
  */
 export function isLibraryExpression(expr: string): boolean {
+  if (expr === `local.${PROLOGUE_LOCAL}`) return true;
+  if (/\bself\b/.test(expr)) {
+    const k = triggerKeyOf(`\${${expr}}`);
+    return k !== undefined && readTemplate(k.key).interpolations.length === 0 && readTemplate(k.key).directives.length === 0;
+  }
   // a quoted string may be a template of its own ("${a}\n${b}"): each of its interpolations must be one too
   const inner: string[] = [];
   const withoutStrings = expr.replace(/"(?:[^"\\]|\\.)*"/g, (q) => {

@@ -20,7 +20,7 @@ import { escapeTerraform } from '../../lib/constructs/terraform-escape';
 import { graphFromProps } from '../../lib/model/typed-cluster';
 import { InvalidConfigError } from '../../lib/model/diagnostics';
 import { Role } from '../../lib/model/enums';
-import { TfJson, provisionerResources } from './synth-helpers';
+import { TfJson, provisionerResources, stepOf, triggerArg } from './synth-helpers';
 
 const DB = '${terraform_data.db.output}';
 const BK = '${terraform_data.bk.output}';
@@ -102,8 +102,11 @@ describe('host addresses as tokens of other resources', () => {
 
   test('what TypeScript cannot compute from a reference, Terraform computes', () => {
     const backup = provisioners.get('barman_backup_db1_on_bk1')!;
-    const inline = backup.provisioner!.flatMap((p) => p['remote-exec'].inline).join('\n');
-    assert.match(inline, /printf '%s' '\$\{base64encode\(join\("", \[base64decode\("[A-Za-z0-9+/=]+"\), /, 'the script travels as base64 computed by Terraform');
+    // a step argument holding a reference: Terraform puts the value in the step line (the precondition checks it is an address)
+    assert.deepEqual(stepOf(backup, 'pgpass_lines').args.slice(0, 2), [DB, '5432']);
+    // the files holding references: the step reads them from its triggers as base64 Terraform computes
+    assert.deepEqual(stepOf(backup, 'backup_edge').args.slice(-2), [triggerArg('triggers_replace', '/etc/barman.d/db1.conf'), triggerArg('triggers_replace', '/etc/cron.d/db1')]);
+    // the hash over the steps' arguments too
     assert.match(triggersOf(json, 'barman_backup_db1_on_bk1').script_sha256, /^\$\{sha256\(join\(/, 'its hash too');
   });
 
@@ -125,6 +128,7 @@ describe('host addresses as tokens of other resources', () => {
       })(),
     );
     assert.doesNotMatch(literal, /precondition|base64encode\(join/);
+    for (const [id, r] of provisionerResources(JSON.parse(literal) as TfJson)) assert.match((r.triggers_replace ?? r.triggers)!.script_sha256, /^[0-9a-f]{64}$/, `${id}: a literal hash`);
   });
 });
 

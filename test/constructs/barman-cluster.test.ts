@@ -116,7 +116,7 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     // the main step writes the files from the triggers (the layout says where, whose and which mode)
     assert.deepEqual(stepsOf(r)[0].secrets, []);
     assert.equal(stepsOf(r)[0].step, 'backup_edge');
-    assert.deepEqual(stepsOf(r)[0].args.slice(-3), [triggerArg('triggers', 'layout'), triggerArg('triggers', '/etc/barman.d/one.conf'), triggerArg('triggers', '/etc/cron.d/one')]);
+    assert.deepEqual(stepsOf(r)[0].args.slice(-3), [triggerArg('triggers', 'layout', triggersOf(r)), triggerArg('triggers', '/etc/barman.d/one.conf', triggersOf(r)), triggerArg('triggers', '/etc/cron.d/one', triggersOf(r))]);
     // the .pgpass lines of one on two: the two passwords as the secrets (files), then where the block goes, whose and which mode
     assert.match(inlinesOf(r)[1][1], PASSWORD_STEP_MARK);
     assert.deepEqual(stepsOf(r)[1], {
@@ -201,7 +201,7 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     for (const i of inlines.slice(0, -1)) assert.ok(!JSON.stringify(i).includes('db_secret'), 'no password in a visible step');
     // the roles are checked in the visible step, created in the secret one, which reads roles.sql from the triggers
     assert.deepEqual(stepsOf(r).map((x) => [x.step, x.args[4]]), [['on_postgres', 'roles_check'], ['on_postgres', 'roles_create']]);
-    assert.deepEqual(stepsOf(r)[1].args.slice(-1), [triggerArg('triggers', 'roles.sql')]);
+    assert.deepEqual(stepsOf(r)[1].args.slice(-1), [triggerArg('triggers', 'roles.sql', triggersOf(r))]);
     assert.equal(stepsOf(r)[1].secrets.length, 2);
   });
 

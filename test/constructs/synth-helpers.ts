@@ -281,16 +281,28 @@ export function stepOf(r: TfResource, step: string): StepCall {
   return found[0];
 }
 
-/** The step argument reading a trigger of the resource's own: `${base64encode(self.ATTR["KEY"])}` (or `.layout`). */
-export function triggerArg(attribute: 'triggers' | 'triggers_replace', key: string): string {
-  return key === 'layout' ? `\${base64encode(self.${attribute}.layout)}` : `\${base64encode(self.${attribute}[${JSON.stringify(key)}])}`;
+/** Terraform's order of map keys (and so of `values()`): by bytes */
+const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
+/** The step argument reading a trigger of the resource's own, by its position among the triggers' keys. */
+export function triggerArg(attribute: 'triggers' | 'triggers_replace', key: string, triggers: Record<string, string>): string {
+  const i = Object.keys(triggers).sort(byBytes).indexOf(key);
+  assert.ok(i >= 0, `no trigger ${key}`);
+  return `\${base64encode(element(values(self.${attribute}), ${i}))}`;
 }
 
-/** The trigger keys a step argument reads (`${base64encode(self.ATTR["KEY"])}` or `.layout`); undefined if it reads none. */
-export function triggerKeyOf(arg: string): { attribute: string; key: string } | undefined {
-  const m = /^\$\{base64encode\(self\.(triggers|triggers_replace)(?:\.(layout)|\[("(?:[^"\\]|\\.)*")\])\)\}$/.exec(arg);
+const TRIGGER_READ = /^\$\{base64encode\(element\(values\(self\.(triggers|triggers_replace)\), (\d+)\)\)\}$/;
+
+/**
+ * The trigger a step argument reads (`${base64encode(element(values(self.ATTR), N))}`), named by
+ * the resource's own triggers; undefined if it reads none. Without the triggers, the key is ''.
+ */
+export function triggerKeyOf(arg: string, triggers?: Record<string, string>): { attribute: string; key: string; index: number } | undefined {
+  const m = TRIGGER_READ.exec(arg);
   if (!m) return undefined;
-  return { attribute: m[1], key: m[2] ?? (JSON.parse(m[3]) as string) };
+  const index = Number(m[2]);
+  const key = triggers ? (Object.keys(triggers).sort(byBytes)[index] ?? '') : '';
+  return { attribute: m[1], key, index };
 }
 
 const PROGRAM_LINE = /^printf '%s' '([A-Za-z0-9+/=]+)' \| base64 -d > "\$f"$/m;
@@ -379,16 +391,13 @@ function closingBrace(s: string, from: number): number {
 /**
  * The Terraform expressions the library means to write: functions over references to its own
  * tls_private_key resources, variables and generated passwords; the prologue's local, alone; a
- * step's read of its own resource's trigger, `base64encode(self.triggers["KEY"])` (or
- * `self.triggers_replace`, or `.layout`), alone. Anything else inside `${...}` (e.g. `HOME`,
+ * step's read of its own resource's trigger, `base64encode(element(values(self.triggers), N))` (or
+ * `self.triggers_replace`), alone. Anything else inside `${...}` (e.g. `HOME`,
  * `BARMAN_SERVER`) is literal content that escaped unescaped.
  */
 export function isLibraryExpression(expr: string): boolean {
   if (expr === `local.${PROLOGUE_LOCAL}`) return true;
-  if (/\bself\b/.test(expr)) {
-    const k = triggerKeyOf(`\${${expr}}`);
-    return k !== undefined && readTemplate(k.key).interpolations.length === 0 && readTemplate(k.key).directives.length === 0;
-  }
+  if (/\bself\b/.test(expr)) return triggerKeyOf(`\${${expr}}`) !== undefined;
   // a quoted string may be a template of its own ("${a}\n${b}"): each of its interpolations must be one too
   const inner: string[] = [];
   const withoutStrings = expr.replace(/"(?:[^"\\]|\\.)*"/g, (q) => {

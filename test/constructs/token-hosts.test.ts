@@ -105,7 +105,7 @@ describe('host addresses as tokens of other resources', () => {
     // a step argument holding a reference: Terraform puts the value in the step line (the precondition checks it is an address)
     assert.deepEqual(stepOf(backup, 'pgpass_lines').args.slice(0, 2), [DB, '5432']);
     // the files holding references: the step reads them from its triggers as base64 Terraform computes
-    assert.deepEqual(stepOf(backup, 'backup_edge').args.slice(-2), [triggerArg('triggers_replace', '/etc/barman.d/db1.conf'), triggerArg('triggers_replace', '/etc/cron.d/db1')]);
+    assert.deepEqual(stepOf(backup, 'backup_edge').args.slice(-2), [triggerArg('triggers_replace', '/etc/barman.d/db1.conf', triggersOf(json, 'barman_backup_db1_on_bk1')), triggerArg('triggers_replace', '/etc/cron.d/db1', triggersOf(json, 'barman_backup_db1_on_bk1'))]);
     // the hash over the steps' arguments too
     assert.match(triggersOf(json, 'barman_backup_db1_on_bk1').script_sha256, /^\$\{sha256\(join\(/, 'its hash too');
   });

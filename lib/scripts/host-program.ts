@@ -8,9 +8,9 @@ import { shellFile } from './shell-assets';
 import { SHELL_LIBRARY } from './shell-library';
 
 /**
- * The host program: every function a step may call, from the files in shell/, ending with the
- * call of the step it is run for (`sh program STEP ARG...`). It travels once per stack, in the
- * prologue; each provisioner adds one line naming its step and that step's values.
+ * The host program: every function a step may call, from the files in shell/. It travels once
+ * per stack, in the prologue; each provisioner appends one line, its step: a function and that
+ * step's values.
  */
 export const HOST_PROGRAM = [
   SHELL_LIBRARY,
@@ -24,7 +24,6 @@ export const HOST_PROGRAM = [
   shellFile('postgres-steps.sh', { BARMAN_DB_USER, STREAMING_DB_USER }),
   shellFile('activation.sh'),
   shellFile('private-key.sh'),
-  shellFile('run.sh'),
 ].join('\n');
 
 /** sha256 of the host program: part of every resource's script_sha256, so a new one rolls out */

@@ -60,21 +60,35 @@ function stepWords(s: HostScript, target: ExecTarget): string {
   return [s.step, ...s.args.map((a) => (isTrigger(a) ? `'${target.triggerBase64(a)}'` : target.literal(shellQuote(a))))].join(' ');
 }
 
+/** the line that ends a step in a remote-exec inline (no base64 text or quoted word can be it) */
+const STEP_END = 'cdktf_step_end';
+
 /**
- * The host program run with the step outside Terraform: `sh -c` this text. The host program is
- * the same bytes the prologue carries.
+ * The step as the last line of the host program: its function and arguments, then "$@" (a secret
+ * step's files). It travels in the program's file, never on a command line, so a large argument
+ * (a Barman server's authorized_keys) meets no exec size limit.
  */
-export function standaloneCommand(s: HostScript): string[] {
-  return ['sh', '-c', HOST_PROGRAM, 'cdktf-barman', s.step, ...s.args.map((a) => (isTrigger(a) ? STANDALONE.triggerBase64(a) : a))];
+function stepBlock(s: HostScript, target: ExecTarget): string {
+  const line = `${stepWords(s, target)} "$@"`;
+  if (line.split('\n').includes(STEP_END)) throw new Error(`a step argument holds the line ${STEP_END}`);
+  return `cdktf_step <<'${STEP_END}'\n${line}\n${STEP_END}`;
 }
 
 /**
- * The `inline` lines of a remote-exec provisioner: the prologue (once per stack, as a local), then
- * the step run as root. Identical for null_resource and terraform_data. Literal parts go through
- * target.literal; the references the target makes do not.
+ * The host program with the step as its last line, run outside Terraform (tests, a person trying a
+ * step): `sh -c` this text; extra arguments after it reach the step as "$@".
+ */
+export function standaloneCommand(s: HostScript): string[] {
+  return ['sh', '-c', `${HOST_PROGRAM}\n${stepWords(s, STANDALONE)} "$@"\n`, 'cdktf-barman'];
+}
+
+/**
+ * The `inline` lines of a remote-exec provisioner: the prologue (once per stack, as a local), the
+ * step appended to the host program, and the run as root. Identical for null_resource and
+ * terraform_data. Literal parts go through target.literal; the references the target makes do not.
  */
 export function remoteExecLines(s: HostScript, target: ExecTarget = STANDALONE): string[] {
-  return [target.prologue, `cdktf_run ${stepWords(s, target)}`];
+  return [target.prologue, stepBlock(s, target), 'cdktf_run'];
 }
 
 /**
@@ -85,7 +99,7 @@ export function remoteExecLines(s: HostScript, target: ExecTarget = STANDALONE):
  */
 export function secretExecLines(s: HostScript, secretsBase64: readonly string[], target: ExecTarget = STANDALONE): string[] {
   if (secretsBase64.length < 1 || secretsBase64.length > 2) throw new Error(`a secret step takes one or two secrets, not ${secretsBase64.length}`);
-  return [target.prologue, `cdktf_run_secret ${secretsBase64.length} ${secretsBase64.map((v) => `'${target.literal(v)}'`).join(' ')} ${stepWords(s, target)}`];
+  return [target.prologue, stepBlock(s, target), `cdktf_run_secret ${secretsBase64.length} ${secretsBase64.map((v) => `'${target.literal(v)}'`).join(' ')}`];
 }
 
 /** The step that installs one private key (its path, owner and group follow the key file); the key comes as a secret. */

@@ -20,6 +20,7 @@ import { PlaceholderKeys } from '../../lib/render/key-material';
 import { NullProvider, TlsProvider } from '../../lib/platform/cdktf';
 import {
   PASSWORD_STEP_MARK,
+  stepLine,
   HOST_KEY_ONE,
   HOST_KEY_TWO_ED25519,
   HOST_KEY_TWO_RSA,
@@ -100,7 +101,7 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
       for (const p of r.provisioner ?? []) assert.equal((p['remote-exec'] as { connection?: object }).connection, undefined, `${id}: a provisioner's own connection`);
     }
     for (const id of ['barman_postgres_roles_one', 'barman_backup_one_on_two']) {
-      assert.equal(inlinesOf(resource(json, NR, id)).filter((i) => PASSWORD_STEP_MARK.test(i[1])).length, 1, `${id}: one secret step`);
+      assert.equal(inlinesOf(resource(json, NR, id)).filter((i) => PASSWORD_STEP_MARK.test(stepLine(i))).length, 1, `${id}: one secret step`);
     }
   });
 
@@ -118,7 +119,7 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     assert.equal(stepsOf(r)[0].step, 'backup_edge');
     assert.deepEqual(stepsOf(r)[0].args.slice(-3), [triggerArg('triggers', 'layout', triggersOf(r)), triggerArg('triggers', '/etc/barman.d/one.conf', triggersOf(r)), triggerArg('triggers', '/etc/cron.d/one', triggersOf(r))]);
     // the .pgpass lines of one on two: the two passwords as the secrets (files), then where the block goes, whose and which mode
-    assert.match(inlinesOf(r)[1][1], PASSWORD_STEP_MARK);
+    assert.match(stepLine(inlinesOf(r)[1]), PASSWORD_STEP_MARK);
     assert.deepEqual(stepsOf(r)[1], {
       secrets: ['barman', 'streaming_barman'].map((n) => `\${base64encode(sensitive(terraform_data.barman_db_secret_${n}.triggers_replace))}`),
       step: 'pgpass_lines',
@@ -197,7 +198,7 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     assert.equal(t.passwords_sha256, triggersOf(resource(json, NR, 'barman_backup_one_on_two')).passwords_sha256);
     // a visible step may check first (Terraform hides all output of the secret step); exactly one secret step, last
     const inlines = inlinesOf(r);
-    assert.deepEqual(inlines.map((i) => PASSWORD_STEP_MARK.test(i[1] ?? '')), [...inlines.slice(1).map(() => false), true], 'the secret step comes last, and alone');
+    assert.deepEqual(inlines.map((i) => PASSWORD_STEP_MARK.test(stepLine(i))), [...inlines.slice(1).map(() => false), true], 'the secret step comes last, and alone');
     for (const i of inlines.slice(0, -1)) assert.ok(!JSON.stringify(i).includes('db_secret'), 'no password in a visible step');
     // the roles are checked in the visible step, created in the secret one, which reads roles.sql from the triggers
     assert.deepEqual(stepsOf(r).map((x) => [x.step, x.args[4]]), [['on_postgres', 'roles_check'], ['on_postgres', 'roles_create']]);

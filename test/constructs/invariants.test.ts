@@ -17,6 +17,7 @@ import {
   PASSWORD_RESOURCE_BODY,
   PROLOGUE_LOCAL,
   PROLOGUE_REF,
+  combinedStepLine,
   PASSWORD_STEP_MARK,
   SEED_CONFIG,
   TfJson,
@@ -122,12 +123,12 @@ function privateKeyPlacement(json: TfJson): { misplaced: string[]; perProvisione
     // the connection Terraform itself uses (resource level: provisioners have none of their own)
     if (/^resource\.[^.]+\.[^.]+\.connection\.(bastion_)?private_key$/.test(s.path)) continue;
     const p = provisionerOf(s.path);
-    if (p && s.path.endsWith('.inline[1]')) {
+    if (p && s.path.endsWith('.inline[2]')) {
       const r = resource(json, p[0], p[1]);
-      const inline = inlinesOf(r)[p[2]];
-      const m = KEY_STEP_LINE.exec(inline[1]);
-      // the key-install step: the key only as its one secret, its file a private key of the resource's layout
-      if (inline.length === 2 && inline[0] === PROLOGUE_REF && m && triggersOf(r).layout.split('\n').includes(`private-key ${m[3]}:${m[4]} 0600 ${m[2]}`)) {
+      const line = combinedStepLine(inlinesOf(r)[p[2]]);
+      const m = line === undefined ? null : KEY_STEP_LINE.exec(line);
+      // the key-install step: the key only as its one secret (the run line), its file a private key of the resource's layout
+      if (m && triggersOf(r).layout.split('\n').includes(`private-key ${m[3]}:${m[4]} 0600 ${m[2]}`)) {
         const k = `${p[0]}.${p[1]}[${p[2]}]`;
         perProvisioner.set(k, (perProvisioner.get(k) ?? 0) + 1);
         continue;
@@ -159,9 +160,10 @@ function passwordPlacement(json: TfJson): { misplaced: string[]; secretSteps: Ma
   for (const s of terraformStrings(json).filter((x) => PASSWORD_REF.test(x.value))) {
     const p = provisionerOf(s.path);
     if (p) {
-      const inline = inlinesOf(resource(json, p[0], p[1]))[p[2]];
-      if (s.path.endsWith('.inline[1]') && inline.length === 2 && inline[0] === PROLOGUE_REF && PASSWORD_STEP_MARK.test(inline[1])) {
-        const call = parseStepLine(inline[1]);
+      const line = combinedStepLine(inlinesOf(resource(json, p[0], p[1]))[p[2]]);
+      // the passwords only in the run line of a secret step (its secrets), never in the step's own words
+      if (s.path.endsWith('.inline[2]') && line !== undefined && PASSWORD_STEP_MARK.test(line)) {
+        const call = parseStepLine(line);
         const names = call.secrets.map((x) => ['barman', 'streaming_barman'].find((n) => x === passwordSecret(n)) ?? 'other');
         const rest = [call.step, ...call.args];
         if (PASSWORD_STEPS.test(call.step) && !names.includes('other') && !rest.some((w) => PASSWORD_REF.test(w))) {
@@ -322,7 +324,7 @@ for (const topology of TOPOLOGIES) {
             // so a change of the program or of any step line re-runs the resource (the values read from triggers are triggers themselves)
             const literal = (a: string): string => readTemplate(a).literal;
             const expectedHash = sha256Hex(
-              [sha256Hex(program), ...inlines.map((i) => parseStepLine(i[1])).map((c) => [c.step, ...c.args.filter((a) => !triggerKeyOf(a)).map(literal)].join('\u0000'))].join('\n'),
+              [sha256Hex(program), ...inlines.map((i) => parseStepLine(stepLine(i))).map((c) => [c.step, ...c.args.filter((a) => !triggerKeyOf(a)).map(literal)].join('\u0000'))].join('\n'),
             );
             assert.equal(triggersOf(r).script_sha256, expectedHash, `${id}: script_sha256`);
             // the connection uploads every step to its user's home (the prologue removes the copy), never /tmp
@@ -468,31 +470,34 @@ describe('the password placement check (control)', () => {
     const j = json() as { resource: Record<string, Record<string, Record<string, unknown>>>; output?: Record<string, unknown> };
     const backup = j.resource.null_resource.barman_backup_one_on_two as { triggers: Record<string, string>; provisioner: { 'remote-exec': { inline: string[] } }[] };
     const roles = j.resource.null_resource.barman_postgres_roles_one as { provisioner: { 'remote-exec': { inline: string[] } }[] };
-    const secretLine = backup.provisioner[1]['remote-exec'].inline[1];
+    const secretLine = backup.provisioner[1]['remote-exec'].inline[2];
     assert.match(secretLine, PASSWORD_STEP_MARK, 'the .pgpass step is the backup resource\'s second provisioner');
     const [barmanSecret] = /'\$\{base64encode\(sensitive\(terraform_data\.barman_db_secret_barman\.triggers_replace\)\)\}'/.exec(secretLine)!;
     backup.triggers.leak = '${terraform_data.barman_db_secret_barman.triggers_replace}';
     backup.triggers.passwords_sha256 = '${sha256(terraform_data.barman_db_secret_barman.triggers_replace)}';
-    // the secret step's line in another provisioner, after its step line
+    const block = (words: string) => `cdktf_step <<'cdktf_step_end'\n${words} "$@"\ncdktf_step_end`;
+    // the secret step's run line in another provisioner, after its run line
     backup.provisioner[0]['remote-exec'].inline.push(secretLine);
-    // a password as an argument of a step without secrets (its output is shown, and ps shows it)
-    backup.provisioner.push({ 'remote-exec': { inline: [PROLOGUE_REF, `cdktf_run pgpass_lines ${barmanSecret}`] } });
-    // a password as an argument of the secret step, after its secrets (ps shows it)
-    const rolesSecret = roles.provisioner.findIndex((p) => PASSWORD_STEP_MARK.test(p['remote-exec'].inline[1]));
+    // a password as an argument of a step without secrets (its output is shown)
+    backup.provisioner.push({ 'remote-exec': { inline: [PROLOGUE_REF, block(`pgpass_lines ${barmanSecret}`), 'cdktf_run'] } });
+    // a password as an argument of the secret step, beside its secrets
+    const rolesSecret = roles.provisioner.findIndex((p) => PASSWORD_STEP_MARK.test(p['remote-exec'].inline[2] ?? ''));
     assert.ok(rolesSecret >= 0);
-    roles.provisioner[rolesSecret]['remote-exec'].inline[1] += ` ${barmanSecret}`;
+    roles.provisioner[rolesSecret]['remote-exec'].inline[1] = roles.provisioner[rolesSecret]['remote-exec'].inline[1].replace(' "$@"', ` ${barmanSecret} "$@"`);
     // one password and something else as the two secrets
-    roles.provisioner.push({ 'remote-exec': { inline: [PROLOGUE_REF, `cdktf_run_secret 2 ${barmanSecret} 'eA==' on_postgres 'x'`] } });
+    roles.provisioner.push({ 'remote-exec': { inline: [PROLOGUE_REF, block(`on_postgres 'x'`), `cdktf_run_secret 2 ${barmanSecret} 'eA=='`] } });
     j.output = { pw: { value: '${terraform_data.barman_db_secret_streaming_barman.triggers_replace}' } };
     const found = passwordPlacement(j as TfJson);
-    assert.deepEqual(found.misplaced.map((m) => m.replace(/:.*/, '')).sort(), [
+    assert.deepEqual(found.misplaced.map((m) => m.replace(/:[\s\S]*/, '')).sort(), [
       'output.pw.value',
-      'resource.null_resource.barman_backup_one_on_two.provisioner[0].remote-exec.inline[2]',
+      'resource.null_resource.barman_backup_one_on_two.provisioner[0].remote-exec.inline[3]',
       'resource.null_resource.barman_backup_one_on_two.provisioner[2].remote-exec.inline[1]',
       'resource.null_resource.barman_backup_one_on_two.triggers.leak',
       'resource.null_resource.barman_backup_one_on_two.triggers.passwords_sha256',
       `resource.null_resource.barman_postgres_roles_one.provisioner[${rolesSecret}].remote-exec.inline[1]`,
-      `resource.null_resource.barman_postgres_roles_one.provisioner[${roles.provisioner.length - 1}].remote-exec.inline[1]`,
+      // its run line too: its secrets go to a step whose own words hold a password
+      `resource.null_resource.barman_postgres_roles_one.provisioner[${rolesSecret}].remote-exec.inline[2]`,
+      `resource.null_resource.barman_postgres_roles_one.provisioner[${roles.provisioner.length - 1}].remote-exec.inline[2]`,
     ]);
   });
 });
@@ -511,23 +516,23 @@ describe('the private key placement check (control)', () => {
     type P = { triggers: Record<string, string>; provisioner: { 'remote-exec': { inline: string[] } }[] };
     const server = j.resource.null_resource.barman_server_two as P;
     const access = j.resource.null_resource.barman_postgres_access_one as P;
-    const keyAt = server.provisioner.findIndex((p) => p['remote-exec'].inline[1].includes(' install_private_key '));
+    const keyAt = server.provisioner.findIndex((p) => p['remote-exec'].inline[1].includes('install_private_key '));
     assert.ok(keyAt >= 0);
     const key = '${base64encode(tls_private_key.barman_ssh_key_barman.private_key_openssh)}';
     server.triggers.leak = key;
-    server.provisioner[0]['remote-exec'].inline[1] += ` '${key}'`;
+    server.provisioner[0]['remote-exec'].inline[1] = server.provisioner[0]['remote-exec'].inline[1].replace(' "$@"', ` '${key}' "$@"`);
     server.provisioner[keyAt]['remote-exec'].inline[0] += `\n: ${key}`;
-    const accessKeyAt = access.provisioner.findIndex((p) => p['remote-exec'].inline[1].includes(' install_private_key '));
+    const accessKeyAt = access.provisioner.findIndex((p) => p['remote-exec'].inline[1].includes('install_private_key '));
     access.provisioner[accessKeyAt]['remote-exec'].inline[1] = access.provisioner[accessKeyAt]['remote-exec'].inline[1].replace("'/var/lib/postgresql/.ssh/id_ed25519'", "'/var/lib/postgresql/.ssh/authorized_keys'");
     j.output = { k: { value: '${tls_private_key.barman_ssh_key_postgres.private_key_openssh}' } };
     const found = privateKeyPlacement(j as TfJson);
     assert.deepEqual(found.misplaced.map((m) => m.replace(/:[\s\S]*/, '')).sort(), [
       'output.k.value',
-      `resource.null_resource.barman_postgres_access_one.provisioner[${accessKeyAt}].remote-exec.inline[1]`,
+      `resource.null_resource.barman_postgres_access_one.provisioner[${accessKeyAt}].remote-exec.inline[2]`,
       'resource.null_resource.barman_server_two.provisioner[0].remote-exec.inline[1]',
       `resource.null_resource.barman_server_two.provisioner[${keyAt}].remote-exec.inline[0]`,
-      // its key-install line no longer follows the prologue reference: reported too
-      `resource.null_resource.barman_server_two.provisioner[${keyAt}].remote-exec.inline[1]`,
+      // its key-install run line no longer follows the prologue reference: reported too
+      `resource.null_resource.barman_server_two.provisioner[${keyAt}].remote-exec.inline[2]`,
       'resource.null_resource.barman_server_two.triggers.leak',
     ]);
   });

@@ -15,6 +15,7 @@ import { graphFromProps } from '../../lib/model/typed-cluster';
 import { TerraformVariable } from '../../lib/platform/cdktf';
 import {
   PASSWORD_STEP_MARK,
+  stepLine,
   SEED_CONFIG,
   TfJson,
   expectedProvisionerIds,
@@ -158,12 +159,12 @@ describe('supplied database passwords', () => {
       assert.equal(passwordResources(json).size, 0);
       assert.doesNotMatch(JSON.stringify(json), /db_secret/);
       assert.deepEqual(sorted(provisionerResources(json).keys()), expectedProvisionerIds(multiGraph()), 'the same provisioner resources as with generated passwords');
-      const steps = [...provisionerResources(json)].flatMap(([id, r]) => inlinesOf(r).filter((i) => PASSWORD_STEP_MARK.test(i[1] ?? '')).map((i) => ({ id, inline: i })));
+      const steps = [...provisionerResources(json)].flatMap(([id, r]) => inlinesOf(r).filter((i) => PASSWORD_STEP_MARK.test(stepLine(i))).map((i) => ({ id, inline: i })));
       // one per roles resource (one, three, five, db-1) and per backup edge (5)
       assert.equal(steps.length, 4 + 5);
       for (const { id, inline } of steps) {
         // the barman password the first secret (first file), the streaming_barman one the second; neither anywhere else in the line
-        const call = parseStepLine(inline[1]);
+        const call = parseStepLine(stepLine(inline));
         assert.deepEqual(call.secrets, ['${base64encode(var.db_barman)}', '${base64encode(var.db_streaming)}'], id);
         assert.ok(![call.step, ...call.args].some((w) => /var\.db_/.test(w)), `${id}: a password as a step argument`);
         assert.equal(triggersOf(resource(json, type, id)).passwords_sha256, '${sha256("${var.db_barman}\\n${var.db_streaming}")}', id);
@@ -187,9 +188,9 @@ describe('the .pgpass secret step gets the passwords through files only', () => 
     test(`${type}: each password lands in its own temp file, the step gets the file names and reads them with base64 -d`, () => {
       const json = synthCluster({ graph: seedGraph(), resourceType: type });
       const inline = inlinesOf(resource(json, type, 'barman_backup_one_on_two'))[1];
-      assert.match(inline[1], PASSWORD_STEP_MARK);
+      assert.match(stepLine(inline), PASSWORD_STEP_MARK);
       // the passwords only as the two secrets (base64, each into its own file), in this order; the step's own arguments hold none
-      const call = parseStepLine(inline[1]);
+      const call = parseStepLine(stepLine(inline));
       assert.deepEqual(call.secrets, [
         '${base64encode(sensitive(terraform_data.barman_db_secret_barman.triggers_replace))}',
         '${base64encode(sensitive(terraform_data.barman_db_secret_streaming_barman.triggers_replace))}',
@@ -202,14 +203,15 @@ describe('the .pgpass secret step gets the passwords through files only', () => 
       // uploaded copy (holding the secrets) removed first; the step gets the file names after its own arguments, nothing else
       const prologue = prologueOf(json).split('\n');
       const at = (l: string) => prologue.indexOf(l);
-      assert.ok(at('rm -f "$0" 2>/dev/null || true') >= 0 && at('rm -f "$0" 2>/dev/null || true') < at('cdktf_run_secret() { # count(1|2) secret-base64... step argument...'));
-      const fn = prologue.slice(at('cdktf_run_secret() { # count(1|2) secret-base64... step argument...'));
+      assert.ok(at('rm -f "$0" 2>/dev/null || true') >= 0 && at('rm -f "$0" 2>/dev/null || true') < at('cdktf_run_secret() { # count(1|2) secret-base64...'));
+      const fn = prologue.slice(at('cdktf_run_secret() { # count(1|2) secret-base64...'));
       const i = (l: string) => fn.indexOf(l);
       assert.ok(i('  umask 077') > 0 && i('  umask 077') < i('  s1=$(mktemp)'), 'umask 077 before the first temp file');
       assert.ok(i(`  trap 'rm -f "$f" "$s1" \${s2:+"$s2"}' EXIT`) > 0 && i(`  trap 'rm -f "$f" "$s1" \${s2:+"$s2"}' EXIT`) < i(`  printf '%s' "$2" > "$s1"`), 'the trap before the first secret');
       assert.ok(i(`    printf '%s' "$3" > "$s2"`) > i('    s2=$(mktemp)'));
-      assert.ok(i('    cdktf_run "$@" "$s1" "$s2"') > i('    shift 3'));
-      assert.ok(i('    cdktf_run "$@" "$s1"') > i('    shift 2'));
+      // the step (appended to the program by cdktf_step) gets the file paths as "$@", nothing else
+      assert.ok(i('    cdktf_run "$s1" "$s2"') > i(`    printf '%s' "$3" > "$s2"`));
+      assert.ok(i('    cdktf_run "$s1"') > i(`  printf '%s' "$2" > "$s1"`));
       assert.deepEqual(fn.filter((l) => /\$[23]\b/.test(l)), [`  printf '%s' "$2" > "$s1"`, `    printf '%s' "$3" > "$s2"`], 'the secrets only into their files');
       // the step (shell/postgres-steps.sh, in the host program): $9 and ${10} only as files to decode
       const program = hostProgramOf(json).split('\n');

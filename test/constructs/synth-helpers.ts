@@ -197,16 +197,34 @@ export function inlinesOf(r: TfResource): string[][] {
   });
 }
 
+const STEP_BLOCK = /^cdktf_step <<'cdktf_step_end'\n(.*) "\$@"\ncdktf_step_end$/;
+
 /**
- * The step line of a remote-exec inline, which must be exactly two lines: the prologue's reference,
- * then one `cdktf_run STEP 'arg'...` or `cdktf_run_secret N 'SECRET'... STEP 'arg'...` line.
+ * The step of a remote-exec inline, which must be exactly three lines: the prologue's reference,
+ * the step appended to the host program (`cdktf_step <<'cdktf_step_end'`, one line `STEP 'arg'...
+ * "$@"`, `cdktf_step_end`), then `cdktf_run` or `cdktf_run_secret N 'SECRET'...`. Returned as one
+ * line, `cdktf_run STEP 'arg'...` or `cdktf_run_secret N 'SECRET'... STEP 'arg'...`, for
+ * parseStepLine and the marks.
  */
 export function stepLine(inline: readonly string[]): string {
-  assert.equal(inline.length, 2, `an inline is the prologue and one step line:\n${inline.join('\n')}`);
-  assert.equal(inline[0], PROLOGUE_REF, 'the first inline line is the prologue, by reference');
-  assert.match(inline[1], /^cdktf_run(_secret [12])? /, 'the second inline line runs one step');
-  assert.match(parseStepLine(inline[1]).step ?? '', /^[a-z][a-z_]*$/, `a step name in: ${inline[1]}`);
-  return inline[1];
+  const line = combinedStepLine(inline);
+  if (line === undefined) {
+    assert.equal(inline.length, 3, `an inline is the prologue, the step and the run:\n${inline.join('\n')}`);
+    assert.equal(inline[0], PROLOGUE_REF, 'the first inline line is the prologue, by reference');
+    assert.match(inline[1], STEP_BLOCK, 'the second inline line appends one step');
+    assert.match(inline[2], /^cdktf_run( |$)|^cdktf_run_secret [12] /, 'the third inline line runs it');
+  }
+  assert.ok(line !== undefined);
+  assert.match(parseStepLine(line).step ?? '', /^[a-z][a-z_]*$/, `a step name in: ${line}`);
+  return line;
+}
+
+/** stepLine's one line, or undefined when the inline does not have the three-line shape */
+export function combinedStepLine(inline: readonly string[]): string | undefined {
+  if (inline.length !== 3 || inline[0] !== PROLOGUE_REF) return undefined;
+  const m = STEP_BLOCK.exec(inline[1]);
+  if (!m || !/^cdktf_run$|^cdktf_run_secret [12] /.test(inline[2])) return undefined;
+  return `${inline[2]} ${m[1]}`;
 }
 
 /** A step line read back: its secrets (Terraform text), its step and arguments (Terraform text, unquoted). */

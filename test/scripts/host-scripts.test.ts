@@ -177,7 +177,7 @@ describe('the host shell is valid POSIX sh', () => {
     writeFileSync(files[1], HOST_PROLOGUE);
     assert.doesNotMatch(HOST_PROGRAM, /@[A-Z][A-Z0-9_]*@/, 'every placeholder filled');
     assert.doesNotMatch(HOST_PROLOGUE, /@[A-Z][A-Z0-9_]*@/, 'every placeholder filled');
-    assert.ok(HOST_PROGRAM.trimEnd().endsWith('"$@"'), 'the program ends by running its step');
+    assert.doesNotMatch(HOST_PROGRAM, /^"\$@"$/m, 'the program runs no step of its own: each provisioner appends its step');
     for (const f of files) {
       const r = spawnSync('sh', ['-n', f], { encoding: 'utf8' });
       assert.equal(r.status, 0, `sh -n rejects ${f}:\n${r.stderr}`);
@@ -309,7 +309,11 @@ describe('values reach the shell single-quoted or as base64 only', () => {
     const position = [...keys].sort().indexOf(conf.trigger);
     assert.ok(line.includes(`'\${base64encode(element(values(self.triggers), ${position}))}'`), `the conf read from its trigger, by position:\n${line}`);
     // run outside Terraform (STANDALONE), the content travels as base64 only
-    const literal = remoteExecLines(step, STANDALONE)[1];
+    const block = remoteExecLines(step, STANDALONE)[1].split('\n');
+    assert.equal(block.length, 3, 'the step appended as one here-document line');
+    assert.deepEqual([block[0], block[2]], ["cdktf_step <<'cdktf_step_end'", 'cdktf_step_end']);
+    assert.ok(block[1].endsWith(' "$@"'), 'a secret step\'s files reach the step as "$@"');
+    const literal = block[1].slice(0, -' "$@"'.length);
     for (const needle of ['touch pwned', "it's", '$HOME', "application_name='x$y'"]) assert.ok(!literal.includes(needle), `${needle} in clear in the step line`);
     const decoded = [...literal.matchAll(/'([A-Za-z0-9+/=]{16,})'/g)].map((m) => Buffer.from(m[1], 'base64').toString('utf8'));
     assert.ok(decoded.includes(conf.content), 'the conf arrives (base64) intact');

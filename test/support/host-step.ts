@@ -27,7 +27,7 @@ function result(r: ReturnType<typeof spawnSync>): Run {
   return { status: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
 }
 
-/** runs one step as standaloneCommand makes it: `sh -c HOST_PROGRAM cdktf-barman STEP ARG...` */
+/** runs one step as standaloneCommand makes it: `sh -c 'HOST_PROGRAM\nSTEP ARG... "$@"' cdktf-barman EXTRA...` */
 export function runStep(s: HostScript, o: RunOptions = {}): Run {
   const [cmd, ...args] = standaloneCommand(s);
   return result(spawnSync(cmd, [...args, ...(o.extraArgs ?? [])], { cwd: o.cwd, env: o.env ?? process.env, encoding: 'utf8', timeout: 120_000 }));

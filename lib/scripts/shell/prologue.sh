@@ -9,14 +9,20 @@ f=$(mktemp)
 trap 'rm -f "$f"' EXIT
 printf '%s' '@HOST_PROGRAM_BASE64@' | base64 -d > "$f"
 
-# runs one step of the host program: a function and its arguments
-cdktf_run() { # step argument...
+# appends the step (a here-document: its function and arguments) as the program's last line, so
+# no argument, however large, goes through a command line
+cdktf_step() {
+  cat >> "$f"
+}
+
+# runs the host program and its step as root; arguments reach the step as "$@"
+cdktf_run() { # [file...]
   if [ "$(id -u)" -eq 0 ]; then sh "$f" "$@"; else sudo -n sh "$f" "$@"; fi
 }
 
 # the same for a step that handles secrets: each (base64) lands in its own 0600 temp file, and the
 # step gets their paths after its own arguments, never the secrets on a command line
-cdktf_run_secret() { # count(1|2) secret-base64... step argument...
+cdktf_run_secret() { # count(1|2) secret-base64...
   umask 077
   s1=$(mktemp)
   s2=''
@@ -25,10 +31,8 @@ cdktf_run_secret() { # count(1|2) secret-base64... step argument...
   if [ "$1" = 2 ]; then
     s2=$(mktemp)
     printf '%s' "$3" > "$s2"
-    shift 3
-    cdktf_run "$@" "$s1" "$s2"
+    cdktf_run "$s1" "$s2"
   else
-    shift 2
-    cdktf_run "$@" "$s1"
+    cdktf_run "$s1"
   fi
 }

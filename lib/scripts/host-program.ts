@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
-import { BARMAN_CONF_DIR } from '../render/barman-conf';
+import { ACTIVATION_SHELL } from '../concerns/activation/activation-step';
+import { BACKUP_EDGE_SHELL } from '../concerns/backup-edge/backup-edge-step';
+import { BARMAN_SERVER_SHELL } from '../concerns/barman-server/barman-server-step';
+import { EDGE_REMOVAL_LIBRARY } from '../concerns/barman-server/edge-removal';
+import { POSTGRES_ACCESS_SHELL } from '../concerns/postgres-access/postgres-access-step';
 import { BARMAN_DB_USER, STREAMING_DB_USER } from '../render/barman-roles-sql';
 import { DRIFT_LIBRARY } from './drift-library';
-import { EDGE_REMOVAL_LIBRARY } from './edge-removal';
 import { POSTGRES_SIDE_LIBRARY } from './postgres-side-library';
 import { shellFile } from './shell-assets';
 import { SHELL_LIBRARY } from './shell-library';
 
 /**
- * The host program: every function a step may call, from the files in shell/, ending with the
+ * The host program: every function a step may call, from the shared files in shell/ and each
+ * concern's own (lib/concerns/<concern>/*.sh), ending with the
  * call of the step it is run for (`sh program STEP ARG...`). It travels once per stack, in the
  * prologue; each provisioner adds one line naming its step and that step's values.
  */
@@ -18,11 +22,12 @@ export const HOST_PROGRAM = [
   POSTGRES_SIDE_LIBRARY,
   EDGE_REMOVAL_LIBRARY,
   shellFile('files.sh'),
-  shellFile('server.sh', { BARMAN_CONF_DIR }),
-  shellFile('backup-edge.sh', { BARMAN_CONF_DIR }),
-  shellFile('postgres-access.sh'),
+  BARMAN_SERVER_SHELL,
+  BACKUP_EDGE_SHELL,
+  POSTGRES_ACCESS_SHELL,
+  // shared by postgres-config, postgres-roles and the backup edge's .pgpass lines
   shellFile('postgres-steps.sh', { BARMAN_DB_USER, STREAMING_DB_USER }),
-  shellFile('activation.sh'),
+  ACTIVATION_SHELL,
   shellFile('private-key.sh'),
   shellFile('run.sh'),
 ].join('\n');

@@ -13,7 +13,8 @@ import { InvalidConfigError } from '../../lib/model/diagnostics';
 import { graphFromProps } from '../../lib/model/typed-cluster';
 import { loadGraphFromFile } from '../../lib/config/tpa-config';
 import { BarmanGraph } from '../../lib/model/graph';
-import { Concern, FileKind, renderHosts } from '../../lib/render/host-files';
+import { Concern, FileKind } from '../../lib/render/host-files';
+import { renderHosts } from '../../lib/concerns/render-hosts';
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import { NullProvider, TlsProvider } from '../../lib/platform/cdktf';
 import {

@@ -1,7 +1,7 @@
-import { RemovedBackups } from '../model/enums';
-import { Instance } from '../model/graph';
-import { BACKUP_LOCK_PREFIX } from '../render/cron-entries';
-import { shellFile } from './shell-assets';
+import { RemovedBackups } from '../../model/enums';
+import { Instance } from '../../model/graph';
+import { BACKUP_LOCK_PREFIX } from '../../render/cron-entries';
+import { shellFileIn } from '../../scripts/shell-assets';
 
 /**
  * Retiring one Barman server (a backed-up instance that left this Barman server): shell functions
@@ -17,7 +17,7 @@ import { shellFile } from './shell-assets';
  * The caller defines `bm` (barman as its user, PGCONNECT_TIMEOUT set), BM_USER, BM_HOME (lock
  * directory and backups) and BM_CONF_DIR; the test suite points them at a throwaway Barman.
  */
-export const EDGE_REMOVAL_LIBRARY = shellFile('edge-removal.sh', { BACKUP_LOCK_PREFIX });
+export const EDGE_REMOVAL_LIBRARY = shellFileIn(__dirname, 'edge-removal.sh', { BACKUP_LOCK_PREFIX });
 
 /** What happens to the backups of a removed server, as retire_server takes it. */
 export function removedBackupsArg(server: Instance): string {

@@ -1,16 +1,15 @@
-import { SshUser } from '../model/enums';
-import { BarmanGraph, Instance } from '../model/graph';
-import { Concern, FileKind, HostFile } from '../render/host-files';
-import { barmanServerScript } from '../scripts/concern-scripts';
-import { Construct, TerraformResource } from '../platform/cdktf';
-import { HostProvisioner, ProvisionerPlacement } from './host-provisioner';
-import { SshKeyPairs } from './ssh-key-pairs';
+import { SshUser } from '../../model/enums';
+import { BarmanGraph, Instance } from '../../model/graph';
+import { HostFile } from '../../render/host-files';
+import { Construct, TerraformResource } from '../../platform/cdktf';
+import { HostProvisioner, ProvisionerPlacement, privateKeyInstalls } from '../../constructs/host-provisioner';
+import { SshKeyPairs } from '../../constructs/ssh-key-pairs';
+import { barmanServerFiles } from './barman-server-files';
+import { barmanServerScript } from './barman-server-step';
 
 export interface BarmanServerConfigProps extends ProvisionerPlacement {
   readonly graph: BarmanGraph;
   readonly server: Instance;
-  /** this server's files, as renderHosts gives them (all concerns; this takes its own) */
-  readonly files: readonly HostFile[];
   readonly keys: SshKeyPairs;
 }
 
@@ -21,11 +20,13 @@ export interface BarmanServerConfigProps extends ProvisionerPlacement {
  */
 export class BarmanServerConfig extends Construct {
   public readonly resource: TerraformResource;
+  /** the files it writes, as rendered */
+  public readonly files: readonly HostFile[];
 
   constructor(scope: Construct, id: string, props: BarmanServerConfigProps) {
     super(scope, id);
-    const files = props.files.filter((f) => f.concern === Concern.BARMAN_SERVER);
-    const key = files.find((f) => f.kind === FileKind.PRIVATE_KEY)!;
+    const files = barmanServerFiles(props.graph, props.server, props.keys);
+    this.files = files;
     this.resource = new HostProvisioner(this, 'provisioner', {
       resourceType: props.resourceType,
       logicalId: props.logicalId,
@@ -33,7 +34,7 @@ export class BarmanServerConfig extends Construct {
       connection: props.connection,
       files,
       script: barmanServerScript(props.graph, props.server, files),
-      privateKeys: [{ file: key, base64: props.keys.privateKeyBase64(SshUser.BARMAN, props.server) }],
+      privateKeys: privateKeyInstalls(files, props.keys.privateKeyBase64(SshUser.BARMAN, props.server)),
     }).resource;
   }
 }

@@ -1,8 +1,8 @@
-import { Instance } from '../model/graph';
-import { postgresRolesCheckScript, postgresRolesScript } from '../scripts/postgres-side-scripts';
-import { Construct, TerraformResource } from '../platform/cdktf';
-import { DatabasePasswords } from './database-passwords';
-import { HostProvisioner, ProvisionerPlacement } from './host-provisioner';
+import { Instance } from '../../model/graph';
+import { Construct, TerraformResource } from '../../platform/cdktf';
+import { DatabasePasswords } from '../../constructs/database-passwords';
+import { HostProvisioner, ProvisionerPlacement } from '../../constructs/host-provisioner';
+import { postgresRolesCheckScript, postgresRolesScript } from './postgres-roles-step';
 
 export interface PostgresRolesProps extends ProvisionerPlacement {
   /** a primary (not a replica: roles replicate) */

@@ -1,14 +1,14 @@
-import { BackupEdge } from '../model/graph';
-import { activationScript } from '../scripts/postgres-side-scripts';
-import { HostFile } from '../render/host-files';
-import { Construct, ITerraformDependable, TerraformResource } from '../platform/cdktf';
-import { HostProvisioner, ProvisionerPlacement } from './host-provisioner';
-import { escapeTerraform } from './terraform-escape';
+import { BackupEdge } from '../../model/graph';
+import { FileKind, HostFile } from '../../render/host-files';
+import { Construct, ITerraformDependable, TerraformResource } from '../../platform/cdktf';
+import { HostProvisioner, ProvisionerPlacement } from '../../constructs/host-provisioner';
+import { escapeTerraform } from '../../constructs/terraform-escape';
+import { activationScript } from './activation-step';
 
 export interface BarmanActivationProps extends ProvisionerPlacement {
   readonly edge: BackupEdge;
-  /** the edge's rendered Barman section: a change to it re-runs the activation */
-  readonly serverConf: HostFile;
+  /** the edge's Barman section as the backup edge rendered it (BackupEdgeConfig.serverConf): a change to it re-runs the activation */
+  readonly serverConf: Extract<HostFile, { readonly kind: FileKind.FILE }>;
   /** what must exist first: the edge's files, roles, pg_hba.conf, keys */
   readonly dependsOn: ITerraformDependable[];
 }
@@ -31,7 +31,7 @@ export class BarmanActivation extends Construct {
       connection: props.connection,
       files: [],
       script: activationScript(e),
-      extraTriggers: { [props.serverConf.path]: escapeTerraform(props.serverConf.content!), first_backup: String(e.instance.settings.firstBackup) },
+      extraTriggers: { [props.serverConf.path]: escapeTerraform(props.serverConf.content), first_backup: String(e.instance.settings.firstBackup) },
       dependsOn: props.dependsOn,
     }).resource;
   }

@@ -144,16 +144,21 @@ async function runBaseline(specFile: string, out: string): Promise<Record<string
 
 /**
  * The library's CLI path again, timing its phases from the outside: load and validate are called
- * one after the other as loadGraphFromFile does; renderHosts and App.prototype.synth are wrapped
- * (the constructs call them through their module objects), so construct building is the time up
- * to app.synth() less renderHosts, and "JSON write" is what follows app.synth() (read back, strip
+ * one after the other as loadGraphFromFile does; each concern's files function (what renderHosts
+ * is the union of) and App.prototype.synth are wrapped (the constructs call them through their
+ * module objects), so construct building is the time up to app.synth() less rendering the files, and "JSON write" is what follows app.synth() (read back, strip
  * cdktf's metadata, stringify, write, remove the temp dir).
  */
 async function runPhases(config: string, out: string): Promise<Record<string, number>> {
   const t0 = performance.now();
   const tpa = await import('../lib/config/tpa-config');
   const build = await import('../lib/model/build-graph');
-  const hostFiles = await import('../lib/render/host-files');
+  const concernFiles = [
+    await import('../lib/concerns/barman-server/barman-server-files'),
+    await import('../lib/concerns/backup-edge/backup-edge-files'),
+    await import('../lib/concerns/postgres-access/postgres-access-files'),
+    await import('../lib/concerns/postgres-config/postgres-config-files'),
+  ];
   const synthCommand = await import('../lib/cli/synth-command');
   const cdktf = await import('cdktf');
   const hostScripts = await import('../lib/scripts/remote-command');
@@ -161,15 +166,19 @@ async function runPhases(config: string, out: string): Promise<Record<string, nu
   const t1 = performance.now();
 
   let renderMs = 0;
-  const render = hostFiles.renderHosts;
-  (hostFiles as { renderHosts: typeof render }).renderHosts = (...args: Parameters<typeof render>) => {
-    const s = performance.now();
-    try {
-      return render(...args);
-    } finally {
-      renderMs += performance.now() - s;
+  for (const m of concernFiles as unknown as Record<string, unknown>[]) {
+    for (const [name, fn] of Object.entries(m)) {
+      if (typeof fn !== 'function' || !name.endsWith('Files')) continue;
+      m[name] = (...args: unknown[]) => {
+        const s = performance.now();
+        try {
+          return (fn as (...a: unknown[]) => unknown)(...args);
+        } finally {
+          renderMs += performance.now() - s;
+        }
+      };
     }
-  };
+  }
   let remoteExecMs = 0;
   const remoteExec = hostScripts.remoteExecLines;
   (hostScripts as { remoteExecLines: typeof remoteExec }).remoteExecLines = (...args: Parameters<typeof remoteExec>) => {

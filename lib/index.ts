@@ -12,13 +12,14 @@ export { type SshKeyPair, SshKeyPairs, type SshKeyPairsProps, type SuppliedKeyPa
 export { DatabasePasswords, type DatabasePasswordsProps, type SuppliedDatabasePasswords } from './constructs/database-passwords';
 
 // The per-concern constructs BarmanCluster wires together, and the files they take
-export { BarmanServerConfig, type BarmanServerConfigProps } from './constructs/barman-server-config';
-export { BackupEdgeConfig, type BackupEdgeConfigProps } from './constructs/backup-edge-config';
-export { PostgresAccess, type PostgresAccessProps } from './constructs/postgres-access';
-export { PostgresConfig, type PostgresConfigProps } from './constructs/postgres-config';
-export { PostgresRoles, type PostgresRolesProps } from './constructs/postgres-roles';
-export { BarmanActivation, type BarmanActivationProps } from './constructs/barman-activation';
-export { type AuthorizedKey, Concern, FileKind, type HostFile, type HostPlan, type KeyRef, renderHosts } from './render/host-files';
+export { BarmanServerConfig, type BarmanServerConfigProps } from './concerns/barman-server/barman-server-config';
+export { BackupEdgeConfig, type BackupEdgeConfigProps } from './concerns/backup-edge/backup-edge-config';
+export { PostgresAccess, type PostgresAccessProps } from './concerns/postgres-access/postgres-access';
+export { PostgresConfig, type PostgresConfigProps } from './concerns/postgres-config/postgres-config';
+export { PostgresRoles, type PostgresRolesProps } from './concerns/postgres-roles/postgres-roles';
+export { BarmanActivation, type BarmanActivationProps } from './concerns/activation/barman-activation';
+export { type AuthorizedKey, Concern, FileKind, type HostFile, type HostPlan, type KeyRef } from './render/host-files';
+export { renderHosts } from './concerns/render-hosts';
 export { type KeyMaterial } from './render/key-material';
 
 // The cluster: typed props or a TPA config.yml, validated into a graph

@@ -1,4 +1,4 @@
-import { renderHosts } from '../render/host-files';
+import { renderHosts } from '../concerns/render-hosts';
 import { PlaceholderKeys } from '../render/key-material';
 import { CommandSpec, EXIT_INVALID, EXIT_OK, Io, ParsedArgs } from './command-line';
 import { configArgument, load, summary } from './load-config';

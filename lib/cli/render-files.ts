@@ -1,27 +1,42 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { FileKind, HostPlan } from '../render/host-files';
+import { FileKind, HostFile, HostPlan } from '../render/host-files';
 import { writeOut } from './out-dir';
+
+/** a file's kind in manifest.json: public keys are whole files, authorized_keys and known_hosts managed lines */
+export type ManifestKind = Exclude<FileKind, FileKind.PUBLIC_KEY | FileKind.AUTHORIZED_KEYS | FileKind.KNOWN_HOSTS> | 'managed-lines';
 
 export interface ManifestEntry {
   readonly path: string;
-  readonly kind: FileKind;
+  readonly kind: ManifestKind;
   readonly owner: string;
   readonly group: string;
   readonly mode: string;
 }
 
+function manifestKind(f: HostFile): ManifestKind {
+  switch (f.kind) {
+    case FileKind.PUBLIC_KEY:
+      return FileKind.FILE;
+    case FileKind.AUTHORIZED_KEYS:
+    case FileKind.KNOWN_HOSTS:
+      return 'managed-lines';
+    default:
+      return f.kind;
+  }
+}
+
 /** one entry per path: several instances' blocks of one .pgpass are one file */
 export function manifestOf(plan: HostPlan): { instance: string; files: ManifestEntry[] } {
   const byPath = new Map<string, ManifestEntry>();
-  for (const f of plan.files) if (!byPath.has(f.path)) byPath.set(f.path, { path: f.path, kind: f.kind, owner: f.owner, group: f.group, mode: f.mode });
+  for (const f of plan.files) if (!byPath.has(f.path)) byPath.set(f.path, { path: f.path, kind: manifestKind(f), owner: f.owner, group: f.group, mode: f.mode });
   return { instance: plan.instance.name, files: [...byPath.values()] };
 }
 
 /** the content written for each path: blocks sharing a file are joined in order */
 function contentsOf(plan: HostPlan): Map<string, string> {
   const out = new Map<string, string>();
-  for (const f of plan.files) if (f.content !== undefined && f.kind !== FileKind.DIRECTORY) out.set(f.path, (out.get(f.path) ?? '') + f.content);
+  for (const f of plan.files) if (f.content !== undefined) out.set(f.path, (out.get(f.path) ?? '') + f.content);
   return out;
 }
 

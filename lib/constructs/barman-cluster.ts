@@ -1,24 +1,24 @@
 import { InvalidConfigError, Severity, formatDiagnostic } from '../model/diagnostics';
 import { KeyAlgorithm, Role, SshUser } from '../model/enums';
 import { BarmanGraph, Instance } from '../model/graph';
-import { renderHosts } from '../render/host-files';
+import { HostFile } from '../render/host-files';
 import { Annotations, Aspects, Construct, IConstruct, ITerraformDependable, TerraformResource, NullProvider, TerraformProvider, TerraformStack, TlsProvider, Token } from '../platform/cdktf';
 import { StatusTargets, statusTargets } from '../status/targets';
 import { addTokenPreconditions } from './token-preconditions';
-import { BackupEdgeConfig } from './backup-edge-config';
-import { BarmanServerConfig } from './barman-server-config';
+import { BackupEdgeConfig } from '../concerns/backup-edge/backup-edge-config';
+import { BarmanServerConfig } from '../concerns/barman-server/barman-server-config';
 import { HostConnectionProps } from './host-connection';
 import { ProvisionerResourceType } from './host-provisioner';
 import { applyClusterDependencies } from './cluster-dependencies';
 import { claimIdPrefix } from './cluster-ids';
 import { ClusterSource, graphOfSource } from './cluster-source';
 import { clusterIdPrefix, logicalIdCollisions, logicalIds } from './logical-ids';
-import { PostgresAccess } from './postgres-access';
+import { PostgresAccess } from '../concerns/postgres-access/postgres-access';
 import { SshKeyPairs, SuppliedKeyPairs } from './ssh-key-pairs';
-import { BarmanActivation } from './barman-activation';
+import { BarmanActivation } from '../concerns/activation/barman-activation';
 import { DatabasePasswords, SuppliedDatabasePasswords } from './database-passwords';
-import { PostgresConfig } from './postgres-config';
-import { PostgresRoles } from './postgres-roles';
+import { PostgresConfig } from '../concerns/postgres-config/postgres-config';
+import { PostgresRoles } from '../concerns/postgres-roles/postgres-roles';
 
 /** Everything but the graph: how the graph becomes Terraform. */
 export interface BarmanClusterOptions {
@@ -123,15 +123,14 @@ export class BarmanCluster extends Construct {
     const passwords = manage ? new DatabasePasswords(this, 'database-passwords', { idPrefix: prefix, supplied: props.databasePasswords }) : undefined;
     this.databasePasswords = passwords;
 
-    const plans = new Map(renderHosts(graph, this.keys).map((p) => [p.instance, p.files]));
+    // each concern's construct renders its own files
     const access = new Map<Instance, PostgresAccess>();
     const configs = new Map<Instance, PostgresConfig>();
     const roles = new Map<Instance, PostgresRoles>();
     for (const p of graph.postgresInstances) {
-      const files = plans.get(p) ?? [];
-      access.set(p, new PostgresAccess(this, `postgres-${p.name}`, { graph, instance: p, files, keys: this.keys, resourceType, connection, logicalId: logicalIds.postgresAccess(prefix, p.name) }));
+      access.set(p, new PostgresAccess(this, `postgres-${p.name}`, { graph, instance: p, keys: this.keys, resourceType, connection, logicalId: logicalIds.postgresAccess(prefix, p.name) }));
       if (!manage || graph.barmanServers.length === 0) continue;
-      configs.set(p, new PostgresConfig(this, `postgres-config-${p.name}`, { graph, instance: p, files, resourceType, connection, logicalId: logicalIds.postgresConfig(prefix, p.name) }));
+      configs.set(p, new PostgresConfig(this, `postgres-config-${p.name}`, { graph, instance: p, resourceType, connection, logicalId: logicalIds.postgresConfig(prefix, p.name) }));
       // replicas receive the roles from their primary
       if (!p.roles.includes(Role.REPLICA)) {
         roles.set(p, new PostgresRoles(this, `postgres-roles-${p.name}`, { primary: p, passwords: passwords!, resourceType, connection, logicalId: logicalIds.postgresRoles(prefix, p.name) }));
@@ -141,14 +140,17 @@ export class BarmanCluster extends Construct {
     const servers: BarmanServerConfig[] = [];
     const backups: BackupEdgeConfig[] = [];
     const activations: BarmanActivation[] = [];
+    // what status compares on each Barman server: its own files and its backup edges'
+    const serverFiles = new Map<Instance, HostFile[]>();
     for (const s of graph.barmanServers) {
-      const files = plans.get(s) ?? [];
-      const server = new BarmanServerConfig(this, `server-${s.name}`, { graph, server: s, files, keys: this.keys, resourceType, connection, logicalId: logicalIds.server(prefix, s.name) });
+      const server = new BarmanServerConfig(this, `server-${s.name}`, { graph, server: s, keys: this.keys, resourceType, connection, logicalId: logicalIds.server(prefix, s.name) });
       servers.push(server);
+      const files = [...server.files];
+      serverFiles.set(s, files);
       for (const e of graph.edgesOnServer(s)) {
         const backup = new BackupEdgeConfig(this, `backup-${e.instance.name}-on-${s.name}`, {
           edge: e,
-          files,
+          clusterName: graph.clusterName,
           resourceType,
           connection,
           logicalId: logicalIds.backup(prefix, e.instance.name, s.name),
@@ -156,6 +158,7 @@ export class BarmanCluster extends Construct {
           passwords,
         });
         backups.push(backup);
+        files.push(...backup.files);
         if (!activate) continue;
         // the roles come from the instance's primary; for a replica whose upstream is not given, from any primary
         const primary = graph.upstreamRoot(e.instance);
@@ -183,7 +186,7 @@ export class BarmanCluster extends Construct {
     this.postgresRoles = [...roles.values()];
     this.activations = activations;
     // a file whose content Terraform knows only at apply time cannot be compared
-    this.statusTargets = statusTargets(graph, (s) => (plans.get(s) ?? []).filter((f) => f.content === undefined || !Token.isUnresolved(f.content)));
+    this.statusTargets = statusTargets(graph, (s) => (serverFiles.get(s) ?? []).filter((f) => f.content === undefined || !Token.isUnresolved(f.content)));
     // values given as Terraform tokens are checked at plan/apply time, by every resource using them
     addTokenPreconditions(this, graph.tokenChecks);
   }

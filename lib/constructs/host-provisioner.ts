@@ -1,5 +1,5 @@
 import { Instance } from '../model/graph';
-import { FileKind, HostFile, fileLayout } from '../render/host-files';
+import { FileKind, HostFile, PrivateKeyFile, fileLayout } from '../render/host-files';
 import { HostScript, TriggerArg, literalArgsOf, privateKeyStep, remoteExecLines, secretExecLines, sha256, triggerArgsOf } from '../scripts/remote-command';
 import { HOST_PROGRAM_SHA256 } from '../scripts/host-program';
 import { Construct, ITerraformDependable, NullResource, RemoteExecProvisioner, TerraformResource } from '../platform/cdktf';
@@ -17,9 +17,14 @@ export enum ProvisionerResourceType {
 }
 
 /** A private key file and its content as a Terraform expression yielding base64. */
-export interface PrivateKeyFile {
-  readonly file: HostFile;
+export interface PrivateKeyInstall {
+  readonly file: PrivateKeyFile;
   readonly base64: string;
+}
+
+/** The private key files among these, each to be installed with this content. */
+export function privateKeyInstalls(files: readonly HostFile[], base64: string): PrivateKeyInstall[] {
+  return files.filter((f) => f.kind === FileKind.PRIVATE_KEY).map((file) => ({ file, base64 }));
 }
 
 /** Where one concern's resource goes: its type, how Terraform reaches the host, its logical id. */
@@ -36,7 +41,7 @@ export interface HostProvisionerProps extends ProvisionerPlacement {
   /** the main, non-secret step @default - none: only secret steps */
   readonly script?: HostScript;
   /** @default - none */
-  readonly privateKeys?: readonly PrivateKeyFile[];
+  readonly privateKeys?: readonly PrivateKeyInstall[];
   /** steps that handle other secrets (passwords), after the main step @default - none */
   readonly secretSteps?: readonly SecretStep[];
   /** more triggers (e.g. SQL the resource runs); values may be sensitive hashes @default - none */

@@ -1,16 +1,19 @@
 import { createHash } from 'node:crypto';
-import { BARMAN_CONF_DIR } from '../render/barman-conf';
+import { ACTIVATION_SHELL } from '../concerns/activation/activation-step';
+import { BACKUP_EDGE_SHELL } from '../concerns/backup-edge/backup-edge-step';
+import { BARMAN_SERVER_SHELL } from '../concerns/barman-server/barman-server-step';
+import { EDGE_REMOVAL_LIBRARY } from '../concerns/barman-server/edge-removal';
+import { POSTGRES_ACCESS_SHELL } from '../concerns/postgres-access/postgres-access-step';
 import { BARMAN_DB_USER, STREAMING_DB_USER } from '../render/barman-roles-sql';
 import { DRIFT_LIBRARY } from './drift-library';
-import { EDGE_REMOVAL_LIBRARY } from './edge-removal';
 import { POSTGRES_SIDE_LIBRARY } from './postgres-side-library';
 import { shellFile } from './shell-assets';
 import { SHELL_LIBRARY } from './shell-library';
 
 /**
- * The host program: every function a step may call, from the files in shell/. It travels once
- * per stack, in the prologue; each provisioner appends one line, its step: a function and that
- * step's values.
+ * The host program: every function a step may call, from the shared files in shell/ and each
+ * concern's own (lib/concerns/<concern>/*.sh). It travels once per stack, in the prologue; each
+ * provisioner appends one line, its step: a function and that step's values.
  */
 export const HOST_PROGRAM = [
   SHELL_LIBRARY,
@@ -18,11 +21,12 @@ export const HOST_PROGRAM = [
   POSTGRES_SIDE_LIBRARY,
   EDGE_REMOVAL_LIBRARY,
   shellFile('files.sh'),
-  shellFile('server.sh', { BARMAN_CONF_DIR }),
-  shellFile('backup-edge.sh', { BARMAN_CONF_DIR }),
-  shellFile('postgres-access.sh'),
+  BARMAN_SERVER_SHELL,
+  BACKUP_EDGE_SHELL,
+  POSTGRES_ACCESS_SHELL,
+  // shared by postgres-config, postgres-roles and the backup edge's .pgpass lines
   shellFile('postgres-steps.sh', { BARMAN_DB_USER, STREAMING_DB_USER }),
-  shellFile('activation.sh'),
+  ACTIVATION_SHELL,
   shellFile('private-key.sh'),
 ].join('\n');
 

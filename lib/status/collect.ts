@@ -1,5 +1,5 @@
 import { BarmanGraph } from '../model/graph';
-import { renderHosts } from '../render/host-files';
+import { renderHosts } from '../concerns/render-hosts';
 import { PlaceholderKeys } from '../render/key-material';
 import { evaluateServer, ProbeOutcome } from './evaluate';
 import { parseProbeOutput } from './probe-output';

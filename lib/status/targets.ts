@@ -49,7 +49,7 @@ export interface StatusTargets {
 export function comparedFiles(files: readonly HostFile[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of files) {
-    if ((f.kind === FileKind.FILE || f.kind === FileKind.MANAGED_LIST) && f.publicKey === undefined && f.content !== undefined) {
+    if (f.kind === FileKind.FILE || f.kind === FileKind.MANAGED_LIST) {
       out[f.path] = createHash('sha256').update(f.content).digest('hex');
     }
   }

@@ -15,7 +15,8 @@ import { InvalidConfigError } from '../../lib/model/diagnostics';
 import { graphFromProps } from '../../lib/model/typed-cluster';
 import { loadGraphFromFile } from '../../lib/config/tpa-config';
 import { BarmanGraph } from '../../lib/model/graph';
-import { Concern, FileKind, renderHosts } from '../../lib/render/host-files';
+import { Concern, FileKind } from '../../lib/render/host-files';
+import { renderHosts } from '../../lib/concerns/render-hosts';
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import { NullProvider, TlsProvider } from '../../lib/platform/cdktf';
 import {
@@ -216,9 +217,9 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     // backup name, server, instance, barman user, psql, archiver (0|1), first backup (0|1)
     assert.deepEqual(inlinesOf(r).length, 1);
     assert.deepEqual(stepOf(r, 'activate_edge'), { secrets: [], step: 'activate_edge', args: ['one', 'two', 'one', 'barman', '/usr/lib/postgresql/16/bin/psql', '0', '0'] });
-    // what the step does with them (lib/scripts/shell/activation.sh; runs are test/scripts'): Barman
+    // what the step does with them (lib/concerns/activation/activation.sh; runs are test/scripts'): Barman
     // run as that user, the slot created, `barman check`, a first backup only when asked for
-    const sh = readFileSync(join(repoRoot(), 'lib', 'scripts', 'shell', 'activation.sh'), 'utf8');
+    const sh = readFileSync(join(repoRoot(), 'lib', 'concerns', 'activation', 'activation.sh'), 'utf8');
     assert.match(sh, /^act_barman\(\) \{\n  runuser -u "\$act_user" -- \/usr\/bin\/barman "\$@"\n\}$/m);
     assert.match(sh, /^  act_user=\$4$/m);
     assert.match(sh, /\bact_barman receive-wal --create-slot "\$act_name" /);

@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { loadGraphFromFile } from '../../lib/config/tpa-config';
 import { ProvisionerResourceType } from '../../lib/constructs/host-provisioner';
 import { BarmanGraph } from '../../lib/model/graph';
-import { FileKind, HostFile, layoutLine, renderHosts } from '../../lib/render/host-files';
+import { FileKind, HostFile, layoutLine } from '../../lib/render/host-files';
+import { renderHosts } from '../../lib/concerns/render-hosts';
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import {
   PASSWORD_RESOURCE_BODY,
@@ -236,7 +237,7 @@ for (const topology of TOPOLOGIES) {
               assert.ok(f, `${id}: trigger ${path} is not a file of ${host}`);
               assert.ok(f.kind !== FileKind.PRIVATE_KEY && f.kind !== FileKind.PASSWORD_BLOCK, `${id}: ${f.kind} ${path} is a trigger`);
               // whole files, pg_hba.conf blocks and the managed lists, without key material: compare exactly
-              if (![FileKind.FILE, FileKind.MANAGED_BLOCK, FileKind.MANAGED_LIST].includes(f.kind) || f.publicKey) continue;
+              if (![FileKind.FILE, FileKind.MANAGED_BLOCK, FileKind.MANAGED_LIST].includes(f.kind)) continue;
               const { literal, interpolations } = readTemplate(value);
               assert.deepEqual(interpolations, [], `${id} ${path}: no reference in a plain file`);
               assert.equal(literal, f.content, `${id} ${path}: Terraform's value differs from the rendered file`);

@@ -86,7 +86,7 @@ import { cronFileProblems } from '../support/cron-check';
 import { loadGraphFromFile } from '../../lib/config/tpa-config';
 import { SshUser } from '../../lib/model/enums';
 import { BarmanGraph } from '../../lib/model/graph';
-import { FileKind, HostFile, HostPlan } from '../../lib/render/host-files';
+import { BlockFile, FileKind, HostFile, HostPlan } from '../../lib/render/host-files';
 import { PASSWORD_PLACEHOLDERS } from '../../lib/render/pgpass';
 import { managedMarker } from '../../lib/render/ssh-lines';
 import { WRITTEN_RECORDS_DIR, barmanAutoConfPath, writtenRecordPath } from '../../lib/scripts/drift-library';
@@ -362,8 +362,8 @@ async function verifyAgainstRender(): Promise<number> {
   for (const [name, plan] of expected()) {
     const h = host(name);
     // every library block of one shared file, to tell its lines from the foreign ones
-    const blocksByPath = new Map<string, HostFile[]>();
-    for (const f of plan.files) if (f.blockMarkers) blocksByPath.set(f.path, [...(blocksByPath.get(f.path) ?? []), f]);
+    const blocksByPath = new Map<string, BlockFile[]>();
+    for (const f of plan.files) if (f.kind === FileKind.MANAGED_BLOCK || f.kind === FileKind.PASSWORD_BLOCK) blocksByPath.set(f.path, [...(blocksByPath.get(f.path) ?? []), f]);
     for (const f of plan.files) {
       const where = `[${name}] ${f.path}`;
       const st = await h.stat(f.path);
@@ -376,6 +376,7 @@ async function verifyAgainstRender(): Promise<number> {
           assert.match(st.type, /regular/, where);
           break;
         case FileKind.FILE:
+        case FileKind.PUBLIC_KEY:
         case FileKind.MANAGED_LIST:
           assert.equal(await h.readFile(f.path), f.content, `${where}: content`);
           break;
@@ -384,7 +385,8 @@ async function verifyAgainstRender(): Promise<number> {
           assert.equal(await h.readFile(f.path), S.supplied[user].privateKey, `${where}: the supplied private key`);
           break;
         }
-        case FileKind.MANAGED_LINES: {
+        case FileKind.AUTHORIZED_KEYS:
+        case FileKind.KNOWN_HOSTS: {
           const { managed, foreign } = managedAndForeign(await h.readFile(f.path), MARKER);
           assert.deepEqual(managed, splitLines(f.content ?? ''), `${where}: managed lines (each once, as rendered)`);
           assert.deepEqual(foreign, S.foreign.get(name)?.get(f.path) ?? [], `${where}: foreign lines kept as they were`);
@@ -392,9 +394,9 @@ async function verifyAgainstRender(): Promise<number> {
         }
         case FileKind.MANAGED_BLOCK:
         case FileKind.PASSWORD_BLOCK: {
-          const m = f.blockMarkers!;
+          const m = f.blockMarkers;
           const text = await h.readFile(f.path);
-          const all = blocksByPath.get(f.path)!.map((x) => x.blockMarkers!);
+          const all = blocksByPath.get(f.path)!.map((x) => x.blockMarkers);
           const { blocks, counts, outside } = splitBlocks(text, all);
           assert.equal(counts.get(m.begin), 1, `${where}: the block ${m.begin} once`);
           let block = blocks.get(m.begin)!;
@@ -405,7 +407,7 @@ async function verifyAgainstRender(): Promise<number> {
           break;
         }
         default:
-          assert.fail(`${where}: unknown kind ${f.kind}`);
+          assert.fail(`${where}: unknown kind ${(f as HostFile).kind}`);
       }
       checked++;
     }
@@ -1278,7 +1280,7 @@ if (!(missing && IN_CI)) {
       assert.equal((await S.barman.check('pg1')).code, 0, 'the re-run restored the right host key of pg1');
       const counts: string[] = [];
       for (const [name, plan] of expected()) {
-        for (const f of plan.files.filter((x) => x.kind === FileKind.MANAGED_LINES)) {
+        for (const f of plan.files.filter((x) => x.kind === FileKind.AUTHORIZED_KEYS || x.kind === FileKind.KNOWN_HOSTS)) {
           const { managed, foreign } = managedAndForeign(await host(name).readFile(f.path), MARKER);
           assert.equal(new Set(managed).size, managed.length, `[${name}] ${f.path}: duplicated managed lines`);
           counts.push(`${name}:${f.path.replace(/^.*\/\.ssh\//, '')} ${managed.length} managed + ${foreign.length} foreign`);
@@ -1408,7 +1410,7 @@ if (!(missing && IN_CI)) {
       /** every record is one whole file of the manifest, and matches the file (sha256sum -c) */
       const checkRecords = async (when: string) => {
         const records = splitLines(await h.check(`find ${WRITTEN_RECORDS_DIR} -type f | sort`, { via: 'nsenter' }));
-        const wholeFiles = expected().get('barman')!.files.filter((f) => f.kind === FileKind.FILE && !f.publicKey);
+        const wholeFiles = expected().get('barman')!.files.filter((f) => f.kind === FileKind.FILE);
         assert.deepEqual(records, wholeFiles.map((f) => writtenRecordPath(f.path)).sort(), `${when}: one record per whole file of the Barman server, none left of removed files (pg2's, point 8)`);
         const stale = await h.check(`for r in $(find ${WRITTEN_RECORDS_DIR} -type f); do sha256sum -c --status "$r" || echo "$r"; done`, { via: 'nsenter' });
         assert.equal(stale, '', `${when}: records that do not match their file`);

@@ -10,7 +10,8 @@ import type { SandboxHost } from './harness/hosts';
 import { shq } from './harness/hosts';
 import { KeyAlgorithm, SshUser } from '../../lib/model/enums';
 import { BarmanGraph, Instance } from '../../lib/model/graph';
-import { FileKind, HostFile, HostPlan, renderHosts } from '../../lib/render/host-files';
+import { FileKind, HostFile, HostPlan } from '../../lib/render/host-files';
+import { renderHosts } from '../../lib/concerns/render-hosts';
 import { KeyMaterial } from '../../lib/render/key-material';
 import { WRITTEN_RECORDS_DIR, writtenRecordPath } from '../../lib/scripts/drift-library';
 
@@ -180,7 +181,7 @@ export function expectedFiles(graph: BarmanGraph, keys: KeyMaterial): Map<string
 export function writtenRecordPaths(plan: HostPlan | undefined): string[] {
   const out = new Set<string>();
   for (const f of plan?.files ?? []) {
-    if (f.kind !== FileKind.FILE || f.publicKey) continue;
+    if (f.kind !== FileKind.FILE) continue;
     for (let p = writtenRecordPath(f.path); p.startsWith(WRITTEN_RECORDS_DIR); p = path.posix.dirname(p)) out.add(p);
   }
   return [...out].sort();

@@ -10,7 +10,7 @@ import { Role } from '../../lib/model/enums';
 import { addressListsOverlap, isFromPattern } from '../../lib/model/ip-patterns';
 import { authorizedKeyOptions } from '../../lib/render/authorized-key-options';
 import { keyLines } from '../../lib/render/authorized-keys';
-import { renderHosts } from '../../lib/render/host-files';
+import { renderHosts } from '../../lib/concerns/render-hosts';
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import { isManagedLine } from '../../lib/render/ssh-lines';
 import { WAL_GATE_PATH } from '../../lib/render/wal-gate';

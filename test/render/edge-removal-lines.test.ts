@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { Role } from '../../lib/model/enums';
 import { BarmanGraph } from '../../lib/model/graph';
 import { InstanceProps, graphFromProps } from '../../lib/model/typed-cluster';
-import { FileKind, HostFile, renderHosts } from '../../lib/render/host-files';
+import { FileKind, HostFile } from '../../lib/render/host-files';
+import { renderHosts } from '../../lib/concerns/render-hosts';
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import { shellQuote } from '../../lib/render/shell-quote';
 import { SHELL_LIBRARY } from '../../lib/scripts/shell-library';
@@ -115,6 +116,8 @@ describe('a Barman server dropped from an instance\'s backup', () => {
   });
 
   test('the kinds of these files are the merged kind (marked lines only), so foreign lines are never touched', () => {
-    for (const [host, path] of [['bk2', BARMAN_KH], ['pg2', PG_KH], ['bk1', BARMAN_AK]] as const) assert.equal(fileOf(after, host, path)!.kind, FileKind.MANAGED_LINES);
+    for (const [host, path, kind] of [['bk2', BARMAN_KH, FileKind.KNOWN_HOSTS], ['pg2', PG_KH, FileKind.KNOWN_HOSTS], ['bk1', BARMAN_AK, FileKind.AUTHORIZED_KEYS]] as const) {
+      assert.equal(fileOf(after, host, path)!.kind, kind);
+    }
   });
 });

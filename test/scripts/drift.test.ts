@@ -15,11 +15,15 @@ import { join } from 'node:path';
 import { Period, Role } from '../../lib/model/enums';
 import { RetentionPolicy } from '../../lib/model/periods';
 import { graphFromProps } from '../../lib/model/typed-cluster';
-import { Concern, FileKind, HostFile, renderHosts } from '../../lib/render/host-files';
+import { Concern, FileKind, HostFile } from '../../lib/render/host-files';
+import { renderHosts } from '../../lib/concerns/render-hosts';
 import { PlaceholderKeys } from '../../lib/render/key-material';
-import { BarmanOverrides, DriftPolicy, backupEdgeScript, barmanServerScript, postgresAccessScript, writeFilesArgs } from '../../lib/scripts/concern-scripts';
+import { BarmanOverrides, DriftPolicy, writeFilesArgs } from '../../lib/scripts/write-files-args';
+import { backupEdgeScript } from '../../lib/concerns/backup-edge/backup-edge-step';
+import { barmanServerScript } from '../../lib/concerns/barman-server/barman-server-step';
+import { postgresAccessScript } from '../../lib/concerns/postgres-access/postgres-access-step';
 import { writtenRecordPath, WRITTEN_RECORDS_DIR } from '../../lib/scripts/drift-library';
-import { pgpassScript } from '../../lib/scripts/postgres-side-scripts';
+import { pgpassScript } from '../../lib/concerns/backup-edge/backup-edge-step';
 import { HostScript, TriggerArg } from '../../lib/scripts/remote-command';
 import { shellFile } from '../../lib/scripts/shell-assets';
 import { Run, runStep } from '../support/host-step';
@@ -278,7 +282,7 @@ describe('where the steps look for drift', () => {
       assert.deepEqual(server.args.slice(13, 18), ['bk', 'bk', '0', '/var/lib/barman', ''], 'server: its own setting, the whole .barman.auto.conf');
       assert.deepEqual(edge.args.slice(3, 8), ['bk', 'pg1', allow ? '1' : '0', '/var/lib/barman', 'pg1'], "edge: pg1's setting, its section and model");
       const fileLines = [...`${layoutOf(server)}${layoutOf(edge)}`.matchAll(/^file \S+ \S+ (.+)$/gm)].map((m) => m[1]).sort();
-      const wholeFiles = bk.files.filter((f) => f.kind === FileKind.FILE && !f.publicKey).map((f) => f.path).sort();
+      const wholeFiles = bk.files.filter((f) => f.kind === FileKind.FILE).map((f) => f.path).sort();
       assert.deepEqual(fileLines, wholeFiles, 'every whole file of the Barman server goes through the check');
     }
     // write_files: every whole file staged and compared, Barman's overrides looked for, the verdict; then the writes
@@ -306,7 +310,7 @@ describe('where the steps look for drift', () => {
     assert.ok(!pgpassLines.includes('stage_file') && !pgpassLines.includes('diff -u'), '.pgpass: no drift report');
     // a private key or a password block in a layout: no content handed over, nothing staged, nothing written
     const h = new TempHost();
-    const secretish = bk.files.filter((f) => f.kind === FileKind.PRIVATE_KEY || f.kind === FileKind.PASSWORD_BLOCK || f.kind === FileKind.MANAGED_LINES || f.path.endsWith('/.ssh')).map((f) => under(h.root, f));
+    const secretish = bk.files.filter((f) => f.kind === FileKind.PRIVATE_KEY || f.kind === FileKind.PASSWORD_BLOCK || f.kind === FileKind.AUTHORIZED_KEYS || f.kind === FileKind.KNOWN_HOSTS || f.path.endsWith('/.ssh')).map((f) => under(h.root, f));
     const args = writeFilesArgs({ host: 'h', owner: 'o', allowOverrides: false }, secretish, 'drift');
     const contents = args.filter((a): a is TriggerArg => typeof a !== 'string' && a.trigger !== 'layout').map((a) => a.content).join('');
     assert.ok(!contents.includes('private key') && !contents.includes('<password of'), 'a private key or a password went to write_files');
@@ -422,10 +426,12 @@ describe('the steps of a Barman server and a backed-up instance stop on drift be
           break;
         case FileKind.LOG_FILE:
         case FileKind.FILE:
+        case FileKind.PUBLIC_KEY:
           assert.equal(readFileSync(f.path, 'utf8'), f.content ?? '', f.path);
           assert.equal(ownerMode(f.path), `${f.owner}:${f.group} ${Number.parseInt(f.mode, 8).toString(8)}`, f.path);
           break;
-        case FileKind.MANAGED_LINES:
+        case FileKind.AUTHORIZED_KEYS:
+        case FileKind.KNOWN_HOSTS:
           assert.equal(readFileSync(f.path, 'utf8'), f.content, f.path);
           break;
         case FileKind.MANAGED_LIST:

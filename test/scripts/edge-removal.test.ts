@@ -1,5 +1,5 @@
 /**
- * Retiring a Barman server that left the graph (shell/server.sh's retire_removed, shell/edge-removal.sh),
+ * Retiring a Barman server that left the graph (server.sh's retire_removed, edge-removal.sh, both in lib/concerns/barman-server),
  * run for real: the functions of the host program against the real Barman 3.4 (its own `-c`
  * configuration in a temp directory, so the machine's /etc is untouched) and a throwaway cluster of
  * the machine's PostgreSQL (test/support/postgres.ts) it streams from. barman_server sets BM_* and
@@ -15,14 +15,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RemovedBackups, Role } from '../../lib/model/enums';
 import { graphFromProps } from '../../lib/model/typed-cluster';
-import { BARMAN_CONF_DIR } from '../../lib/render/barman-conf';
-import { BACKUP_LOCK_PREFIX } from '../../lib/render/cron-entries';
-import { Concern, FileKind, renderHosts } from '../../lib/render/host-files';
+import { Concern, FileKind } from '../../lib/render/host-files';
+import { renderHosts } from '../../lib/concerns/render-hosts';
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import { shellQuote } from '../../lib/render/shell-quote';
-import { barmanServerScript } from '../../lib/scripts/concern-scripts';
+import { barmanServerScript } from '../../lib/concerns/barman-server/barman-server-step';
 import { HostScript, TriggerArg, toBase64 } from '../../lib/scripts/remote-command';
-import { shellFile } from '../../lib/scripts/shell-assets';
+import { BARMAN_SERVER_SHELL } from '../../lib/concerns/barman-server/barman-server-step';
+import { EDGE_REMOVAL_LIBRARY } from '../../lib/concerns/barman-server/edge-removal';
 import { runInProgram } from '../support/host-step';
 import { TEST_POSTGRES } from '../support/postgres';
 import { commandMissing, rootMissing, skipUnless, userMissing } from '../support/requirements';
@@ -48,8 +48,8 @@ function functionBody(text: string, name: string): string {
   return text.slice(from, text.indexOf('\n}\n', from) + 2);
 }
 
-const SERVER_SH = shellFile('server.sh', { BARMAN_CONF_DIR });
-const EDGE_REMOVAL_SH = shellFile('edge-removal.sh', { BACKUP_LOCK_PREFIX });
+const SERVER_SH = BARMAN_SERVER_SHELL;
+const EDGE_REMOVAL_SH = EDGE_REMOVAL_LIBRARY;
 
 describe('the Barman server step retires what left the graph', () => {
   test('stop and drop come before any file or .pgpass removal, under the cron lock of the name, backups kept by default', () => {

@@ -13,22 +13,29 @@ import assert from 'node:assert/strict';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { loadGraphFromFile } from '../../lib/config/tpa-config';
 import { Role } from '../../lib/model/enums';
 import { BarmanGraph } from '../../lib/model/graph';
 import { graphFromProps } from '../../lib/model/typed-cluster';
-import { Concern, FileKind, HostFile, renderHosts } from '../../lib/render/host-files';
+import { Concern, FileKind, HostFile, ManagedBlockFile } from '../../lib/render/host-files';
+import { renderHosts } from '../../lib/concerns/render-hosts';
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import { shellQuote } from '../../lib/render/shell-quote';
-import { backupEdgeScript, barmanServerScript, postgresAccessScript, writeFilesArgs } from '../../lib/scripts/concern-scripts';
-import { activationScript, pgpassScript, postgresConfigScript, postgresRolesCheckScript, postgresRolesScript } from '../../lib/scripts/postgres-side-scripts';
+import { backupEdgeScript } from '../../lib/concerns/backup-edge/backup-edge-step';
+import { barmanServerScript } from '../../lib/concerns/barman-server/barman-server-step';
+import { postgresAccessScript } from '../../lib/concerns/postgres-access/postgres-access-step';
+import { writeFilesArgs } from '../../lib/scripts/write-files-args';
+import { activationScript } from '../../lib/concerns/activation/activation-step';
+import { pgpassScript } from '../../lib/concerns/backup-edge/backup-edge-step';
+import { postgresConfigScript } from '../../lib/concerns/postgres-config/postgres-config-step';
+import { postgresRolesCheckScript, postgresRolesScript } from '../../lib/concerns/postgres-roles/postgres-roles-step';
 import { POSTGRES_SIDE_LIBRARY } from '../../lib/scripts/postgres-side-library';
 import { HOST_PROGRAM, HOST_PROLOGUE } from '../../lib/scripts/host-program';
 import { ExecTarget, HostScript, STANDALONE, TriggerArg, privateKeyStep, remoteExecLines, secretExecLines, standaloneCommand, toBase64, triggerArgsOf } from '../../lib/scripts/remote-command';
 import { hostProgramTarget } from '../../lib/constructs/host-program-local';
 import { TerraformStack, Testing } from '../../lib/platform/cdktf';
-import { SHELL_DIR } from '../../lib/scripts/shell-assets';
+import { SHELL_DIR, shellAssetPaths } from '../../lib/scripts/shell-assets';
 import { SHELL_LIBRARY } from '../../lib/scripts/shell-library';
 import { SEED_CONFIG, fixtureConfigs, multiGraph } from '../constructs/synth-helpers';
 import { runInline, runStep } from '../support/host-step';
@@ -69,7 +76,7 @@ function stepsOf(graph: BarmanGraph): { name: string; step: HostScript; secrets:
       out.push({ name: `server ${p.instance.name}`, step: barmanServerScript(graph, p.instance, filesOf(Concern.BARMAN_SERVER)), secrets: 0 });
       for (const e of graph.edgesOnServer(p.instance)) {
         out.push({ name: `edge ${e.instance.name} on ${e.server.name}`, step: backupEdgeScript(e, p.files.filter((f) => f.concern === Concern.BACKUP_EDGE && f.edge === e)), secrets: 0 });
-        const pgpass = p.files.find((f) => f.kind === FileKind.PASSWORD_BLOCK && f.edge === e);
+        const pgpass = p.files.filter((f) => f.kind === FileKind.PASSWORD_BLOCK).find((f) => f.edge === e);
         assert.ok(pgpass, `${e.instance.name} on ${e.server.name}: a .pgpass block`);
         out.push({ name: `.pgpass of ${e.instance.name} on ${e.server.name}`, step: pgpassScript(e, pgpass), secrets: 2 });
         out.push({ name: `activation of ${e.instance.name} on ${e.server.name}`, step: activationScript(e), secrets: 0 });
@@ -146,26 +153,29 @@ function shellcheck(files: readonly string[], nameOf: (file: string) => string):
   return { findings, status: r.status, stderr: r.stderr ?? '' };
 }
 
-const SHELL_FILES = readdirSync(SHELL_DIR).filter((n) => n.endsWith('.sh')).sort();
+/** every shipped .sh (shared ones in lib/scripts/shell, each concern's in its folder), relative to lib/ */
+const LIB_DIR = join(SHELL_DIR, '..', '..');
+const SHELL_PATHS = shellAssetPaths();
+const SHELL_FILES = SHELL_PATHS.map((p) => basename(p)).sort();
 
 // ---------------------------------------------------------------------------------------------
 
 describe('the host shell is valid POSIX sh', () => {
   const noShellcheck = shellcheckMissing();
 
-  test('every lib/scripts/shell/*.sh, as a file: sh -n and shellcheck -s sh (only its own directives)', (t) => {
+  test('every shipped .sh (lib/scripts/shell and each concern folder), as a file: sh -n and shellcheck -s sh (only its own directives)', (t) => {
     assert.ok(SHELL_FILES.length >= 13, `${SHELL_FILES.join(' ')}`);
     for (const expected of ['common.sh', 'drift.sh', 'files.sh', 'server.sh', 'backup-edge.sh', 'postgres-access.sh', 'postgres-side.sh', 'postgres-steps.sh', 'edge-removal.sh', 'activation.sh', 'private-key.sh', 'prologue.sh', 'run.sh']) {
       assert.ok(SHELL_FILES.includes(expected), `${expected} is shipped beside the library`);
     }
-    const files = SHELL_FILES.map((n) => join(SHELL_DIR, n));
+    const files = SHELL_PATHS;
     for (const f of files) {
       const r = spawnSync('sh', ['-n', f], { encoding: 'utf8' });
       assert.equal(r.status, 0, `sh -n rejects ${f}:\n${r.stderr}`);
       assert.match(readFileSync(f, 'utf8'), /^# shellcheck shell=sh\n/, `${f} says it is sh`);
     }
     if (skipInside(t, noShellcheck)) return;
-    const r = shellcheck(files, (f) => f.slice(SHELL_DIR.length + 1));
+    const r = shellcheck(files, (f) => f.slice(LIB_DIR.length + 1));
     assert.equal(r.findings, '', `shellcheck:\n${r.findings}${r.stderr}`);
     assert.equal(r.status, 0, r.stderr);
   });
@@ -537,18 +547,19 @@ describe("write_files follows its step's layout, run for real", () => {
     if (sshdDir !== '') rmSync(sshdDir, { recursive: true, force: true });
   });
 
-  /** a file of the layout (owner: whoever runs the tests), with the shared-file kind it is */
-  const file = (path: string, kind: FileKind, fileMode: string, content?: string, shared?: 'public-key' | 'authorized-keys' | 'known-hosts'): HostFile => ({
-    path,
-    owner: ME,
-    group: MY_GROUP,
-    mode: fileMode,
-    kind,
-    content,
-    concern: Concern.POSTGRES_ACCESS,
-    // the layout names a shared file by what it holds; its details only matter to the renderers
-    ...(shared === 'public-key' ? { publicKey: {} as never } : shared === 'authorized-keys' ? { authorizedKeys: [] } : shared === 'known-hosts' ? { knownHosts: [] } : {}),
-  });
+  /** a file of the layout (owner: whoever runs the tests) */
+  const file = (path: string, kind: FileKind, fileMode: string, content?: string): HostFile =>
+    ({
+      path,
+      owner: ME,
+      group: MY_GROUP,
+      mode: fileMode,
+      kind,
+      content,
+      concern: Concern.POSTGRES_ACCESS,
+      // a shared file's details only matter to the renderers
+      ...(kind === FileKind.PUBLIC_KEY ? { publicKey: {} as never } : kind === FileKind.AUTHORIZED_KEYS ? { authorizedKeys: [] } : kind === FileKind.KNOWN_HOSTS ? { knownHosts: [] } : {}),
+    }) as HostFile;
   const writeFiles = (dir: string, files: HostFile[], state: string) =>
     runStep({ step: 'write_files', args: writeFilesArgs({ host: 'h', owner: 'h', allowOverrides: false }, files, 'demo') }, { cwd: dir, env: { ...process.env, CDKTF_BARMAN_STATE_DIR: state } });
 
@@ -563,9 +574,9 @@ describe("write_files follows its step's layout, run for real", () => {
       file(ssh, FileKind.DIRECTORY, '0700'),
       file(join(dir, 'log', 'barman.log'), FileKind.LOG_FILE, '0640'),
       file(join(home, 'barman.conf'), FileKind.FILE, '0644', "[barman]\nbarman_user = barman\n; it's $HOME\n"),
-      file(join(ssh, 'id_ed25519.pub'), FileKind.FILE, '0644', 'ssh-ed25519 AAAApublic postgres@demo\n', 'public-key'),
-      file(join(ssh, 'authorized_keys'), FileKind.MANAGED_LINES, '0600', akLines, 'authorized-keys'),
-      file(join(ssh, 'known_hosts'), FileKind.MANAGED_LINES, '0644', `10.0.0.9 ssh-ed25519 AAAApinned9 ${MARK}\n[10.0.0.8]:2222 ecdsa-sha2-nistp256 AAAApinned8 ${MARK}\n`, 'known-hosts'),
+      file(join(ssh, 'id_ed25519.pub'), FileKind.PUBLIC_KEY, '0644', 'ssh-ed25519 AAAApublic postgres@demo\n'),
+      file(join(ssh, 'authorized_keys'), FileKind.AUTHORIZED_KEYS, '0600', akLines),
+      file(join(ssh, 'known_hosts'), FileKind.KNOWN_HOSTS, '0644', `10.0.0.9 ssh-ed25519 AAAApinned9 ${MARK}\n[10.0.0.8]:2222 ecdsa-sha2-nistp256 AAAApinned8 ${MARK}\n`),
     ];
     const files = layout(`restrict ssh-ed25519 AAAAbarman1 barman@demo ${MARK}\n`);
     // the layout trigger names each file by the kind write_files handles
@@ -605,7 +616,7 @@ describe("write_files follows its step's layout, run for real", () => {
     const dir = tempDir('layout-scan');
     const kh = join(dir, 'known_hosts');
     const lines = `10.0.0.9 ssh-ed25519 AAAApinned9 ${MARK}\n[127.0.0.1]:${port} <scanned-at-apply-from-[127.0.0.1]:${port}> ${MARK}\n`;
-    const r = writeFiles(dir, [file(kh, FileKind.MANAGED_LINES, '0644', lines, 'known-hosts')], tempDir('layout-scan-state'));
+    const r = writeFiles(dir, [file(kh, FileKind.KNOWN_HOSTS, '0644', lines)], tempDir('layout-scan-state'));
     assert.equal(r.status, 0, r.stderr);
     assert.equal(readFileSync(kh, 'utf8'), `10.0.0.9 ssh-ed25519 AAAApinned9 ${MARK}\n[127.0.0.1]:${port} ${hostKey} ${MARK}\n`);
   });
@@ -616,8 +627,8 @@ describe("write_files follows its step's layout, run for real", () => {
     writeFileSync(kh, 'github.com ssh-ed25519 AAAAgithub\n');
     const files = [
       file(join(dir, 'before.conf'), FileKind.FILE, '0644', 'before\n'),
-      file(kh, FileKind.MANAGED_LINES, '0644', `[127.0.0.1]:1 <scanned-at-apply-from-[127.0.0.1]:1> ${MARK}\n`, 'known-hosts'),
-      file(join(dir, 'after.pub'), FileKind.FILE, '0644', 'ssh-ed25519 AAAAafter x@demo\n', 'public-key'),
+      file(kh, FileKind.KNOWN_HOSTS, '0644', `[127.0.0.1]:1 <scanned-at-apply-from-[127.0.0.1]:1> ${MARK}\n`),
+      file(join(dir, 'after.pub'), FileKind.PUBLIC_KEY, '0644', 'ssh-ed25519 AAAAafter x@demo\n'),
     ];
     const r = writeFiles(dir, files, tempDir('layout-scan-fail-state'));
     assert.notEqual(r.status, 0);
@@ -664,7 +675,7 @@ describe('postgres_access, run for real (its files under a temp root)', { skip: 
     assert.equal(r.status, 0, r.stderr);
     const owner = (p: string) => spawnSync('stat', ['-c', '%U %a', p], { encoding: 'utf8' }).stdout.trim();
     assert.equal(owner(join(root, home, '.ssh')), 'postgres 700');
-    const pub = files.find((f) => f.publicKey)!;
+    const pub = files.find((f) => f.kind === FileKind.PUBLIC_KEY)!;
     assert.equal(readFileSync(pub.path, 'utf8'), pub.content);
     assert.equal(owner(pub.path), 'postgres 644');
     assert.equal(readFileSync(ak.path, 'utf8'), `ssh-ed25519 AAAAforeign admin@laptop\n${ak.content}`);
@@ -899,7 +910,7 @@ function pgpassGraph(home: string): BarmanGraph {
 
 function pgpassScriptOf(graph: BarmanGraph, instance: string): HostScript {
   const e = graph.edgesOfInstance(graph.instance(instance))[0];
-  const f = renderHosts(graph, new PlaceholderKeys()).find((p) => p.instance === e.server)!.files.find((x) => x.kind === FileKind.PASSWORD_BLOCK && x.edge === e)!;
+  const f = renderHosts(graph, new PlaceholderKeys()).find((p) => p.instance === e.server)!.files.filter((x) => x.kind === FileKind.PASSWORD_BLOCK).find((x) => x.edge === e)!;
   return pgpassScript(e, f);
 }
 
@@ -1075,7 +1086,7 @@ describe('the Postgres-side scripts on a real PostgreSQL', { skip: skipUnless(..
         { name: 'bk', roles: [Role.BARMAN], address: '127.0.0.1' },
       ],
     });
-  const hbaOf = (g: BarmanGraph): HostFile => renderHosts(g, new PlaceholderKeys()).find((p) => p.instance.name === 'pg')!.files.find((f) => f.kind === FileKind.MANAGED_BLOCK)!;
+  const hbaOf = (g: BarmanGraph): ManagedBlockFile => renderHosts(g, new PlaceholderKeys()).find((p) => p.instance.name === 'pg')!.files.find((f) => f.kind === FileKind.MANAGED_BLOCK)!;
   const psql = (sql: string) => asPostgres(`cd / && ${PG_BIN}/psql -X -q -At -p ${port} -d postgres -c ${shellQuote(sql)}`);
   /** name=setting of every line of postgresql.auto.conf (what ALTER SYSTEM wrote) */
   const autoConf = () => psql("SELECT name || '=' || setting FROM pg_file_settings WHERE sourcefile LIKE '%/postgresql.auto.conf' ORDER BY name").stdout;
@@ -1107,7 +1118,7 @@ describe('the Postgres-side scripts on a real PostgreSQL', { skip: skipUnless(..
   test('a pg_hba.conf block PostgreSQL refuses is rolled back: the apply fails with PostgreSQL\'s words, the file is as before', () => {
     const g = graph();
     const good = hbaOf(g);
-    const bad: HostFile = { ...good, content: good.content!.replace('host postgres barman 127.0.0.1/32 scram-sha-256', 'host postgres barman 127.0.0.1/32 no-such-method') };
+    const bad: ManagedBlockFile = { ...good, content: good.content!.replace('host postgres barman 127.0.0.1/32 scram-sha-256', 'host postgres barman 127.0.0.1/32 no-such-method') };
     assert.notEqual(bad.content, good.content);
     const r = runScript('config-bad.sh', postgresConfigScript(g, g.instance('pg'), bad));
     assert.notEqual(r.status, 0);

@@ -1,0 +1,118 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.IGNORED_TPA_BARMAN_VARS = exports.LIST_VARS = exports.LIST_VAR_DEFINITIONS = exports.COMPRESSOR_PROGRAMS = exports.SETTING_BY_VAR = exports.SETTING_BY_PROP = exports.SETTING_DEFINITIONS = exports.Rendering = exports.SettingScope = exports.ValueKind = void 0;
+const enums_1 = require("./enums");
+/** How a var's value is checked and turned into its typed form. */
+var ValueKind;
+(function (ValueKind) {
+    ValueKind["BOOLEAN"] = "boolean";
+    ValueKind["INTEGER"] = "integer";
+    ValueKind["PORT"] = "port";
+    ValueKind["ENUM"] = "enum";
+    ValueKind["BACKUP_OPTIONS"] = "backup options";
+    ValueKind["RETENTION"] = "retention policy";
+    ValueKind["AGE"] = "age";
+    ValueKind["SCHEDULE"] = "cron schedule";
+    /** absolute path that also lands in shell scripts: a conservative character set */
+    ValueKind["SAFE_PATH"] = "path";
+    /** free text written as a double-quoted Barman value */
+    ValueKind["QUOTED_TEXT"] = "text";
+    /** libpq key=value attributes */
+    ValueKind["DSN_ATTRIBUTES"] = "dsn attributes";
+    ValueKind["OS_NAME"] = "user or group name";
+    ValueKind["BACKUP_NAME"] = "backup name";
+})(ValueKind || (exports.ValueKind = ValueKind = {}));
+/** Whose value of a setting counts (each instance resolves every setting; this says who reads it). */
+var SettingScope;
+(function (SettingScope) {
+    /** the Barman server's own: its global file and what it does for all its instances */
+    SettingScope["BARMAN_SERVER"] = "Barman server";
+    /** the backed-up instance's: its section, cron file and activation on each of its Barman servers */
+    SettingScope["BACKED_UP_INSTANCE"] = "backed-up instance";
+    /** a Postgres instance's own Postgres side (pg_hba.conf, restore_command, its OS user) */
+    SettingScope["POSTGRES_INSTANCE"] = "Postgres instance";
+    /** each host's own, whatever its roles */
+    SettingScope["EVERY_HOST"] = "every host";
+})(SettingScope || (exports.SettingScope = SettingScope = {}));
+/** How a setting lands in Barman's configuration files. */
+var Rendering;
+(function (Rendering) {
+    /** /etc/barman.conf holds the default; a server's section repeats its value when it differs */
+    Rendering["GLOBAL_DEFAULT"] = "global default";
+    /** a server's section, double-quoted, when set */
+    Rendering["QUOTED_IN_SECTION"] = "quoted in the section";
+    /** a line the file's own renderer writes (barman-conf.ts, server-conf.ts) */
+    Rendering["OWN_LINE"] = "own line";
+    /** in no Barman file (cron, pg_hba.conf, the scripts) */
+    Rendering["NOT_IN_BARMAN_FILES"] = "not in Barman files";
+})(Rendering || (exports.Rendering = Rendering = {}));
+const { BARMAN_SERVER, BACKED_UP_INSTANCE, POSTGRES_INSTANCE, EVERY_HOST } = SettingScope;
+const { GLOBAL_DEFAULT, QUOTED_IN_SECTION, OWN_LINE, NOT_IN_BARMAN_FILES } = Rendering;
+/** Every setting of SPEC 2.3 by its typed name, in the order Barman's per-server file lists them. */
+const TABLE = {
+    archiver: { varName: 'barman_archiver', kind: ValueKind.BOOLEAN, scope: BACKED_UP_INSTANCE, rendering: OWN_LINE, defaultValue: false, barmanKey: 'archiver', description: 'true: WAL also arrives through archive_command (`archiver = on`)' },
+    backupMethod: { varName: 'barman_backup_method', kind: ValueKind.ENUM, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, values: Object.values(enums_1.BackupMethod), defaultValue: enums_1.BackupMethod.RSYNC, barmanKey: 'backup_method', description: '{values}' },
+    compression: { varName: 'barman_compression', kind: ValueKind.ENUM, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, values: Object.values(enums_1.Compression), defaultValue: enums_1.Compression.PIGZ, barmanKey: 'compression', description: '{values}; the compressor must be installed on the Barman server' },
+    reuseBackup: { varName: 'barman_reuse_backup', kind: ValueKind.ENUM, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, values: Object.values(enums_1.ReuseBackup), defaultValue: enums_1.ReuseBackup.LINK, barmanKey: 'reuse_backup', description: '{values}; forced `off` unless the backup method is rsync' },
+    parallelJobs: { varName: 'barman_parallel_jobs', kind: ValueKind.INTEGER, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, min: 1, defaultValue: 1, barmanKey: 'parallel_jobs', description: 'rsync workers' },
+    backupOptions: { varName: 'barman_backup_options', kind: ValueKind.BACKUP_OPTIONS, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, values: Object.values(enums_1.BackupOption), defaultValue: enums_1.BackupOption.CONCURRENT_BACKUP, barmanKey: 'backup_options', description: 'comma-separated, any of {values}' },
+    immediateCheckpoint: { varName: 'barman_immediate_checkpoint', kind: ValueKind.BOOLEAN, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, defaultValue: false, barmanKey: 'immediate_checkpoint', description: 'start backups with an immediate checkpoint' },
+    networkCompression: { varName: 'barman_network_compression', kind: ValueKind.BOOLEAN, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, defaultValue: false, barmanKey: 'network_compression', description: 'compress rsync traffic' },
+    basebackupRetryTimes: { varName: 'barman_basebackup_retry_times', kind: ValueKind.INTEGER, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, min: 0, defaultValue: 3, barmanKey: 'basebackup_retry_times', description: 'retries of a failed base backup copy' },
+    basebackupRetrySleep: { varName: 'barman_basebackup_retry_sleep', kind: ValueKind.INTEGER, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, min: 0, defaultValue: 30, barmanKey: 'basebackup_retry_sleep', description: 'seconds between those retries' },
+    minimumRedundancy: { varName: 'barman_minimum_redundancy', kind: ValueKind.INTEGER, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, min: 0, defaultValue: 3, barmanKey: 'minimum_redundancy', description: 'backups Barman never deletes' },
+    retentionPolicy: { varName: 'barman_retention_policy', kind: ValueKind.RETENTION, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, defaultValue: 'RECOVERY WINDOW OF 4 WEEKS', barmanKey: 'retention_policy', description: '`REDUNDANCY n` or `RECOVERY WINDOW OF n DAYS|WEEKS|MONTHS`' },
+    lastBackupMaximumAge: { varName: 'barman_last_backup_maximum_age', kind: ValueKind.AGE, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, defaultValue: '1 WEEK', barmanKey: 'last_backup_maximum_age', description: '`barman check` fails when the last backup is older: `n DAYS|WEEKS|MONTHS`' },
+    preArchiveRetryScript: { varName: 'barman_pre_archive_retry_script', kind: ValueKind.QUOTED_TEXT, scope: BACKED_UP_INSTANCE, rendering: QUOTED_IN_SECTION, barmanKey: 'pre_archive_retry_script', description: 'hook command' },
+    postBackupRetryScript: { varName: 'barman_post_backup_retry_script', kind: ValueKind.QUOTED_TEXT, scope: BACKED_UP_INSTANCE, rendering: QUOTED_IN_SECTION, barmanKey: 'post_backup_retry_script', description: 'hook command' },
+    postBackupScript: { varName: 'barman_post_backup_script', kind: ValueKind.QUOTED_TEXT, scope: BACKED_UP_INSTANCE, rendering: QUOTED_IN_SECTION, barmanKey: 'post_backup_script', description: 'hook command' },
+    streamingWalsDirectory: { varName: 'barman_streaming_wals_directory', kind: ValueKind.SAFE_PATH, scope: BACKED_UP_INSTANCE, rendering: QUOTED_IN_SECTION, chowned: true, barmanKey: 'streaming_wals_directory', description: 'where pg_receivewal writes' },
+    backupInterval: { varName: 'barman_backup_interval', kind: ValueKind.SCHEDULE, scope: BACKED_UP_INSTANCE, rendering: NOT_IN_BARMAN_FILES, defaultValue: '0 4 * * wed,sat', shownDefault: '`0 4 * * wed,sat`', description: "5-field cron schedule of full backups, checked as Debian's cron reads it" },
+    logFile: { varName: 'barman_log_file', kind: ValueKind.SAFE_PATH, scope: BARMAN_SERVER, rendering: OWN_LINE, chowned: true, defaultValue: '/var/log/barman.log', barmanKey: 'log_file', description: "Barman's log file (global file only; rotated weekly); a file under /var/log or barman_home; an existing file owned by another user than root or barman is refused" },
+    backupName: { varName: 'backup_name', kind: ValueKind.BACKUP_NAME, scope: BACKED_UP_INSTANCE, rendering: OWN_LINE, instanceOnly: true, defaultValue: (_s, name) => name, shownDefault: 'the instance name', description: 'names the Barman server section, its files and directory' },
+    barmanUser: { varName: 'barman_user', kind: ValueKind.OS_NAME, scope: EVERY_HOST, rendering: OWN_LINE, sameOnBarmanServer: true, defaultValue: 'barman', description: 'OS user Barman runs as' },
+    barmanGroup: { varName: 'barman_group', kind: ValueKind.OS_NAME, scope: EVERY_HOST, rendering: NOT_IN_BARMAN_FILES, sameOnBarmanServer: true, defaultValue: 'barman', description: "the barman user's group" },
+    barmanHome: { varName: 'barman_home', kind: ValueKind.SAFE_PATH, scope: EVERY_HOST, rendering: OWN_LINE, chowned: true, sameOnBarmanServer: true, defaultValue: '/var/lib/barman', description: "Barman's home: backups and the barman user's `~/.ssh`" },
+    postgresUser: { varName: 'postgres_user', kind: ValueKind.OS_NAME, scope: POSTGRES_INSTANCE, rendering: OWN_LINE, defaultValue: 'postgres', description: 'OS user of PostgreSQL' },
+    postgresGroup: { varName: 'postgres_group', kind: ValueKind.OS_NAME, scope: POSTGRES_INSTANCE, rendering: NOT_IN_BARMAN_FILES, defaultValue: 'postgres', description: "the postgres user's group" },
+    postgresHome: { varName: 'postgres_home', kind: ValueKind.SAFE_PATH, scope: POSTGRES_INSTANCE, rendering: NOT_IN_BARMAN_FILES, chowned: true, defaultValue: '/var/lib/postgresql', description: "the postgres user's home, where its `~/.ssh` lives" },
+    postgresPort: { varName: 'postgres_port', kind: ValueKind.PORT, scope: POSTGRES_INSTANCE, rendering: OWN_LINE, defaultValue: 5432, description: 'PostgreSQL port' },
+    postgresVersion: { varName: 'postgres_version', kind: ValueKind.INTEGER, scope: EVERY_HOST, rendering: NOT_IN_BARMAN_FILES, min: 9, defaultValue: 16, description: 'PostgreSQL major version' },
+    postgresBinDir: { varName: 'postgres_bin_dir', kind: ValueKind.SAFE_PATH, scope: EVERY_HOST, rendering: OWN_LINE, defaultValue: (s) => `/usr/lib/postgresql/${s.postgresVersion}/bin`, shownDefault: '/usr/lib/postgresql/<postgres_version>/bin', description: "PostgreSQL's binaries (Barman's `path_prefix`)" },
+    sshPort: { varName: 'cluster_ssh_port', kind: ValueKind.PORT, scope: EVERY_HOST, rendering: OWN_LINE, topLevelToo: true, defaultValue: 22, description: 'sshd port of every host' },
+    clientDsnAttributes: { varName: 'barman_client_dsn_attributes', kind: ValueKind.DSN_ATTRIBUTES, scope: BACKED_UP_INSTANCE, rendering: OWN_LINE, defaultValue: '', shownDefault: '(none)', description: 'extra libpq attributes of `conninfo`, e.g. `sslmode=verify-full`' },
+    streamingClientDsnAttributes: { varName: 'streaming_barman_client_dsn_attributes', kind: ValueKind.DSN_ATTRIBUTES, scope: BACKED_UP_INSTANCE, rendering: OWN_LINE, defaultValue: (s) => s.clientDsnAttributes ?? '', shownDefault: '`barman_client_dsn_attributes`', description: 'extra libpq attributes of `streaming_conninfo`' },
+    postgresConfDir: { varName: 'postgres_conf_dir', kind: ValueKind.SAFE_PATH, scope: POSTGRES_INSTANCE, rendering: NOT_IN_BARMAN_FILES, defaultValue: (s) => `/etc/postgresql/${s.postgresVersion}/main`, shownDefault: '/etc/postgresql/<postgres_version>/main', description: "where `pg_hba.conf` is (Debian's layout; TPA's is the data directory)" },
+    hbaMethod: { varName: 'barman_hba_method', kind: ValueKind.ENUM, scope: POSTGRES_INSTANCE, rendering: NOT_IN_BARMAN_FILES, values: Object.values(enums_1.HbaMethod), defaultValue: enums_1.HbaMethod.SCRAM_SHA_256, description: "{values} for Barman's `pg_hba.conf` lines" },
+    hbaHostssl: { varName: 'barman_hba_hostssl', kind: ValueKind.BOOLEAN, scope: POSTGRES_INSTANCE, rendering: NOT_IN_BARMAN_FILES, defaultValue: false, description: 'TLS-only (`hostssl`) lines' },
+    firstBackup: { varName: 'barman_first_backup', kind: ValueKind.BOOLEAN, scope: BACKED_UP_INSTANCE, rendering: NOT_IN_BARMAN_FILES, defaultValue: false, description: 'the apply takes a first backup of the instance' },
+    walRestore: { varName: 'barman_wal_restore', kind: ValueKind.BOOLEAN, scope: POSTGRES_INSTANCE, rendering: NOT_IN_BARMAN_FILES, defaultValue: false, description: "a replica's `restore_command` fetches WAL from Barman" },
+    backupStagger: { varName: 'barman_backup_stagger', kind: ValueKind.BOOLEAN, scope: BARMAN_SERVER, rendering: NOT_IN_BARMAN_FILES, defaultValue: false, description: "each instance's full backups start at their own minute (see Backup schedules)" },
+    removedBackups: { varName: 'barman_removed_backups', kind: ValueKind.ENUM, scope: BARMAN_SERVER, rendering: NOT_IN_BARMAN_FILES, values: Object.values(enums_1.RemovedBackups), defaultValue: enums_1.RemovedBackups.KEEP, description: '`delete` deletes `<barman_home>/<backup_name>` of an instance removed from it (see Removing); `keep` never touches backups' },
+    allowOverrides: { varName: 'barman_allow_overrides', kind: ValueKind.BOOLEAN, scope: EVERY_HOST, rendering: NOT_IN_BARMAN_FILES, defaultValue: false, description: "hand edits of the library's files are overwritten, and Barman's own overrides kept, with a warning, instead of failing the apply (see [Drift](#drift)); read from the instance owning the file: the Barman server for its own files, the backed-up instance for its section and cron file" },
+    sshRestrict: { varName: 'barman_ssh_restrict', kind: ValueKind.BOOLEAN, scope: EVERY_HOST, rendering: NOT_IN_BARMAN_FILES, defaultValue: true, description: "restrict the library's `authorized_keys` lines (`restrict`, `from=`, the WAL gate); the setting of the host whose file it is" },
+};
+/** The settings in table order (default functions see the entries above them). */
+exports.SETTING_DEFINITIONS = Object.entries(TABLE).map(([prop, entry]) => ({ prop: prop, ...entry }));
+exports.SETTING_BY_PROP = new Map(exports.SETTING_DEFINITIONS.map((d) => [d.prop, d]));
+exports.SETTING_BY_VAR = new Map(exports.SETTING_DEFINITIONS.map((d) => [d.varName, d]));
+/** The programs Barman runs for each compression (the py* ones are built into Barman). */
+exports.COMPRESSOR_PROGRAMS = new Map([
+    [enums_1.Compression.PIGZ, 'pigz'],
+    [enums_1.Compression.GZIP, 'gzip'],
+    [enums_1.Compression.BZIP2, 'bzip2'],
+]);
+exports.LIST_VAR_DEFINITIONS = [
+    { varName: 'barman_client_addresses', prop: 'clientAddresses', doc: { scope: EVERY_HOST, shownDefault: "the instance's address", description: "the addresses or CIDRs this host's connections come from (NAT, several interfaces): on a Barman server for `pg_hba.conf` and `from=` on the Postgres hosts, on a Postgres instance for `from=` on the Barman servers (see Security model)" } },
+    { varName: 'ssh_host_keys', prop: 'sshHostKeys' },
+];
+/** vars holding lists, read by the graph builder itself */
+exports.LIST_VARS = exports.LIST_VAR_DEFINITIONS.map((v) => v.varName);
+/** TPA vars this library reads no meaning from; accepted so real TPA files load, with a warning. */
+exports.IGNORED_TPA_BARMAN_VARS = [
+    'barman_shared',
+    'barman_package_version',
+    'barman_installation_method',
+    'barman_git_url',
+    'barman_git_ref',
+];

@@ -1,0 +1,1082 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+/**
+ * One small bad input per validation rule (SPEC 2.4, build-graph.ts, value-checks.ts, the loader):
+ * each must give exactly one error that names the file, line and column of the bad input, the
+ * instance, the key, the bad value, and a fix. Positions are computed from the fixture text.
+ */
+const node_test_1 = require("node:test");
+const strict_1 = __importDefault(require("node:assert/strict"));
+const diagnostics_1 = require("../../lib/model/diagnostics");
+const diagnostics_2 = require("../../lib/model/diagnostics");
+const enums_1 = require("../../lib/model/enums");
+const periods_1 = require("../../lib/model/periods");
+const typed_cluster_1 = require("../../lib/model/typed-cluster");
+const diagnostic_helpers_1 = require("./diagnostic-helpers");
+/**
+ * pg1 (primary) backed up to bm1 (barman), with `varLine` in pg1's vars. IP addresses, so that the
+ * authorized_keys lines get from= without a warning.
+ */
+const withVar = (varLine) => `cluster_name: demo
+cluster_vars:
+  postgres_version: 16
+instances:
+  - Name: pg1
+    node: 1
+    ip_address: 192.0.2.1
+    role: primary
+    backup: bm1
+    vars:
+      ${varLine}
+  - Name: bm1
+    node: 2
+    ip_address: 192.0.2.2
+    role: [barman]
+`;
+(0, node_test_1.describe)('YAML and top level', () => {
+    (0, node_test_1.test)('a YAML syntax error points at the offending character', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+\trole: primary
+`;
+        const o = (0, diagnostic_helpers_1.diagnose)(text);
+        strict_1.default.equal(o.errors.length, 1, (0, diagnostic_helpers_1.show)(o.errors));
+        const d = o.errors[0];
+        // the tab that starts line 4
+        strict_1.default.deepEqual(d.position, { file: diagnostic_helpers_1.FILE, line: 4, column: 1 });
+        strict_1.default.match(d.message, /yaml syntax error/);
+        strict_1.default.match(d.message, /tab/);
+        strict_1.default.match((0, diagnostics_1.formatDiagnostic)(d), new RegExp(`^${diagnostic_helpers_1.FILE}:4:1: error: yaml syntax error: `));
+    });
+    (0, node_test_1.test)('a repeated top-level key is a YAML error at the second occurrence (TPA would silently keep the last)', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+cluster_name: other
+`;
+        const o = (0, diagnostic_helpers_1.diagnose)(text);
+        strict_1.default.equal(o.errors.length, 1, (0, diagnostic_helpers_1.show)(o.errors));
+        const p = (0, diagnostic_helpers_1.positionIn)(text, 'cluster_name: other');
+        strict_1.default.deepEqual(o.errors[0].position, { file: diagnostic_helpers_1.FILE, ...p });
+        strict_1.default.match(o.errors[0].message, /duplicated mapping key/);
+    });
+    (0, node_test_1.test)('missing cluster_name', () => {
+        (0, diagnostic_helpers_1.expectOneError)(`instances:
+  - Name: pg1
+    role: primary
+`, { token: '', at: { line: 1, column: 1 }, key: 'cluster_name', mentions: ["missing 'cluster_name'"], fix: /add cluster_name: <name>/ });
+    });
+    (0, node_test_1.test)('cluster_name that is not a plain name', () => {
+        const text = `cluster_name: "my cluster"
+instances:
+  - Name: pg1
+    role: primary
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: '"my cluster"', key: 'cluster_name', mentions: ["'my cluster'"], fix: /only letters, digits, '_' and '-'/ });
+    });
+    (0, node_test_1.test)('missing instances', () => {
+        (0, diagnostic_helpers_1.expectOneError)(`cluster_name: demo
+cluster_vars:
+  postgres_version: 16
+`, { token: '', at: { line: 1, column: 1 }, key: 'instances', mentions: ["missing 'instances'"], fix: /add a list of instances/ });
+    });
+    (0, node_test_1.test)('instances that is an empty list', () => {
+        const text = `cluster_name: demo
+instances: []
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: '[]', key: 'instances', mentions: ['[]'], fix: /non-empty list/ });
+    });
+    (0, node_test_1.test)('a document that is not a mapping', () => {
+        const o = (0, diagnostic_helpers_1.diagnose)('- just\n- a list\n');
+        strict_1.default.equal(o.errors.length, 1, (0, diagnostic_helpers_1.show)(o.errors));
+        strict_1.default.deepEqual(o.errors[0].position, { file: diagnostic_helpers_1.FILE, line: 1, column: 1 });
+        strict_1.default.match(o.errors[0].message, /mapping with cluster_name and instances/);
+    });
+    (0, node_test_1.test)('an unknown top-level key is a warning with a did-you-mean, and the config stays valid', () => {
+        const text = `cluster_name: demo
+cluster_var:
+  barman_compression: gzip
+instances:
+  - Name: pg1
+    role: primary
+`;
+        (0, diagnostic_helpers_1.expectOneWarning)(text, { token: 'cluster_var:', key: 'cluster_var', mentions: ["'cluster_var'"], fix: /did you mean 'cluster_vars'\?/ });
+    });
+});
+(0, node_test_1.describe)('instance names and keys', () => {
+    (0, node_test_1.test)('duplicate names after normalisation (DB_1 and db-1), without follow-on errors', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: DB_1
+    node: 1
+    role: primary
+    backup: bm1
+  - Name: bm1
+    node: 2
+    role: barman
+  - Name: db-1
+    node: 3
+    role: [barman]
+`;
+        const d = (0, diagnostic_helpers_1.expectOneError)(text, { token: 'db-1', before: 'Name: ', instance: 'db-1', key: 'Name', mentions: ["'db-1'"], fix: /rename one/ });
+        // names the first one's line
+        strict_1.default.match(d.message, new RegExp(`first at line ${(0, diagnostic_helpers_1.positionIn)(text, 'DB_1').line}\\b`));
+    });
+    for (const [name, why] of [
+        ['-pg1', 'starts with a hyphen'],
+        ['pg1..example.com', 'has an empty label'],
+        ['pg 1', 'has a space'],
+        ['pg1.', 'ends with a dot'],
+        ['a'.repeat(64), 'has a 64-character label'],
+    ]) {
+        (0, node_test_1.test)(`a name that is not a host name (${why})`, () => {
+            const text = `cluster_name: demo
+instances:
+  - Name: "${name}"
+    role: primary
+`;
+            (0, diagnostic_helpers_1.expectOneError)(text, { token: `"${name}"`, instance: name, key: 'Name', mentions: [`'${name}'`], fix: /use lower-case letters, digits and '-'/ });
+        });
+    }
+    (0, node_test_1.test)('a Name that is not a string', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: [pg1]
+    role: primary
+`;
+        // and no follow-on error about the stand-in name 'instances[0]'
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: '[pg1]', instance: 'instances[0]', key: 'Name', mentions: ['["pg1"]'], fix: /must be a string/ });
+    });
+    (0, node_test_1.test)('an instance with neither Name nor node', () => {
+        const text = `cluster_name: demo
+instances:
+  - role: primary
+`;
+        // the position of the instance's entry; and no follow-on error about the stand-in name 'instances[0]'
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'role: primary', instance: 'instances[0]', key: 'Name', mentions: ['no Name'], fix: /add Name: <host name>/ });
+    });
+    (0, node_test_1.test)('an instance that is not a mapping', () => {
+        const text = `cluster_name: demo
+instances:
+  - pg1
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'pg1', key: 'instances', mentions: ["'pg1'"], fix: /must be a mapping/ });
+    });
+    (0, node_test_1.test)('an unknown instance key gets a did-you-mean', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    ip_adress: 10.0.0.1
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'ip_adress', instance: 'pg1', key: 'ip_adress', mentions: ["'ip_adress'"], fix: /did you mean 'ip_address'\? \(should it be under vars\?\)/ });
+    });
+    (0, node_test_1.test)('a Barman setting written next to vars instead of under it', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup_name: main_db
+    vars:
+      barman_compression: gzip
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'backup_name', instance: 'pg1', key: 'backup_name', mentions: ["'backup_name'"], fix: /should it be under vars\?/ });
+    });
+    (0, node_test_1.test)('an unknown key in instance_defaults', () => {
+        const text = `cluster_name: demo
+instance_defaults:
+  platform: aws
+  barman_compression: gzip
+instances:
+  - Name: pg1
+    role: primary
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'barman_compression', key: 'barman_compression', mentions: ["'barman_compression'"], fix: /should it be under vars\?/ });
+    });
+    (0, node_test_1.test)('an unknown key in a location', () => {
+        const text = `cluster_name: demo
+locations:
+  - Name: main
+    regoin: eu-west-1
+instances:
+  - Name: pg1
+    role: primary
+    location: main
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'regoin', key: 'regoin', mentions: ["'regoin'"], fix: /did you mean 'region'\?/ });
+    });
+    (0, node_test_1.test)('an unknown location gets a did-you-mean', () => {
+        const text = `cluster_name: demo
+locations:
+  - Name: main
+  - Name: dr
+instances:
+  - Name: pg1
+    role: primary
+    location: mian
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'mian', instance: 'pg1', key: 'location', mentions: ["'mian'"], fix: /did you mean 'main'\?/ });
+    });
+    (0, node_test_1.test)('an unknown location without a close match says where to add it', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    location: frankfurt
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'frankfurt', instance: 'pg1', key: 'location', mentions: ["'frankfurt'"], fix: /add it under locations/ });
+    });
+    (0, node_test_1.test)('two locations with one Name', () => {
+        const text = `cluster_name: demo
+locations:
+  - Name: main
+  - Name: main
+    region: eu-west-2
+instances:
+  - Name: pg1
+    role: primary
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'main', before: '  - Name: main\n  - Name: ', key: 'Name', mentions: ["'main'"], fix: /rename one/ });
+    });
+    (0, node_test_1.test)('role that is neither a list nor a string', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: {primary: true}
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: '{primary: true}', instance: 'pg1', key: 'role', mentions: ['{"primary":true}'], fix: /a list or a comma-separated string/ });
+    });
+    (0, node_test_1.test)('a role name with a control character', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: [primary, "bar\\nman"]
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: '[primary', instance: 'pg1', key: 'role', mentions: ["'bar\\x0aman'"], fix: /is not a role name/ });
+    });
+    (0, node_test_1.test)('vars that is not a mapping', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    vars: [barman_compression, gzip]
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: '[barman_compression', instance: 'pg1', key: 'vars', mentions: ['["barman_compression","gzip"]'], fix: /must be a mapping/ });
+    });
+});
+(0, node_test_1.describe)('addresses and host keys', () => {
+    for (const [key, value] of [
+        ['ip_address', '10.0.0.300'],
+        ['private_ip', '10.0.0.1 '],
+        ['public_ip', 'db@example.com'],
+    ]) {
+        (0, node_test_1.test)(`${key} ${JSON.stringify(value)} is neither a host name nor an IP address`, () => {
+            const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    ${key}: "${value}"
+`;
+            (0, diagnostic_helpers_1.expectOneError)(text, { token: `"${value}"`, instance: 'pg1', key, mentions: [`'${value}'`], fix: /is not a host name or IP address/ });
+        });
+    }
+    (0, node_test_1.test)('vars.address that is not an address', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    vars:
+      address: "10.0.0.1; rm -rf /"
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: '"10.0.0.1; rm', instance: 'pg1', key: 'vars.address', mentions: ["'10.0.0.1; rm -rf /'"], fix: /not a host name or IP address/ });
+    });
+    (0, node_test_1.test)('ip_address that is not a string', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    ip_address: [10.0.0.1]
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: '[10.0.0.1]', instance: 'pg1', key: 'ip_address', mentions: ['["10.0.0.1"]'], fix: /must be a string/ });
+    });
+    (0, node_test_1.test)('a pinned host key that is not a public key', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    vars:
+      ssh_host_keys:
+        - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDn0RKbkwbcwoZ8u2QkBdGmyGr2E3t2Ti1r6qDGw2cGn
+        - "ssh-dss AAAAB3NzaC1kc3M="
+`;
+        // the position is that of the list (its first item): Located keeps one position per var
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: '- ssh-ed25519', instance: 'pg1', key: 'ssh_host_keys', mentions: ["'ssh-dss AAAAB3NzaC1kc3M='"], fix: /give 'TYPE BASE64'/ });
+    });
+    for (const [label, brk] of [['a newline', '\\n'], ['a carriage return', '\\r'], ['U+2028', '\\u2028'], ['U+0085', '\\x85']]) {
+        (0, node_test_1.test)(`a pinned host key with ${label} in it (known_hosts would silently drop what follows)`, () => {
+            const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    vars:
+      ssh_host_keys:
+        - "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDn0RKbkwbcwoZ8u2QkBdGmyGr2E3t2Ti1r6qDGw2cGn${brk}x"
+`;
+            (0, diagnostic_helpers_1.expectOneError)(text, { token: '- "ssh-ed25519', instance: 'pg1', key: 'ssh_host_keys', mentions: ['ssh-ed25519 AAAAC3'], fix: /a host key is one line/ });
+        });
+    }
+});
+(0, node_test_1.describe)('backup references', () => {
+    (0, node_test_1.test)('backup naming an instance that does not exist gets a did-you-mean', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: bm2
+  - Name: bm1
+    role: barman
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'bm2', instance: 'pg1', key: 'backup', mentions: ["'bm2'"], fix: /did you mean 'bm1'\?/ });
+    });
+    (0, node_test_1.test)('backup naming an unknown instance without a close match lists the Barman servers', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: [backupserver]
+  - Name: bm1
+    role: barman
+  - Name: bm2
+    role: barman
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'backupserver', instance: 'pg1', key: 'backup', mentions: ["'backupserver'"], fix: /Barman servers are bm1, bm2/ });
+    });
+    (0, node_test_1.test)('backup naming an instance without the barman role', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: pg2
+  - Name: pg2
+    role: replica
+  - Name: bm1
+    role: barman
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'pg2', before: 'backup: ', instance: 'pg1', key: 'backup', mentions: ["'pg2'"], fix: /add 'barman' to its roles, or name one of bm1/ });
+    });
+    (0, node_test_1.test)('an instance backing itself up', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: [primary, barman]
+    backup: pg1
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'pg1', before: 'backup: ', instance: 'pg1', key: 'backup', mentions: ['itself'], fix: /name a separate Barman server/ });
+    });
+    (0, node_test_1.test)('the same Barman server twice in one backup list', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup:
+      - bm1
+      - bm2
+      - bm1
+  - Name: bm1
+    role: barman
+  - Name: bm2
+    role: barman
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'bm1', before: '- bm2\n      - ', instance: 'pg1', key: 'backup', mentions: ["'bm1'"], fix: /list each Barman server once/ });
+    });
+    (0, node_test_1.test)('backup on an instance that is not a Postgres instance', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: logs
+    role: [log-server]
+    backup: bm1
+  - Name: bm1
+    role: barman
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'bm1', before: 'backup: ', instance: 'logs', key: 'backup', mentions: ['log-server'], fix: /add a primary or replica role, or remove 'backup'/ });
+    });
+    (0, node_test_1.test)('a backup entry that is not a name', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: [bm1, {name: bm2}]
+  - Name: bm1
+    role: barman
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: '{name: bm2}', instance: 'pg1', key: 'backup', mentions: ['{"name":"bm2"}'], fix: /must be instance names/ });
+    });
+    (0, node_test_1.test)('backup that is neither a name nor a list', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: {bm1: true}
+  - Name: bm1
+    role: barman
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: '{bm1: true}', instance: 'pg1', key: 'backup', mentions: ['{"bm1":true}'], fix: /a Barman server's name or a list of them/ });
+    });
+});
+(0, node_test_1.describe)('names on a Barman server', () => {
+    (0, node_test_1.test)('two instances with the same backup_name on one Barman server', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: bm1
+    vars:
+      backup_name: orders
+  - Name: pg2
+    role: primary
+    backup: bm1
+    vars:
+      backup_name: Orders
+  - Name: bm1
+    role: barman
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'Orders', instance: 'pg2', key: 'backup_name', mentions: ["'Orders'", "'pg1'", "'bm1'"], fix: /set a distinct backup_name/ });
+    });
+    (0, node_test_1.test)('one backup_name on two different Barman servers is fine', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: bm1
+    vars:
+      backup_name: orders
+  - Name: pg2
+    role: primary
+    backup: bm2
+    vars:
+      backup_name: orders
+  - Name: bm1
+    role: barman
+  - Name: bm2
+    role: barman
+`;
+        const o = (0, diagnostic_helpers_1.diagnose)(text);
+        strict_1.default.deepEqual(o.errors.map(diagnostics_1.formatDiagnostic), []);
+    });
+    (0, node_test_1.test)('two Barman servers whose slot names collide on one instance', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: [bm-1.a.example, bm-1.b.example]
+  - Name: bm-1.a.example
+    role: barman
+  - Name: bm-1.b.example
+    role: barman
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'bm-1.b.example', before: ', ', instance: 'pg1', key: 'backup', mentions: ["'backup_bm_1'", "'bm-1.a.example'", "'bm-1.b.example'"], fix: /rename one server/ });
+    });
+    (0, node_test_1.test)('BM_1 and bm-1 are one name, not a slot collision', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: bm-1
+  - Name: BM_1
+    role: barman
+  - Name: bm-1
+    role: barman
+`;
+        const o = (0, diagnostic_helpers_1.diagnose)(text);
+        strict_1.default.equal(o.errors.length, 1, (0, diagnostic_helpers_1.show)(o.errors));
+        strict_1.default.equal(o.errors[0].key, 'Name');
+    });
+    (0, node_test_1.test)('a slot name longer than PostgreSQL allows', () => {
+        const label = 'b'.repeat(60);
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: ${label}.example.com
+  - Name: ${label}.example.com
+    role: barman
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: `${label}.example.com`, before: 'backup: ', instance: 'pg1', key: 'backup', mentions: [`'backup_${label}'`], fix: /shorten the name of Barman server/ });
+    });
+    (0, node_test_1.test)('cron file names that collide on one Barman server (a.b and a_b)', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: bm1
+    vars:
+      backup_name: a.b
+  - Name: pg2
+    role: primary
+    backup: bm1
+    vars:
+      backup_name: a_b
+  - Name: bm1
+    role: barman
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'a_b', instance: 'pg2', key: 'backup_name', mentions: ["'a_b'", '/etc/cron.d/a_b', "'a.b'"], fix: /choose a backup_name that differs/ });
+    });
+    (0, node_test_1.test)('a backup_name clash with an instance name, reported at the instance that has no backup_name (at its backup entry)', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg2
+    role: primary
+    backup: bm1
+    vars:
+      backup_name: pg1
+  - Name: pg1
+    role: primary
+    backup: bm1
+  - Name: bm1
+    role: barman
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'bm1', before: '  - Name: pg1\n    role: primary\n    backup: ', instance: 'pg1', key: 'backup_name', mentions: ["'pg1'", "'pg2'"], fix: /set a distinct backup_name/ });
+    });
+    for (const [value, fix] of [
+        ['barman', /reserved by Barman/],
+        ['all', /reserved by Barman/],
+        ['ALL', /reserved by Barman/],
+        ['db/main', /no '\/' or '\.\.'/],
+        ['..', /no '\/' or '\.\.'/],
+        ['main..old', /no '\/' or '\.\.'/],
+        ['.hidden', /starting with a letter or digit/],
+        ['main db', /letters, digits, '\.', '_' and '-'/],
+        ['x'.repeat(101), /at most 100 characters/],
+    ]) {
+        (0, node_test_1.test)(`backup_name ${JSON.stringify(value.length > 20 ? `${value.slice(0, 5)}… (${value.length})` : value)} is rejected`, () => {
+            const text = withVar(`backup_name: "${value}"`);
+            (0, diagnostic_helpers_1.expectOneError)(text, { token: `"${value}"`, instance: 'pg1', key: 'backup_name', mentions: [`'${value}'`], fix });
+        });
+    }
+    (0, node_test_1.test)('backup_name in cluster_vars', () => {
+        const text = `cluster_name: demo
+cluster_vars:
+  backup_name: shared
+instances:
+  - Name: pg1
+    role: primary
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'shared', key: 'backup_name', mentions: ['backup_name'], fix: /set it in the instance's vars/ });
+    });
+});
+(0, node_test_1.describe)('the barman account must be the same on B and S', () => {
+    (0, node_test_1.test)('barman_user set on the instance but not on its Barman server', () => {
+        const text = withVar('barman_user: backup');
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'backup', before: 'barman_user: ', instance: 'pg1', key: 'barman_user', mentions: ["'backup'", "'barman'", "'bm1'"], fix: /set barman_user once in cluster_vars/ });
+    });
+    (0, node_test_1.test)('barman_home set on the Barman server only: reported at the backup entry', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: bm1
+  - Name: bm1
+    role: barman
+    vars:
+      barman_home: /srv/barman
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'bm1', before: 'backup: ', instance: 'pg1', key: 'barman_home', mentions: ["'/var/lib/barman'", "'/srv/barman'"], fix: /set barman_home once in cluster_vars/ });
+    });
+    (0, node_test_1.test)('the same setting in cluster_vars is fine', () => {
+        const text = `cluster_name: demo
+cluster_vars:
+  barman_user: backup
+  barman_group: backup
+  barman_home: /srv/barman
+instances:
+  - Name: pg1
+    role: primary
+    backup: bm1
+  - Name: bm1
+    role: barman
+`;
+        strict_1.default.deepEqual((0, diagnostic_helpers_1.diagnose)(text).errors.map(diagnostics_1.formatDiagnostic), []);
+    });
+});
+/** [var, value as written in YAML, text the message must show, fix] */
+const BAD_VALUES = [
+    // enums
+    ['barman_compression', 'lz4', "'lz4'", /not one of pigz, gzip, bzip2, pygzip, pybzip2, none/],
+    ['barman_backup_method', 'pg_basebackup', "'pg_basebackup'", /not one of rsync, postgres, local-rsync/],
+    ['barman_reuse_backup', 'yes', "'yes'", /not one of off, link, copy/],
+    ['barman_compression', '5', '5', /write it as a string/],
+    // integers
+    ['barman_parallel_jobs', '0', '0', /not an integer >= 1/],
+    ['barman_minimum_redundancy', '-1', '-1', /not an integer >= 0/],
+    ['barman_basebackup_retry_times', 'three', "'three'", /not an integer >= 0/],
+    ['barman_basebackup_retry_sleep', '1.5', '1.5', /not an integer >= 0/],
+    ['barman_basebackup_retry_sleep', '"-30"', "'-30'", /not an integer >= 0/],
+    ['postgres_port', '70000', '70000', /between 1 and 65535/],
+    ['cluster_ssh_port', '0', '0', /between 1 and 65535/],
+    ['postgres_version', '"9.6"', "'9.6'", /not an integer >= 9/],
+    // booleans
+    ['barman_archiver', 'maybe', "'maybe'", /use true or false/],
+    ['barman_immediate_checkpoint', '2', '2', /use true or false/],
+    // retention policies and ages
+    ['barman_retention_policy', 'REDUNDANCY 0', "'REDUNDANCY 0'", /use 'REDUNDANCY n' or 'RECOVERY WINDOW OF n DAYS\|WEEKS\|MONTHS'/],
+    ['barman_retention_policy', 'RECOVERY WINDOW OF 1 YEAR', "'RECOVERY WINDOW OF 1 YEAR'", /use 'REDUNDANCY n'/],
+    ['barman_retention_policy', '4 WEEKS', "'4 WEEKS'", /use 'REDUNDANCY n'/],
+    ['barman_last_backup_maximum_age', '1 YEAR', "'1 YEAR'", /use 'n DAYS', 'n WEEKS' or 'n MONTHS'/],
+    ['barman_last_backup_maximum_age', '0 DAYS', "'0 DAYS'", /\(n >= 1\)/],
+    ['barman_last_backup_maximum_age', 'a week', "'a week'", /use 'n DAYS'/],
+    // cron schedules
+    ['barman_backup_interval', '"*/0 4 * * *"', "'*/0'", /step '0' must be a positive number.*example: '0 4 \* \* wed,sat'/],
+    ['barman_backup_interval', '"0 24 * * *"', "hour '24'", /\(0-23\).*example: '0 4 \* \* wed,sat'/],
+    ['barman_backup_interval', '"0 4 * * 1/2"', "'1/2'", /a step needs '\*' or a range before it/],
+    ['barman_backup_interval', '"@daily"', "'@daily'", /expected 5 fields.*found 1.*example: '0 4 \* \* wed,sat'/],
+    ['barman_backup_interval', '"0 4 * *"', "'0 4 * *'", /expected 5 fields.*found 4/],
+    ['barman_backup_interval', '"0  4 * * *"', "'0  4 * * *'", /separated by single spaces/],
+    ['barman_backup_interval', '"0 4 * * sat-mon"', "'sat-mon'", /reverse range.*write it from low to high/],
+    ['barman_backup_interval', '"0 4 * * fri,"', "'fri,'", /empty list item/],
+    ['barman_backup_interval', '"60 4 * * *"', "minute '60'", /\(0-59\)/],
+    ['barman_backup_interval', '"0 4 0 * *"', "day of month '0'", /\(1-31\)/],
+    ['barman_backup_interval', '"0 4 * 13 *"', "month '13'", /1-12 or jan\.\.dec/],
+    // backup_options
+    ['barman_backup_options', 'concurrent_backup,exclusive_backup', "'concurrent_backup,exclusive_backup'", /exclude each other: keep one/],
+    ['barman_backup_options', 'concurrent', "'concurrent'", /not one of concurrent_backup, exclusive_backup, external_configuration/],
+    // paths
+    ['barman_home', 'var/lib/barman', "'var/lib/barman'", /must be an absolute path/],
+    ['barman_log_file', '/var/log/../../etc/passwd', "'/var/log/../../etc/passwd'", /no '\.\.'/],
+    ['barman_streaming_wals_directory', '"/srv/wal dir"', "'/srv/wal dir'", /must be an absolute path of letters, digits/],
+    ['postgres_bin_dir', '"/usr/lib/postgresql/$(id)/bin"', "'/usr/lib/postgresql/$(id)/bin'", /must be an absolute path of letters, digits/],
+    // quoted values
+    ['barman_post_backup_script', `'/usr/local/bin/notify "done"'`, `'/usr/local/bin/notify "done"'`, /contains a double quote.*use single quotes/],
+    ['barman_pre_archive_retry_script', `'echo "retry"'`, `'echo "retry"'`, /contains a double quote.*use single quotes/],
+    // dsn attributes
+    ['barman_client_dsn_attributes', '"sslmode=require host=evil.example.com"', "'sslmode=require host=evil.example.com'", /sets host, which the library sets itself.*remove it/],
+    ['streaming_barman_client_dsn_attributes', '"user=postgres"', "'user=postgres'", /sets user, which the library sets itself.*remove it/],
+    ['barman_client_dsn_attributes', '"sslmode=require dbname=template1 port=6432"', "'sslmode=require dbname=template1 port=6432'", /sets dbname, port, which the library sets itself/],
+    ['barman_client_dsn_attributes', '"sslmode"', "'sslmode'", /not a list of libpq key=value attributes.*example: 'sslmode=verify-full/],
+    ['barman_client_dsn_attributes', `"sslmode=verify-full sslrootcert='/etc/ssl/my root.crt'"`, `'sslmode=verify-full sslrootcert='/etc/ssl/my root.crt''`, /no space inside a value/],
+    ['barman_client_dsn_attributes', `'sslrootcert="/etc/ssl/root.crt"'`, `'sslrootcert="/etc/ssl/root.crt"'`, /double quote.*quote libpq values with single quotes/],
+    // OS user names
+    ['barman_user', '"Barman User"', "'Barman User'", /not a valid user or group name: lower-case letters/],
+    ['postgres_user', '"postgres;id"', "'postgres;id'", /not a valid user or group name/],
+    // newlines and other control characters, in any kind of value
+    ['barman_post_backup_script', '"/usr/local/bin/notify\\nrm -rf /"', "'/usr/local/bin/notify\\x0arm -rf /'", /newline or control character.*remove it/],
+    ['barman_retention_policy', '"REDUNDANCY\\t3"', "'REDUNDANCY\\x093'", /newline or control character.*remove it/],
+    ['barman_compression', '"gzip\\r"', "'gzip\\x0d'", /newline or control character.*remove it/],
+    ['barman_client_dsn_attributes', '"sslmode=require\\u001b[2J"', "'sslmode=require\\x1b[2J'", /newline or control character.*remove it/],
+    ['backup_name', '"main\\n"', "'main\\x0a'", /newline or control character.*remove it/],
+];
+(0, node_test_1.describe)('bad values', () => {
+    for (const [name, written, shown, fix] of BAD_VALUES) {
+        (0, node_test_1.test)(`${name}: ${written}`, () => {
+            const text = withVar(`${name}: ${written}`);
+            (0, diagnostic_helpers_1.expectOneError)(text, { token: written, before: `${name}: `, instance: 'pg1', key: name, mentions: [shown], fix });
+        });
+    }
+    (0, node_test_1.test)('a bad value in cluster_vars is reported there, without an instance', () => {
+        const text = `cluster_name: demo
+cluster_vars:
+  barman_compression: lz4
+instances:
+  - Name: pg1
+    role: primary
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'lz4', key: 'barman_compression', mentions: ["'lz4'"], fix: /not one of pigz/ });
+    });
+    (0, node_test_1.test)('a bad value merged in from instance_defaults is reported where it is written', () => {
+        const text = `cluster_name: demo
+instance_defaults:
+  vars:
+    barman_parallel_jobs: none
+instances:
+  - Name: pg1
+    role: primary
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'none', instance: 'pg1', key: 'barman_parallel_jobs', mentions: ["'none'"], fix: /not an integer >= 1/ });
+    });
+    (0, node_test_1.test)('valid spellings are accepted (control for the table above)', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: bm1
+    vars:
+      barman_compression: gzip
+      barman_backup_method: postgres
+      barman_reuse_backup: "off"
+      barman_parallel_jobs: "4"
+      barman_minimum_redundancy: 0
+      barman_archiver: "yes"
+      barman_retention_policy: recovery window of 14 days
+      barman_last_backup_maximum_age: 1 week
+      barman_backup_interval: "30 1 1-31/2 jan-dec mon-fri"
+      barman_backup_options: concurrent_backup, external_configuration
+      barman_streaming_wals_directory: /srv/barman/wals/
+      barman_post_backup_script: "/usr/local/bin/notify 'done'"
+      barman_client_dsn_attributes: "sslmode=verify-full sslrootcert='/etc/ssl/root.crt' application_name=barman"
+      backup_name: main-db.v2
+  - Name: bm1
+    role: barman
+`;
+        const o = (0, diagnostic_helpers_1.diagnose)(text);
+        strict_1.default.deepEqual(o.errors.map(diagnostics_1.formatDiagnostic), []);
+    });
+});
+(0, node_test_1.describe)('unknown and ignored vars', () => {
+    (0, node_test_1.test)('an unknown barman_* var in an instance gets a did-you-mean, at the key', () => {
+        const text = withVar('barman_retention_polcy: REDUNDANCY 3');
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'barman_retention_polcy', instance: 'pg1', key: 'barman_retention_polcy', mentions: ['unknown Barman setting'], fix: /did you mean 'barman_retention_policy'\?/ });
+    });
+    (0, node_test_1.test)('an unknown barman_* var in cluster_vars gets a did-you-mean', () => {
+        const text = `cluster_name: demo
+cluster_vars:
+  barman_backup_intervall: "0 3 * * *"
+instances:
+  - Name: pg1
+    role: primary
+`;
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'barman_backup_intervall', key: 'barman_backup_intervall', mentions: ['unknown Barman setting'], fix: /did you mean 'barman_backup_interval'\?/ });
+    });
+    (0, node_test_1.test)('an unknown barman_* var with no close match lists the known ones', () => {
+        const text = withVar('barman_frobnicate: true');
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'barman_frobnicate', instance: 'pg1', key: 'barman_frobnicate', mentions: ['unknown Barman setting'], fix: /known ones are .*barman_retention_policy/ });
+    });
+    (0, node_test_1.test)('an unknown streaming_barman_* var', () => {
+        const text = withVar('streaming_barman_client_dsn_attribute: sslmode=require');
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'streaming_barman_client_dsn_attribute', instance: 'pg1', key: 'streaming_barman_client_dsn_attribute', mentions: ['unknown Barman setting'], fix: /did you mean 'streaming_barman_client_dsn_attributes'\?/ });
+    });
+    (0, node_test_1.test)('TPA barman vars the library does not act on are a warning, not an error', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    ip_address: 192.0.2.1
+    role: primary
+    backup: bm1
+  - Name: bm1
+    ip_address: 192.0.2.2
+    role: barman
+    vars:
+      barman_shared: true
+`;
+        (0, diagnostic_helpers_1.expectOneWarning)(text, { token: 'barman_shared', instance: 'bm1', key: 'barman_shared', mentions: ['barman_shared'], fix: /it is ignored/ });
+    });
+    (0, node_test_1.test)('vars that are not Barman settings are left alone', () => {
+        const text = withVar('ansible_user: rocky');
+        strict_1.default.deepEqual((0, diagnostic_helpers_1.diagnose)(text).errors, []);
+    });
+    (0, node_test_1.test)('reuse_backup with a non-rsync backup method is a warning and becomes off', () => {
+        const text = `cluster_name: demo
+cluster_vars:
+  barman_backup_method: postgres
+instances:
+  - Name: pg1
+    ip_address: 192.0.2.1
+    role: primary
+    backup: bm1
+    vars:
+      barman_reuse_backup: copy
+  - Name: bm1
+    ip_address: 192.0.2.2
+    role: barman
+`;
+        (0, diagnostic_helpers_1.expectOneWarning)(text, { token: 'copy', instance: 'pg1', key: 'barman_reuse_backup', mentions: ["'copy'", "'postgres'"], fix: /it is written as 'off'/ });
+        strict_1.default.equal((0, diagnostic_helpers_1.diagnose)(text).graph.instance('pg1').settings.reuseBackup, enums_1.ReuseBackup.OFF);
+    });
+    (0, node_test_1.test)('a per-server Barman setting on a Barman server is a warning (it belongs to the backed-up instance)', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    ip_address: 192.0.2.1
+    role: primary
+    backup: bm1
+  - Name: bm1
+    ip_address: 192.0.2.2
+    role: barman
+    vars:
+      barman_retention_policy: REDUNDANCY 2
+`;
+        (0, diagnostic_helpers_1.expectOneWarning)(text, { token: 'REDUNDANCY 2', instance: 'bm1', key: 'barman_retention_policy', mentions: ['barman_retention_policy'], fix: /set it there or in cluster_vars/ });
+    });
+});
+(0, node_test_1.describe)('every error at once', () => {
+    (0, node_test_1.test)('a config with 5 different errors yields those 5 errors, in file order', () => {
+        const text = `cluster_name: demo
+cluster_vars:
+  barman_retention_polcy: REDUNDANCY 3
+instances:
+  - Name: pg1
+    role: primary
+    backup: bm2
+    vars:
+      barman_parallel_jobs: 0
+  - Name: pg2
+    role: primary
+    backup: bm1
+    vars:
+      barman_backup_interval: "0 4 * * 8"
+  - Name: bm1
+    role: barman
+    typo_key: 1
+`;
+        const o = (0, diagnostic_helpers_1.diagnose)(text);
+        const expected = [
+            { key: 'barman_retention_polcy', at: (0, diagnostic_helpers_1.positionIn)(text, 'barman_retention_polcy') },
+            { key: 'backup', at: (0, diagnostic_helpers_1.positionIn)(text, 'bm2') },
+            { key: 'barman_parallel_jobs', at: (0, diagnostic_helpers_1.positionIn)(text, '0', 'barman_parallel_jobs: ') },
+            { key: 'barman_backup_interval', at: (0, diagnostic_helpers_1.positionIn)(text, '"0 4 * * 8"') },
+            { key: 'typo_key', at: (0, diagnostic_helpers_1.positionIn)(text, 'typo_key') },
+        ];
+        strict_1.default.deepEqual(o.errors.map((d) => ({ key: d.key, at: d.position && { line: d.position.line, column: d.position.column } })), expected, (0, diagnostic_helpers_1.show)(o.errors));
+    });
+    (0, node_test_1.test)('exactly 5 errors for 5 problems, each printed on its own line', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: bm1
+    vars:
+      barman_compression: lz4
+      barman_backup_interval: "@weekly"
+  - Name: pg2
+    role: primary
+    backup: [bm1, bm1]
+  - Name: bm1
+    role: barman
+    location: nowhere
+  - Name: "pg 3"
+    role: replica
+`;
+        const o = (0, diagnostic_helpers_1.diagnose)(text);
+        strict_1.default.equal(o.errors.length, 5, (0, diagnostic_helpers_1.show)(o.errors));
+        const lines = o.errors.map(diagnostics_1.formatDiagnostic);
+        const at = (token, before = '') => {
+            const p = (0, diagnostic_helpers_1.positionIn)(text, token, before);
+            return `${diagnostic_helpers_1.FILE}:${p.line}:${p.column}: error: `;
+        };
+        strict_1.default.ok(lines[0].startsWith(at('lz4')), lines[0]);
+        strict_1.default.ok(lines[1].startsWith(at('"@weekly"')), lines[1]);
+        strict_1.default.ok(lines[2].startsWith(at('bm1', 'backup: [bm1, ')), lines[2]);
+        strict_1.default.ok(lines[3].startsWith(at('nowhere')), lines[3]);
+        strict_1.default.ok(lines[4].startsWith(at('"pg 3"')), lines[4]);
+        strict_1.default.equal(new Set(o.errors.map((d) => d.key)).size, 5);
+    });
+    (0, node_test_1.test)('InvalidConfigError carries every error and prints them all', () => {
+        const text = withVar('barman_parallel_jobs: 0\n      barman_archiver: maybe');
+        const o = (0, diagnostic_helpers_1.diagnose)(text);
+        strict_1.default.equal(o.errors.length, 2, (0, diagnostic_helpers_1.show)(o.errors));
+        const err = new diagnostics_2.InvalidConfigError(o.errors);
+        strict_1.default.match(err.message, /\(2 errors\)/);
+        for (const d of o.errors)
+            strict_1.default.ok(err.message.includes((0, diagnostics_1.formatDiagnostic)(d)));
+    });
+    (0, node_test_1.test)('names and keys with control characters still print one line per error', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: "pg\\n1"
+    role: primary
+    "ip\\u001baddr": x
+`;
+        const o = (0, diagnostic_helpers_1.diagnose)(text);
+        strict_1.default.equal(o.errors.length, 2, (0, diagnostic_helpers_1.show)(o.errors));
+        for (const d of o.errors) {
+            const line = (0, diagnostics_1.formatDiagnostic)(d);
+            strict_1.default.ok(!/[\x00-\x1f\x7f]/.test(line), JSON.stringify(line));
+            strict_1.default.match(line, /instance 'pg\\x0a1'/);
+        }
+        strict_1.default.match((0, diagnostics_1.formatDiagnostic)(o.errors[1]), /key 'ip\\x1baddr'/);
+    });
+});
+(0, node_test_1.describe)('typed API (graphFromProps) rejects the same bad values', () => {
+    const base = (pg, extra = {}) => ({
+        clusterName: 'demo',
+        instances: [
+            { name: 'pg1', roles: [enums_1.Role.PRIMARY], backup: ['bm1'], settings: pg },
+            { name: 'bm1', roles: [enums_1.Role.BARMAN] },
+        ],
+        ...extra,
+    });
+    const errorsOf = diagnostic_helpers_1.errorsOfProps;
+    const cases = [
+        ['parallel jobs 0', { parallelJobs: 0 }, 'barman_parallel_jobs', '0', /not an integer >= 1/],
+        ['negative redundancy', { minimumRedundancy: -1 }, 'barman_minimum_redundancy', '-1', /not an integer >= 0/],
+        ['fractional retry sleep', { basebackupRetrySleep: 0.5 }, 'barman_basebackup_retry_sleep', '0.5', /not an integer/],
+        ['REDUNDANCY 0', { retentionPolicy: periods_1.RetentionPolicy.redundancy(0) }, 'barman_retention_policy', "'REDUNDANCY 0'", /use 'REDUNDANCY n'/],
+        ['window of 0 weeks', { retentionPolicy: periods_1.RetentionPolicy.recoveryWindow(0, enums_1.Period.WEEKS) }, 'barman_retention_policy', "'RECOVERY WINDOW OF 0 WEEKS'", /n >= 1/],
+        ['age of 0 days', { lastBackupMaximumAge: periods_1.MaximumAge.of(0, enums_1.Period.DAYS) }, 'barman_last_backup_maximum_age', "'0 DAYS'", /use 'n DAYS'/],
+        ['cron */0', { backupInterval: '*/0 4 * * *' }, 'barman_backup_interval', "'*/0'", /positive number/],
+        ['cron hour 24', { backupInterval: '0 24 * * *' }, 'barman_backup_interval', "'24'", /0-23/],
+        ['cron @daily', { backupInterval: '@daily' }, 'barman_backup_interval', "'@daily'", /expected 5 fields/],
+        ['compression outside the enum', { compression: 'lz4' }, 'barman_compression', "'lz4'", /not one of/],
+        ['backup method outside the enum', { backupMethod: 'snapshot' }, 'barman_backup_method', "'snapshot'", /not one of/],
+        ['backup_name all', { backupName: 'all' }, 'backup_name', "'all'", /reserved by Barman/],
+        ['backup_name with a slash', { backupName: 'a/b' }, 'backup_name', "'a/b'", /no '\/'/],
+        ['newline in a script', { postBackupScript: 'notify\nreboot' }, 'barman_post_backup_script', "'notify\\x0areboot'", /newline or control character/],
+        ['double quote in a script', { postBackupRetryScript: 'say "hi"' }, 'barman_post_backup_retry_script', `'say "hi"'`, /use single quotes/],
+        ['dsn setting host', { clientDsnAttributes: 'host=other sslmode=require' }, 'barman_client_dsn_attributes', "'host=other sslmode=require'", /sets host/],
+        ['dsn setting user', { streamingClientDsnAttributes: 'user=postgres' }, 'streaming_barman_client_dsn_attributes', "'user=postgres'", /sets user/],
+        ['relative barman home', { barmanHome: 'barman' }, 'barman_home', "'barman'", /absolute path/],
+        ['port 0', { postgresPort: 0 }, 'postgres_port', '0', /between 1 and 65535/],
+    ];
+    for (const [what, settings, key, shown, fix] of cases) {
+        (0, node_test_1.test)(what, () => {
+            const errors = errorsOf(base(settings));
+            strict_1.default.equal(errors.length, 1, (0, diagnostic_helpers_1.show)(errors));
+            const d = errors[0];
+            strict_1.default.equal(d.instance, 'pg1');
+            strict_1.default.equal(d.key, key);
+            strict_1.default.equal(d.position, undefined, 'no positions without a file');
+            strict_1.default.ok(d.message.includes(shown), d.message);
+            strict_1.default.match(d.message, fix);
+            strict_1.default.ok((0, diagnostics_1.formatDiagnostic)(d).startsWith(`error: instance 'pg1', key '${key}': `), (0, diagnostics_1.formatDiagnostic)(d));
+        });
+    }
+    (0, node_test_1.test)('the graph rules apply too: duplicate names, unknown server, self-backup, duplicate entry, no barman role', () => {
+        const errors = errorsOf({
+            clusterName: 'demo',
+            instances: [
+                { name: 'pg1', roles: [enums_1.Role.PRIMARY], backup: ['bm2', 'pg2', 'bm1', 'bm1'] },
+                { name: 'pg2', roles: [enums_1.Role.REPLICA, enums_1.Role.BARMAN], backup: ['pg2'] },
+                { name: 'bm1', roles: [enums_1.Role.BARMAN] },
+                { name: 'BM1', roles: [enums_1.Role.BARMAN] },
+                { name: 'logs', roles: [], backup: ['bm1'] },
+            ],
+        });
+        const got = errors.map((d) => `${d.instance}/${d.key}: ${d.message}`);
+        strict_1.default.equal(errors.length, 5, got.join('\n'));
+        strict_1.default.ok(got.some((m) => /^pg1\/backup: no instance is named 'bm2': did you mean 'bm1'\?/.test(m)), got.join('\n'));
+        strict_1.default.ok(got.some((m) => /^pg1\/backup: 'bm1' is listed twice/.test(m)), got.join('\n'));
+        strict_1.default.ok(got.some((m) => /^pg2\/backup: an instance cannot back itself up/.test(m)), got.join('\n'));
+        strict_1.default.ok(got.some((m) => /^BM1\/Name: duplicate instance name 'bm1'/.test(m)), got.join('\n'));
+        strict_1.default.ok(got.some((m) => /^logs\/backup: instance has 'backup' but is not a PostgreSQL instance/.test(m)), got.join('\n'));
+        // pg1 -> pg2 is fine: pg2 has the barman role (a Barman server that is also a replica)
+    });
+    (0, node_test_1.test)('bad cluster name, bad address, same backup_name twice on one server', () => {
+        const errors = errorsOf({
+            clusterName: 'demo cluster',
+            instances: [
+                { name: 'pg1', roles: [enums_1.Role.PRIMARY], backup: ['bm1'], address: '10.1.2.256', settings: { backupName: 'db' } },
+                { name: 'pg2', roles: [enums_1.Role.PRIMARY], backup: ['bm1'], settings: { backupName: 'db' } },
+                { name: 'bm1', roles: [enums_1.Role.BARMAN] },
+            ],
+        });
+        const got = errors.map((d) => `${d.instance ?? '-'}/${d.key}: ${d.message}`);
+        strict_1.default.equal(errors.length, 3, got.join('\n'));
+        strict_1.default.ok(got.some((m) => /^-\/cluster_name: cluster name 'demo cluster'/.test(m)), got.join('\n'));
+        strict_1.default.ok(got.some((m) => /^pg1\/vars.address: '10.1.2.256' is not a host name or IP address/.test(m)), got.join('\n'));
+        strict_1.default.ok(got.some((m) => /^pg2\/backup_name: backup_name 'db' is also used by instance 'pg1'/.test(m)), got.join('\n'));
+    });
+    (0, node_test_1.test)('typed and YAML input give the same errors for the same bad value', () => {
+        const typed = errorsOf(base({ compression: 'zstd' }));
+        const yaml = (0, diagnostic_helpers_1.diagnose)(withVar('barman_compression: zstd')).errors;
+        strict_1.default.deepEqual(typed.map((d) => [d.instance, d.key, d.message]), yaml.map((d) => [d.instance, d.key, d.message]));
+    });
+    (0, node_test_1.test)('valid typed props build a graph', () => {
+        const g = (0, typed_cluster_1.graphFromProps)(base({ compression: enums_1.Compression.GZIP, retentionPolicy: periods_1.RetentionPolicy.redundancy(2), lastBackupMaximumAge: periods_1.MaximumAge.of(2, enums_1.Period.DAYS) }));
+        strict_1.default.equal(g.edges.length, 1);
+        strict_1.default.equal(g.instance('pg1').settings.retentionPolicy, 'REDUNDANCY 2');
+        strict_1.default.equal(g.instance('pg1').settings.lastBackupMaximumAge, '2 DAYS');
+    });
+});
+(0, node_test_1.describe)('settings that do not work together', () => {
+    (0, node_test_1.test)('exclusive_backup with PostgreSQL 15 or later is an error', () => {
+        const text = withVar('barman_backup_options: exclusive_backup');
+        (0, diagnostic_helpers_1.expectOneError)(text, { token: 'exclusive_backup', instance: 'pg1', key: 'barman_backup_options', mentions: ['exclusive_backup', 'PostgreSQL 15', '16'], fix: /use concurrent_backup/ });
+    });
+    (0, node_test_1.test)('exclusive_backup with PostgreSQL 14 is accepted', () => {
+        const g = (0, diagnostic_helpers_1.validGraph)(withVar('barman_backup_options: exclusive_backup').replace('postgres_version: 16', 'postgres_version: 14'));
+        strict_1.default.equal(g.instance('pg1').settings.backupOptions, 'exclusive_backup');
+    });
+    (0, node_test_1.test)('a redundancy below minimum_redundancy is a warning', () => {
+        const text = withVar('barman_retention_policy: REDUNDANCY 2');
+        (0, diagnostic_helpers_1.expectOneWarning)(text, { token: 'REDUNDANCY 2', instance: 'pg1', key: 'barman_retention_policy', mentions: ["'REDUNDANCY 2'", 'minimum_redundancy 3'], fix: /lower barman_minimum_redundancy/ });
+    });
+    (0, node_test_1.test)('a backup_name that takes a distribution cron file name is a warning', () => {
+        const o = (0, diagnostic_helpers_1.diagnose)(withVar('backup_name: sysstat'));
+        strict_1.default.deepEqual(o.errors, []);
+        strict_1.default.equal(o.warnings.length, 1);
+        strict_1.default.match(o.warnings[0].message, /\/etc\/cron\.d\/sysstat/);
+        strict_1.default.equal(o.warnings[0].key, 'backup_name');
+    });
+});
+(0, node_test_1.describe)('schedule against age and retention (warnings)', () => {
+    (0, node_test_1.test)('a weekly schedule with last_backup_maximum_age 1 WEEK leaves no margin: a warning at the schedule', () => {
+        const text = withVar('barman_backup_interval: "0 4 * * sun"');
+        (0, diagnostic_helpers_1.expectOneWarning)(text, { token: '"0 4 * * sun"', instance: 'pg1', key: 'barman_backup_interval', mentions: ["'0 4 * * sun'", '7 days', "'1 WEEK'", 'backup maximum age: FAILED'], fix: /schedule backups more often or raise barman_last_backup_maximum_age/ });
+    });
+    (0, node_test_1.test)('a monthly schedule is longer than the default 4-week recovery window too: two warnings', () => {
+        const o = (0, diagnostic_helpers_1.diagnose)(withVar('barman_backup_interval: "0 4 1 * *"'));
+        strict_1.default.deepEqual(o.errors, []);
+        strict_1.default.equal(o.warnings.length, 2, (0, diagnostic_helpers_1.show)(o.warnings));
+        strict_1.default.match(o.warnings[1].message, /31 days between full backups, longer than the retention window 'RECOVERY WINDOW OF 4 WEEKS'.*widen barman_retention_policy/);
+    });
+    (0, node_test_1.test)('the default schedule, and a weekly one with a 2-week maximum age, give no warning', () => {
+        strict_1.default.deepEqual((0, diagnostic_helpers_1.diagnose)(withVar('postgres_port: 5432')).warnings, []);
+        strict_1.default.deepEqual((0, diagnostic_helpers_1.diagnose)(withVar('barman_backup_interval: "0 4 * * sun"\n      barman_last_backup_maximum_age: 2 WEEKS')).warnings, []);
+    });
+    (0, node_test_1.test)('a REDUNDANCY policy has no window to compare with', () => {
+        const o = (0, diagnostic_helpers_1.diagnose)(withVar('barman_backup_interval: "0 4 1 * *"\n      barman_last_backup_maximum_age: 5 WEEKS\n      barman_retention_policy: REDUNDANCY 3'));
+        strict_1.default.deepEqual(o.warnings, []);
+    });
+    (0, node_test_1.test)('a schedule that never runs is a warning', () => {
+        const text = withVar('barman_backup_interval: "0 4 30 2 *"');
+        (0, diagnostic_helpers_1.expectOneWarning)(text, { token: '"0 4 30 2 *"', instance: 'pg1', key: 'barman_backup_interval', mentions: ["'0 4 30 2 *'", 'never runs'], fix: /fix the day and month fields/ });
+    });
+    (0, node_test_1.test)('barman_backup_stagger on an instance that is not a Barman server is a warning', () => {
+        const text = withVar('barman_backup_stagger: true');
+        (0, diagnostic_helpers_1.expectOneWarning)(text, { token: 'true', before: 'barman_backup_stagger: ', instance: 'pg1', key: 'barman_backup_stagger', mentions: [], fix: /set it on the Barman server or in cluster_vars/ });
+    });
+});
+(0, node_test_1.describe)('least-privilege ssh: addresses sshd cannot match in from=', () => {
+    const FIX = /set barman_client_addresses to the IP addresses or CIDRs its connections come from, or barman_ssh_restrict: false/;
+    (0, node_test_1.test)('a Postgres instance known only by name: one warning at its Name, naming the Barman server file', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: bm1
+  - Name: bm1
+    ip_address: 192.0.2.2
+    role: barman
+`;
+        (0, diagnostic_helpers_1.expectOneWarning)(text, { token: 'pg1', before: 'Name: ', instance: 'pg1', key: 'barman_client_addresses', mentions: ["'pg1' is a host name", 'bm1:~barman/.ssh/authorized_keys', 'get no from='], fix: FIX });
+    });
+    (0, node_test_1.test)('a host name in barman_client_addresses: the warning points at the list', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    ip_address: 192.0.2.1
+    role: primary
+    backup: bm1
+  - Name: bm1
+    ip_address: 192.0.2.2
+    role: barman
+    vars:
+      barman_client_addresses: [192.0.2.2, nat-gw.example.com]
+`;
+        (0, diagnostic_helpers_1.expectOneWarning)(text, { token: '[192.0.2.2, nat-gw', instance: 'bm1', key: 'barman_client_addresses', mentions: ["'nat-gw.example.com' is a host name", 'pg1:~postgres/.ssh/authorized_keys'], fix: FIX });
+    });
+    (0, node_test_1.test)('no warning where the file it would land in is not restricted (barman_ssh_restrict: false there)', () => {
+        const text = `cluster_name: demo
+instances:
+  - Name: pg1
+    role: primary
+    backup: bm1
+    vars:
+      barman_ssh_restrict: false
+  - Name: bm1
+    role: barman
+    vars:
+      barman_ssh_restrict: false
+`;
+        strict_1.default.deepEqual((0, diagnostic_helpers_1.diagnose)(text).warnings.map(diagnostics_1.formatDiagnostic), []);
+    });
+    (0, node_test_1.test)('barman_ssh_restrict is a boolean, defaults to true, typed as sshRestrict', () => {
+        (0, diagnostic_helpers_1.expectOneError)(withVar('barman_ssh_restrict: sometimes'), { token: 'sometimes', instance: 'pg1', key: 'barman_ssh_restrict', mentions: ["'sometimes'"], fix: /true or false/ });
+        strict_1.default.equal((0, diagnostic_helpers_1.validGraph)(withVar('postgres_port: 5432')).instance('pg1').settings.sshRestrict, true);
+        const g = (0, typed_cluster_1.graphFromProps)({ clusterName: 'demo', instances: [{ name: 'bm', roles: [enums_1.Role.BARMAN], address: '10.0.0.1', settings: { sshRestrict: false } }] });
+        strict_1.default.equal(g.instance('bm').settings.sshRestrict, false);
+    });
+});

@@ -1,0 +1,48 @@
+import { BarmanGraph, Instance } from '../../model/graph';
+import { BARMAN_CONF_DIR } from '../../render/barman-conf';
+import { FileKind, HostFile, ManagedListFile } from '../../render/host-files';
+import { pgpassBlockMarkers, pgpassPath } from '../../render/pgpass';
+import { HostScript } from '../../scripts/remote-command';
+import { shellFileIn } from '../../scripts/shell-assets';
+import { writeFilesArgs } from '../../scripts/write-files-args';
+import { removedBackupsArg } from './edge-removal';
+
+/** The barman_server step's shell functions (server.sh, beside this module), part of the host program. */
+export const BARMAN_SERVER_SHELL = shellFileIn(__dirname, 'server.sh', { BARMAN_CONF_DIR });
+
+/**
+ * A Barman server's own configuration (server.sh). Also reconciles: the instances an earlier
+ * apply configured and the graph no longer has are retired (their resources are gone, and
+ * Terraform runs no destroy provisioner for a resource removed from the configuration).
+ */
+export function barmanServerScript(graph: BarmanGraph, server: Instance, files: readonly HostFile[]): HostScript {
+  const s = server.settings;
+  const list = managedList(files);
+  const markers = pgpassBlockMarkers(graph.clusterName, '');
+  const policy = { host: server.name, owner: server.name, allowOverrides: s.allowOverrides };
+  return {
+    step: 'barman_server',
+    args: [
+      server.name,
+      s.barmanUser,
+      s.barmanGroup,
+      s.barmanHome,
+      s.postgresBinDir,
+      String(s.postgresVersion),
+      s.logFile,
+      removedBackupsArg(server),
+      list.path,
+      { trigger: list.path, content: list.content },
+      pgpassPath(server),
+      markers.begin,
+      markers.end,
+      ...writeFilesArgs(policy, files, graph.clusterName, { barmanHome: s.barmanHome }),
+    ],
+  };
+}
+
+/** the managed list among a Barman server's files (barmanServerFiles always renders one) */
+function managedList(files: readonly HostFile[]): ManagedListFile {
+  for (const f of files) if (f.kind === FileKind.MANAGED_LIST) return f;
+  throw new Error('a Barman server without its managed list');
+}

@@ -1,1 +1,0 @@
-require('./lib/cli/main').runCli(process.argv.slice(2)).then((c) => { process.exitCode = c; });

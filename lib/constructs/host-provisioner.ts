@@ -1,6 +1,6 @@
 import { Instance } from '../model/graph';
 import { FileKind, HostFile, PrivateKeyFile, fileLayout } from '../render/host-files';
-import { HostScript, TriggerArg, literalArgsOf, privateKeyStep, remoteExecLines, secretExecLines, sha256, triggerArgsOf } from '../scripts/remote-command';
+import { HostScript, literalArgsOf, privateKeyStep, remoteExecLines, secretExecLines, sha256, triggerArgsOf } from '../scripts/remote-command';
 import { HOST_PROGRAM_SHA256 } from '../scripts/host-program';
 import { Construct, ITerraformDependable, NullResource, RemoteExecProvisioner, TerraformResource } from '../platform/cdktf';
 import { hostProgramTarget } from './host-program-local';
@@ -73,13 +73,16 @@ export class HostProvisioner extends Construct {
   constructor(scope: Construct, id: string, props: HostProvisionerProps) {
     super(scope, id);
     this.host = props.host;
-    this.triggers = triggersOf(props);
+    const steps = stepsOf(props);
+    const { triggers, stepValues } = triggersOf(props, steps);
+    this.triggers = triggers;
     this.usedText = [
       props.host.connectionHost,
       ...props.host.sshHostKeys.slice(0, 1),
       ...props.files.map((f) => f.content ?? ''),
       ...Object.values(props.extraTriggers ?? {}),
-      ...stepsOf(props).flatMap((x) => [...literalArgsOf(x), ...triggerArgsOf(x).map((a) => a.content)]),
+      ...stepValues,
+      ...steps.flatMap(literalArgsOf),
     ];
     const target = hostProgramTarget(this, props.resourceType === ProvisionerResourceType.TERRAFORM_DATA ? 'triggers_replace' : 'triggers', Object.keys(this.triggers));
     // every step uploads to the connection user's home, never the world-writable /tmp; the prologue removes the copy
@@ -108,26 +111,32 @@ function stepsOf(props: HostProvisionerProps): HostScript[] {
   return [...(props.script ? [props.script] : []), ...secretStepsOf(props).map((x) => x.script)];
 }
 
-function triggersOf(props: HostProvisionerProps): { [key: string]: string } {
-  const t: { [key: string]: string } = {
-    host: `${props.host.name} (ssh ${props.host.connectionHost})`,
-    layout: fileLayout(props.files),
-  };
+/**
+ * The resource's triggers: `host`, `layout`, every non-secret file it writes, what its steps read
+ * besides (SQL), each escaped once as literal text; the extra triggers as given (Terraform text);
+ * and `script_sha256`. Also the values the steps read that no file holds (`stepValues`).
+ */
+function triggersOf(props: HostProvisionerProps, steps: readonly HostScript[]): { triggers: { [key: string]: string }; stepValues: string[] } {
+  const literal = new Map<string, string>([
+    ['host', `${props.host.name} (ssh ${props.host.connectionHost})`],
+    ['layout', fileLayout(props.files)],
+  ]);
   for (const f of props.files) {
     // secrets stay out: private keys, and .pgpass (its block only ever holds placeholders here)
-    if (f.kind !== FileKind.PRIVATE_KEY && f.kind !== FileKind.PASSWORD_BLOCK && f.content !== undefined) t[f.path] = escapeTerraform(f.content);
+    if (f.kind !== FileKind.PRIVATE_KEY && f.kind !== FileKind.PASSWORD_BLOCK && f.content !== undefined) literal.set(f.path, f.content);
   }
+  const stepValues: string[] = [];
+  for (const a of steps.flatMap(triggerArgsOf)) {
+    const known = literal.get(a.trigger);
+    if (known === undefined) {
+      literal.set(a.trigger, a.content);
+      stepValues.push(a.content);
+    } else if (known !== a.content) throw new Error(`a step reads trigger ${a.trigger}, which holds other content`);
+  }
+  const t: { [key: string]: string } = {};
+  for (const [k, v] of literal) t[k] = escapeTerraform(v);
   for (const [k, v] of Object.entries(props.extraTriggers ?? {})) t[k] = v;
-  // what the steps read from the triggers: a file above, or a value shown only here (SQL)
-  const steps = stepsOf(props);
-  for (const a of steps.flatMap(triggerArgsOf)) addTriggerArg(t, a);
   // a change to the host program or to a step rolls out too
   t.script_sha256 = sha256([HOST_PROGRAM_SHA256, ...steps.map((x) => [x.step, ...literalArgsOf(x)].join('\u0000'))].join('\n'));
-  return t;
-}
-
-function addTriggerArg(t: { [key: string]: string }, a: TriggerArg): void {
-  const value = escapeTerraform(a.content);
-  if (t[a.trigger] === undefined) t[a.trigger] = value;
-  else if (t[a.trigger] !== value) throw new Error(`a step reads trigger ${a.trigger}, which holds other content`);
+  return { triggers: t, stepValues };
 }

@@ -1,7 +1,7 @@
 /**
  * Text that holds cdktf string tokens (a host address from another resource), turned into
- * Terraform expressions where TypeScript cannot compute the result itself: base64 copies and
- * sha256 hashes of file content, and the prefix length pg_hba.conf needs after an address. Loaded
+ * Terraform expressions where TypeScript cannot compute the result itself: sha256 hashes of
+ * file content and of step lines (and base64, for a step run outside Terraform), and the prefix length pg_hba.conf needs after an address. Loaded
  * only when such text exists (lib/render/token-aware.ts), so `render` and `validate` never load cdktf.
  */
 import { Fn } from './cdktf';

@@ -1,7 +1,7 @@
 import { shellFile } from './shell-assets';
 
 /**
- * Drift detection at apply time, added after SHELL_LIBRARY by the scripts that write whole files.
+ * Drift detection at apply time (shell/drift.sh, part of the host program), run by write_files.
  * Terraform cannot see a host at plan time; a resource re-runs only when its triggers change. When
  * it does, before writing anything it finds the changes made on the host outside the library:
  * - hand edits of the whole files it writes: per file, a record of what it last wrote (a

@@ -4,8 +4,8 @@ import { BACKUP_LOCK_PREFIX } from '../../render/cron-entries';
 import { shellFileIn } from '../../scripts/shell-assets';
 
 /**
- * Retiring one Barman server (a backed-up instance that left this Barman server): shell functions
- * added after SHELL_LIBRARY. Measured on Barman 3.4:
+ * Retiring one Barman server (a backed-up instance that left this Barman server): shell
+ * functions of the host program (edge-removal.sh). Measured on Barman 3.4:
  * - `barman cron` takes a per-server lock, `<barman_lock_directory>/.<name>-cron.lock`, with
  *   fcntl.flock and skips the server while someone else holds it ("Another cron process is already
  *   running"); the global `.cron.lock` class exists but 3.4 never takes it. util-linux `flock` on

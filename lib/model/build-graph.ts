@@ -84,7 +84,7 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
   checkLogicalIds(edges, origins, instances, bag);
   checkBackupNameLengths(spec, instances, bag);
   warnUnusedServerSettings(spec, byName, bag);
-  warnStaggerOutsideServers(spec, byName, bag);
+  warnServerSettingsOutsideServers(spec, byName, bag);
 
   const graph = new BarmanGraph(clusterName, instances, edges, []);
   checkWalRestore(spec, graph, bag);
@@ -224,12 +224,13 @@ function checkCombinations(s: EffectiveSettings, given: (name: string) => Locate
   }
 }
 
-/** barman_backup_stagger is read from the Barman server: on an instance that is none, nothing reads it. */
-function warnStaggerOutsideServers(spec: ClusterSpec, byName: Map<string, Instance>, bag: DiagnosticBag): void {
+/** Settings read from the Barman server only: on an instance that is none, nothing reads them. */
+function warnServerSettingsOutsideServers(spec: ClusterSpec, byName: Map<string, Instance>, bag: DiagnosticBag): void {
   for (const i of spec.instances) {
-    const v = i.vars.get('barman_backup_stagger');
-    if (v !== undefined && !byName.get(i.name.value)?.isBarmanServer) {
-      bag.warning('barman_backup_stagger has no effect here: it is read from the Barman server; set it on the Barman server or in cluster_vars', { instance: i.givenName, key: 'barman_backup_stagger', position: v.where });
+    if (byName.get(i.name.value)?.isBarmanServer) continue;
+    for (const [name, v] of i.vars) {
+      if (SETTING_BY_VAR.get(name)?.scope !== SettingScope.BARMAN_SERVER) continue;
+      bag.warning(`${name} has no effect here: it is a setting of the Barman server, and ${i.givenName} is none; set it on the Barman server or in cluster_vars`, { instance: i.givenName, key: name, position: v.where });
     }
   }
 }

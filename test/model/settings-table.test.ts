@@ -89,6 +89,22 @@ describe("a setting's scope", () => {
     assert.deepEqual(readByServer.sort(), ['barman_allow_overrides', 'barman_backup_stagger', 'barman_group', 'barman_home', 'barman_log_file', 'barman_removed_backups', 'barman_ssh_restrict', 'barman_user']);
   });
 
+  test("a Barman server's own settings on an instance that is none warn, naming the setting and the fix; in cluster_vars they do not", () => {
+    const serverOnly = SETTING_DEFINITIONS.filter((d) => d.scope === SettingScope.BARMAN_SERVER);
+    assert.deepEqual(serverOnly.map((d) => d.varName).sort(), ['barman_backup_stagger', 'barman_log_file', 'barman_removed_backups']);
+    const props: ClusterProps = {
+      clusterName: 'demo',
+      instances: [
+        { name: 'pg1', roles: [Role.PRIMARY], backup: ['bm1'], settings: Object.fromEntries(serverOnly.map((d) => [d.prop, validValue(d)])) as BarmanSettings },
+        { name: 'bm1', roles: [Role.BARMAN] },
+      ],
+    };
+    const warned = graphFromProps(props).warnings.filter((d) => / has no effect here: it is a setting of the Barman server, and pg1 is none; set it on the Barman server or in cluster_vars$/.test(d.message));
+    assert.deepEqual(warned.map((d) => [d.instance, d.key]).sort(), serverOnly.map((d) => ['pg1', d.varName]).sort());
+    const inClusterVars = diagnose(`cluster_name: demo\ncluster_vars:\n  barman_log_file: /var/log/barman-demo.log\ninstances:\n  - Name: pg1\n    role: primary\n    backup: bm1\n  - Name: bm1\n    role: barman\n`);
+    assert.deepEqual(inClusterVars.warnings.filter((d) => /has no effect here/.test(d.message)), []);
+  });
+
   test('an instance-only setting in cluster_vars is an error naming it', () => {
     for (const d of SETTING_DEFINITIONS.filter((x) => x.instanceOnly)) {
       const errors = diagnose(`cluster_name: demo\ncluster_vars:\n  ${d.varName}: db\ninstances:\n  - Name: pg1\n    role: primary\n`).errors;

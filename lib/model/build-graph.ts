@@ -109,6 +109,10 @@ export function specOfGraph(graph: BarmanGraph): ClusterSpec | undefined {
 function checkVarNames(vars: ReadonlyMap<string, Located<unknown>>, instance: string | undefined, bag: DiagnosticBag): void {
   const known = [...SETTING_BY_VAR.keys(), ...IGNORED_TPA_BARMAN_VARS, ...LIST_VARS];
   for (const [name, v] of vars) {
+    if (LIST_VARS.includes(name) && instance === undefined) {
+      bag.error(`${name} describes one host and cannot be shared by a cluster: set it in the vars of each instance it is true of`, { key: name, position: v.keyWhere ?? v.where });
+      continue;
+    }
     if (SETTING_BY_VAR.has(name) || LIST_VARS.includes(name)) continue;
     if (IGNORED_TPA_BARMAN_VARS.includes(name)) {
       bag.warning(`${name} is a TPA setting this library does not act on; it is ignored`, { instance, key: name, position: v.keyWhere ?? v.where });

@@ -105,6 +105,16 @@ describe("a setting's scope", () => {
     assert.deepEqual(inClusterVars.warnings.filter((d) => /has no effect here/.test(d.message)), []);
   });
 
+  test('a per-host list (barman_client_addresses, ssh_host_keys) in cluster_vars is an error naming it, not silently ignored', () => {
+    for (const [name, value] of [['barman_client_addresses', '[10.0.0.9]'], ['ssh_host_keys', '["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE5lZWQgYSByZWFsIGhvc3Qga2V5IGhlcmUgcGxlYXNl"]']]) {
+      const errors = diagnose(`cluster_name: demo\ncluster_vars:\n  ${name}: ${value}\ninstances:\n  - Name: pg1\n    role: primary\n    backup: bm1\n  - Name: bm1\n    role: barman\n`).errors;
+      assert.equal(errors.length, 1, show(errors));
+      assert.equal(errors[0].key, name);
+      assert.equal(errors[0].position?.line, 3, 'the line of the key in cluster_vars');
+      assert.match(errors[0].message, new RegExp(`^${name} describes one host and cannot be shared by a cluster: set it in the vars of each instance it is true of$`));
+    }
+  });
+
   test('an instance-only setting in cluster_vars is an error naming it', () => {
     for (const d of SETTING_DEFINITIONS.filter((x) => x.instanceOnly)) {
       const errors = diagnose(`cluster_name: demo\ncluster_vars:\n  ${d.varName}: db\ninstances:\n  - Name: pg1\n    role: primary\n`).errors;

@@ -31,10 +31,20 @@ PACKAGES=(
 # shellcheck disable=SC2206 # word splitting is the point: a space-separated list
 PACKAGES+=(${CDKTF_BARMAN_EXTRA_PACKAGES:-})
 
-# PostgreSQL's socket directory: the package's tmpfiles.d entry makes it at boot, so a container
-# started without systemd lacks it after a restart (the tests' throwaway clusters put sockets there).
+# Runtime directories under /run (a tmpfs, empty after a boot) that the services would make when
+# they start, which they never do here:
+# - PostgreSQL's socket directory (the tests' throwaway clusters put sockets there): the package's
+#   tmpfiles.d entry makes it at boot, so a container started without systemd lacks it;
+# - sshd's privilege separation directory, which its unit makes at start: without it every sshd
+#   the tests start exits with "Missing privilege separation directory: /run/sshd".
 RUN_DIR=/run/postgresql
+SSHD_DIR=/run/sshd
 needs_run_dir() { [[ ! -d $RUN_DIR ]] && getent passwd postgres >/dev/null; }
+needs_sshd_dir() { [[ ! -d $SSHD_DIR ]] && [[ -x /usr/sbin/sshd ]]; }
+make_run_dirs() {
+  if needs_run_dir; then install -d -m 2775 -o postgres -g postgres "$RUN_DIR"; fi
+  if needs_sshd_dir; then install -d -m 0755 -o root -g root "$SSHD_DIR"; fi
+}
 
 CHECK_ONLY=0
 if [[ "${1:-}" == "--check" ]]; then CHECK_ONLY=1; fi
@@ -47,13 +57,14 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
-if [[ ${#missing[@]} -eq 0 ]] && ! needs_run_dir; then
+if [[ ${#missing[@]} -eq 0 ]] && ! needs_run_dir && ! needs_sshd_dir; then
   echo "e2e-setup: all packages present (${PACKAGES[*]}); nothing to do."
   exit 0
 fi
 
 if [[ ${#missing[@]} -ne 0 ]]; then echo "e2e-setup: missing packages: ${missing[*]}"; fi
 if needs_run_dir; then echo "e2e-setup: missing directory: $RUN_DIR"; fi
+if needs_sshd_dir; then echo "e2e-setup: missing directory: $SSHD_DIR"; fi
 if [[ $CHECK_ONLY -eq 1 ]]; then exit 1; fi
 
 if [[ $(id -u) -ne 0 ]]; then
@@ -61,9 +72,9 @@ if [[ $(id -u) -ne 0 ]]; then
   exit 1
 fi
 
-if needs_run_dir; then install -d -m 2775 -o postgres -g postgres "$RUN_DIR"; fi
+make_run_dirs
 if [[ ${#missing[@]} -eq 0 ]]; then
-  echo "e2e-setup: made $RUN_DIR; all packages present"
+  echo "e2e-setup: made the runtime directories; all packages present"
   exit 0
 fi
 
@@ -115,6 +126,6 @@ if [[ ${#still[@]} -ne 0 ]]; then
   echo "e2e-setup: still missing after install: ${still[*]}" >&2
   exit 1
 fi
-# postgresql-common makes it on install; made here too in case it did not (idempotent)
-if needs_run_dir; then install -d -m 2775 -o postgres -g postgres "$RUN_DIR"; fi
+# postgresql-common makes its directory on install; both made here in case they were not (idempotent)
+make_run_dirs
 echo "e2e-setup: installed ${missing[*]}"

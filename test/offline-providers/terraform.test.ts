@@ -3,7 +3,7 @@
  * providers installs: init, validate, plan, apply of tls_private_key (ED25519 and RSA) and a
  * null_resource whose triggers hold a public key; an empty second plan; a changed algorithm
  * replacing the key and the null_resource; private key attributes sensitive in the state and
- * never printed; destroy. Then the library's seed stack (examples/app.ts): init, validate and
+ * never printed; destroy; the schemas as Terraform reads them; validation errors. Then the library's seed stack (examples/app.ts): init, validate and
  * plan with the stand-ins, and an apply targeted at its tls_private_key resources only (its hosts
  * do not exist, so nothing with a provisioner is applied).
  */
@@ -17,7 +17,7 @@ import { repoRoot } from '../support/paths';
 import { skipUnless, terraformMissing } from '../support/requirements';
 import { Run, Terraform, offlineProviders, scratchDir } from './terraform-run';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const PRIVATE_ATTRIBUTES = ['private_key_pem', 'private_key_pem_pkcs8', 'private_key_openssh'];
 
@@ -85,6 +85,34 @@ describe('terraform with the stand-in providers, offline', { skip: skipUnless(te
       tf.ok(dir, ['validate', '-no-color']);
     });
 
+    test('terraform providers schema: what Terraform sees is the stand-ins\' declared schemas', () => {
+      const shown = JSON.parse(tf.ok(dir, ['providers', 'schema', '-json']).stdout);
+      for (const p of Object.values(PROVIDERS)) {
+        const schemas = shown.provider_schemas[`registry.terraform.io/hashicorp/${p.name}`];
+        assert.ok(schemas !== undefined, `schemas of hashicorp/${p.name}`);
+        assert.deepEqual(Object.keys(schemas.resource_schemas ?? {}), p.resources.map((r) => r.name));
+        for (const r of p.resources) {
+          const seen = schemas.resource_schemas[r.name];
+          assert.equal(seen.version, r.version, `${r.name} schema version`);
+          const expected = Object.fromEntries(
+            r.attributes.map((a) => {
+              const flags: Json = { type: a.type };
+              for (const f of ['required', 'optional', 'computed', 'sensitive'] as const) if (a[f] === true) flags[f] = true;
+              return [a.name, flags];
+            }),
+          );
+          const actual = Object.fromEntries(
+            Object.entries(seen.block.attributes as Json).map(([name, a]) => {
+              const flags: Json = { type: a.type };
+              for (const f of ['required', 'optional', 'computed', 'sensitive']) if (a[f] === true) flags[f] = true;
+              return [name, flags];
+            }),
+          );
+          assert.deepEqual(actual, expected, r.name);
+        }
+      }
+    });
+
     test('plan: three to add; apply makes them; a second plan is empty', () => {
       const plan = tf.ok(dir, ['plan', '-input=false', '-no-color', '-detailed-exitcode'], 2);
       assert.match(plan.stdout, /Plan: 3 to add, 0 to change, 0 to destroy/);
@@ -136,6 +164,18 @@ describe('terraform with the stand-in providers, offline', { skip: skipUnless(te
       const destroy = tf.ok(dir, ['destroy', '-input=false', '-no-color', '-auto-approve']);
       assert.match(destroy.stdout, /Destroy complete! Resources: 3 destroyed/);
     });
+  });
+
+  test('validate reports an unsupported algorithm or curve', () => {
+    const dir = join(scratch, 'invalid');
+    mkdirSync(dir);
+    const bad = config('DSA');
+    bad.resource.tls_private_key.rsa = { algorithm: 'ECDSA', ecdsa_curve: 'P999' };
+    writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(bad, null, 2));
+    tf.ok(dir, ['init', '-input=false', '-no-color']);
+    const r = tf.ok(dir, ['validate', '-no-color'], 1);
+    assert.match(r.stderr, /algorithm must be one of RSA, ECDSA, ED25519, not "DSA"/);
+    assert.match(r.stderr, /ecdsa_curve must be one of P224, P256, P384, P521, not "P999"/);
   });
 
   describe('the seed stack (examples/app.ts)', () => {

@@ -18,7 +18,7 @@ const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
 const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
 const PROTOCOL_VERSION = 5;
 
-type Grpc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Grpc = Record<string, any>;
 
 function load(file: string): Grpc {
   const definition = loadSync(join(__dirname, 'proto', file), { keepCase: true, longs: Number, enums: String, defaults: false, oneofs: true });

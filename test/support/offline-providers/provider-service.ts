@@ -6,11 +6,11 @@
  * an empty answer).
  */
 import { ServerUnaryCall, UntypedServiceImplementation, sendUnaryData, status } from '@grpc/grpc-js';
-import { decodeObject, encodeObject, normalize } from './cty-msgpack';
+import { CtyObject, decodeObject, encodeObject, normalize } from './cty-msgpack';
 import { StandInProvider } from './providers';
 import { ResourceType, schemaMessage } from './schema';
 
-type Message = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Message = Record<string, any>;
 
 function errorDiagnostic(summary: string): Message {
   return { severity: 'ERROR', summary, detail: '' };
@@ -27,6 +27,12 @@ function unary(handler: (req: Message) => Message, diagnosticsField: string | nu
       else callback(null, { [diagnosticsField]: [errorDiagnostic(`stand-in ${message}`)] });
     }
   };
+}
+
+/** a DynamicValue as an object of the resource type (every attribute present), or null */
+function objectOf(value: Message | null | undefined, r: ResourceType): CtyObject | null {
+  const o = decodeObject(value?.msgpack);
+  return o === null ? null : normalize(o, r.attributes);
 }
 
 function unimplemented(_call: unknown, callback: sendUnaryData<Message>): void {
@@ -58,7 +64,7 @@ export function providerService(provider: StandInProvider): UntypedServiceImplem
 
     ValidateResourceTypeConfig: unary((req) => {
       const r = resource(req.type_name);
-      const config = normalize(decodeObject(req.config?.msgpack) ?? {}, r.attributes);
+      const config = objectOf(req.config, r) ?? normalize({}, r.attributes);
       return { diagnostics: r.validate(config).map(errorDiagnostic) };
     }),
 
@@ -78,11 +84,7 @@ export function providerService(provider: StandInProvider): UntypedServiceImplem
 
     PlanResourceChange: unary((req) => {
       const r = resource(req.type_name);
-      const object = (v: Message | null | undefined) => {
-        const o = decodeObject(v?.msgpack);
-        return o === null ? null : normalize(o, r.attributes);
-      };
-      const plan = r.plan(object(req.prior_state), object(req.proposed_new_state), object(req.config));
+      const plan = r.plan(objectOf(req.prior_state, r), objectOf(req.proposed_new_state, r), objectOf(req.config, r));
       return {
         planned_state: { msgpack: encodeObject(plan.planned, r.attributes) },
         requires_replace: plan.requiresReplace.map((name) => ({ steps: [{ attribute_name: name }] })),
@@ -92,11 +94,7 @@ export function providerService(provider: StandInProvider): UntypedServiceImplem
 
     ApplyResourceChange: unary((req) => {
       const r = resource(req.type_name);
-      const object = (v: Message | null | undefined) => {
-        const o = decodeObject(v?.msgpack);
-        return o === null ? null : normalize(o, r.attributes);
-      };
-      const state = r.apply(object(req.prior_state), object(req.planned_state));
+      const state = r.apply(objectOf(req.prior_state, r), objectOf(req.planned_state, r));
       return { new_state: { msgpack: encodeObject(state, r.attributes) }, private: req.planned_private };
     }),
 

@@ -24,6 +24,7 @@ import * as path from 'node:path';
 import { missingPrerequisites, PG_MAJOR, PostgresInstance, Sandbox, startHosts } from './harness/hosts';
 import { exec, PlanJson, plannedChanges, TerraformDir } from './terraform-cli';
 import { BarmanCli, withWalTraffic } from './barman-ops';
+import { stopAndReport } from './suite-report';
 import { IN_CI, skipUnless, terraformMissing } from '../support/requirements';
 import { TerraformStack, TerraformVariable, Testing } from '../../lib/platform/cdktf';
 import { BarmanCluster } from '../../lib/constructs/barman-cluster';
@@ -143,21 +144,7 @@ if (!(missing && IN_CI)) {
       await step('terraform init', () => tf.init());
     });
 
-    after(async () => {
-      let stopNote = '';
-      if (sb) {
-        try {
-          const r = await sb.stop();
-          stopNote = `sandbox stopped in ${r.ms} ms (${r.pids.length} PIDs, ${r.killed.length} SIGKILLed), temp dir removed: ${r.removedRoot}`;
-        } catch (e) {
-          stopNote = `sandbox stop FAILED: ${String(e)}`;
-        }
-      }
-      const width = Math.max(...timings.map((t) => t.step.length), 10);
-      const rows = timings.map((t) => `${t.step.padEnd(width)} ${String(t.ms).padStart(8)} ms`);
-      console.error(['', '=== estate e2e: timings ===', ...rows, `${'total'.padEnd(width)} ${String(Math.round(performance.now() - t0)).padStart(8)} ms`, stopNote, ''].join('\n'));
-      assert.ok(!stopNote.includes('FAILED'), stopNote);
-    });
+    after(() => stopAndReport('estate e2e', sb, timings, t0));
 
     it('1. the plan derives the Barman configuration from the host resources; one apply creates the hosts and configures Barman', { timeout: 600_000 }, async () => {
       const planFile = path.join(tf.dir, 'first.plan');

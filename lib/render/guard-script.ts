@@ -1,5 +1,5 @@
 import { Instance } from '../model/graph';
-import { shellFileIn } from '../scripts/shell-assets';
+import { hostScriptFile } from '../scripts/shell-assets';
 import { managedHeader } from './managed-header';
 import { shellQuote } from './shell-quote';
 
@@ -11,6 +11,5 @@ export const GUARD_SCRIPT_PATH = `${GUARD_DIR}/barman-home-ok`;
  * quiet instead of mailing errors. The script is barman-home-ok.sh beside this file.
  */
 export function renderGuardScript(server: Instance): string {
-  const body = shellFileIn(__dirname, 'barman-home-ok.sh', { BARMAN_HOME: shellQuote(server.settings.barmanHome) }).replace(/^# shellcheck shell=sh\n/, '');
-  return `#!/bin/sh\n${managedHeader('#', 'lets cron run Barman only once Barman and its home exist')}${body}`;
+  return hostScriptFile(__dirname, 'barman-home-ok.sh', managedHeader('#', 'lets cron run Barman only once Barman and its home exist'), { BARMAN_HOME: shellQuote(server.settings.barmanHome) });
 }

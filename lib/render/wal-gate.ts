@@ -1,7 +1,7 @@
 import { managedHeader } from './managed-header';
 import { shellQuote } from './shell-quote';
 import { GUARD_DIR } from './guard-script';
-import { shellFileIn } from '../scripts/shell-assets';
+import { hostScriptFile } from '../scripts/shell-assets';
 
 /** Forced command of the postgres key in ~barman/.ssh/authorized_keys. */
 export const WAL_GATE_PATH = `${GUARD_DIR}/barman-wal-gate`;
@@ -35,6 +35,5 @@ export function walGateCommand(grants: readonly string[]): string {
  * The same for every cluster (the grants come from each line), so clusters may share a Barman server.
  */
 export function renderWalGate(barmanPath = '/usr/bin/barman'): string {
-  const body = shellFileIn(__dirname, 'wal-gate.sh', { BARMAN: shellQuote(barmanPath) }).replace(/^# shellcheck shell=sh\n/, '');
-  return `#!/bin/sh\n${managedHeader('#', 'forced command of the postgres keys in ~barman/.ssh/authorized_keys')}${body}`;
+  return hostScriptFile(__dirname, 'wal-gate.sh', managedHeader('#', 'forced command of the postgres keys in ~barman/.ssh/authorized_keys'), { BARMAN: shellQuote(barmanPath) });
 }

@@ -33,6 +33,15 @@ export function shellFileIn(dir: string, name: string, values: { readonly [place
   });
 }
 
+/**
+ * A whole script file written to hosts (not a part of the host program): `#!/bin/sh`, the given
+ * first comment lines (the managed header), then DIR/NAME filled as shellFileIn does, without its
+ * `# shellcheck shell=sh` line (there for shellcheck of the asset itself).
+ */
+export function hostScriptFile(dir: string, name: string, header: string, values: { readonly [placeholder: string]: string } = {}): string {
+  return `#!/bin/sh\n${header}${shellFileIn(dir, name, values).replace(/^# shellcheck shell=sh\n/, '')}`;
+}
+
 /** Every host shell file shipped beside the library (shared and per concern), as absolute paths, sorted. */
 export function shellAssetPaths(dir: string = LIB_DIR): string[] {
   return readdirSync(dir, { withFileTypes: true })

@@ -29,6 +29,8 @@ import { BarmanCli, withWalTraffic } from './barman-ops';
 import { stopAndReport } from './suite-report';
 import { IN_CI, skipUnless, terraformMissing } from '../support/requirements';
 import { repoRoot } from '../support/paths';
+import { KeyAlgorithm } from '../../lib/model/enums';
+import { privateKeyFileName } from '../../lib/render/key-material';
 
 const root = repoRoot();
 const CDKTF = path.join(root, 'node_modules', '.bin', 'cdktf');
@@ -149,7 +151,7 @@ if (!(missing && IN_CI)) {
     const keyPairs = async () => {
       const keys = (await state()).filter((r) => r.type === 'tls_private_key');
       assert.equal(keys.length, 2, `two key pairs: ${keys.map((k) => k.address).join(', ')}`);
-      const barmanKey = await sb.host('barman').readFile(`${BARMAN_HOME}/.ssh/${keyFile(spec.keyAlgorithm)}`);
+      const barmanKey = await sb.host('barman').readFile(`${BARMAN_HOME}/.ssh/${privateKeyFileName(KeyAlgorithm[spec.keyAlgorithm])}`);
       const pair = (owner: 'barman' | 'postgres') => {
         const k = keys.find((x) => (x.values.private_key_openssh === barmanKey) === (owner === 'barman'));
         assert.ok(k, `the ${owner} key pair`);
@@ -157,7 +159,6 @@ if (!(missing && IN_CI)) {
       };
       return { barman: pair('barman'), postgres: pair('postgres') };
     };
-    const keyFile = (algorithm: string) => (algorithm === 'RSA' ? 'id_rsa' : 'id_ed25519');
     const archived = async () => (await pg.psql('SELECT archived_count, failed_count FROM pg_stat_archiver')).trim().split('|').map(Number);
     const switchAndWaitArchived = async (why: string) => {
       const [before] = await archived();

@@ -5,6 +5,7 @@ import { HostFile } from '../render/host-files';
 import { Annotations, Aspects, Construct, IConstruct, ITerraformDependable, TerraformResource, NullProvider, TerraformProvider, TerraformStack, TlsProvider, Token } from '../platform/cdktf';
 import { StatusTargets, statusTargets } from '../status/targets';
 import { addTokenPreconditions } from './token-preconditions';
+import { sharedServersOf } from './shared-servers';
 import { BackupEdgeConfig } from '../concerns/backup-edge/backup-edge-config';
 import { BarmanServerConfig } from '../concerns/barman-server/barman-server-config';
 import { HostConnectionProps } from './host-connection';
@@ -60,6 +61,15 @@ export interface BarmanClusterOptions {
    * `barman check` passes @default - same as manageDatabaseAccess
    */
   readonly activate?: boolean;
+  /**
+   * the cluster of this stack that owns the Barman servers this one marks barman_shared (same
+   * address): this cluster's Postgres instances authorize the owner's barman key, its resources on
+   * those servers wait for the owner's, and conflicting Barman-server settings or backup names are
+   * an error naming both clusters at synth
+   * @default - none: a barman_shared server's owner is in another stack, so suppliedKeys must carry
+   * the owner's barman key pair (as TPA's shared Barman copies `id_barman`)
+   */
+  readonly serverOwner?: BarmanCluster;
 }
 
 /** The cluster (exactly one of `instances`, `configFile` and `graph`) and how it becomes Terraform. */
@@ -118,6 +128,8 @@ export class BarmanCluster extends Construct {
       suppliedKeys: props.suppliedKeys,
     });
 
+    const shared = shareServers(this, graph, props);
+
     const manage = props.manageDatabaseAccess ?? true;
     const activate = props.activate ?? manage;
     const passwords = manage ? new DatabasePasswords(this, 'database-passwords', { idPrefix: prefix, supplied: props.databasePasswords }) : undefined;
@@ -145,6 +157,9 @@ export class BarmanCluster extends Construct {
     for (const s of graph.barmanServers) {
       const server = new BarmanServerConfig(this, `server-${s.name}`, { graph, server: s, keys: this.keys, resourceType, connection, logicalId: logicalIds.server(prefix, s.name) });
       servers.push(server);
+      // the owner's server step first: this one checks what it wrote
+      const owner = shared.get(s);
+      if (owner) server.node.addDependency(owner);
       const files = [...server.files];
       serverFiles.set(s, files);
       for (const e of graph.edgesOnServer(s)) {
@@ -200,6 +215,29 @@ export class BarmanCluster extends Construct {
   public barmanPublicKey(instanceName: string): string {
     return this.keys.publicKey(SshUser.BARMAN, this.graph.instance(instanceName));
   }
+}
+
+/**
+ * The barman_shared servers of the cluster, each with its owner's server construct; their barman
+ * key becomes the owner's. Without serverOwner the owner is elsewhere: only supplied keys can carry
+ * its barman key.
+ */
+function shareServers(cluster: BarmanCluster, graph: BarmanGraph, props: BarmanClusterProps): Map<Instance, BarmanServerConfig> {
+  const out = new Map<Instance, BarmanServerConfig>();
+  const owner = props.serverOwner;
+  if (owner === undefined) {
+    const shared = graph.barmanServers.filter((s) => s.settings.barmanShared);
+    if (shared.length > 0 && props.suppliedKeys === undefined) {
+      throw new InvalidConfigError([{ severity: Severity.ERROR, message: `${shared.map((s) => `'${s.name}'`).join(', ')} ${shared.length === 1 ? 'is' : 'are'} barman_shared in '${cluster.node.path}': the barman key there is the owning cluster's, so this cluster cannot generate one; pass serverOwner (the owning BarmanCluster of this stack) or suppliedKeys with the owner's barman key pair` }]);
+    }
+    return out;
+  }
+  const pairs = sharedServersOf({ path: cluster.node.path, graph }, { path: owner.node.path, graph: owner.graph });
+  for (const { server, ownerServer } of pairs) {
+    cluster.keys.useOwnersBarmanKey(server, owner.keys, ownerServer);
+    out.set(server, owner.servers.find((c) => c.server === ownerServer)!);
+  }
+  return out;
 }
 
 /** Names with dots can map to one id ('a' on 'b.on.c', 'a.on.b' on 'c'): refuse rather than drop one. */

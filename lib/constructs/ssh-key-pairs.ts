@@ -90,9 +90,21 @@ export class SshKeyPairs extends Construct implements KeyMaterial {
     return p;
   }
 
+  /** barman_shared servers whose barman key pair is their owner's, in another cluster of the stack */
+  private readonly ownersBarmanKeys = new Map<Instance, string>();
+
+  /**
+   * The barman key pair on `server` (barman_shared here) is the one `owner` installed on its
+   * `ownerServer`: this cluster's Postgres instances authorize that public key.
+   */
+  useOwnersBarmanKey(server: Instance, owner: KeyMaterial, ownerServer: Instance): void {
+    this.ownersBarmanKeys.set(server, owner.publicKey(SshUser.BARMAN, ownerServer));
+  }
+
   /** `TYPE BASE64` of the public key of `user` on `host` (a Terraform reference when generated) */
   publicKey(user: SshUser, host: Instance): string {
-    return this.pair(user, host).publicKey;
+    const owners = user === SshUser.BARMAN ? this.ownersBarmanKeys.get(host) : undefined;
+    return owners ?? this.pair(user, host).publicKey;
   }
 
   /** the private key (sensitive): only for the key-install provisioner */

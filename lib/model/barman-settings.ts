@@ -89,6 +89,13 @@ export interface BarmanSettings {
    */
   readonly removedBackups?: RemovedBackups;
   /**
+   * a Barman server's setting: another cluster owns this host's server-wide files (barman.conf,
+   * cron, the guard, the log, the barman user and its key pair), as TPA's `barman_shared`; this
+   * cluster writes only its own backups, key lines and .pgpass block, after checking that the
+   * owner's barman.conf is the one it would write [barman_shared] @default false
+   */
+  readonly barmanShared?: boolean;
+  /**
    * changes made on a host outside this library (hand edits of its files, Barman's
    * `.barman.auto.conf` and active models) are overwritten or left in place with a warning,
    * instead of failing the apply; read from the instance owning the file (the Barman server for

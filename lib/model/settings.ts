@@ -126,6 +126,7 @@ const TABLE = {
   walRestore: { varName: 'barman_wal_restore', kind: ValueKind.BOOLEAN, scope: POSTGRES_INSTANCE, rendering: NOT_IN_BARMAN_FILES, defaultValue: false, description: "a replica's `restore_command` fetches WAL from Barman" },
   backupStagger: { varName: 'barman_backup_stagger', kind: ValueKind.BOOLEAN, scope: BARMAN_SERVER, rendering: NOT_IN_BARMAN_FILES, defaultValue: false, description: "each instance's full backups start at their own minute (see Backup schedules)" },
   removedBackups: { varName: 'barman_removed_backups', kind: ValueKind.ENUM, scope: BARMAN_SERVER, rendering: NOT_IN_BARMAN_FILES, values: Object.values(RemovedBackups), defaultValue: RemovedBackups.KEEP, description: '`delete` deletes `<barman_home>/<backup_name>` of an instance removed from it (see Removing); `keep` never touches backups' },
+  barmanShared: { varName: 'barman_shared', kind: ValueKind.BOOLEAN, scope: BARMAN_SERVER, rendering: NOT_IN_BARMAN_FILES, defaultValue: false, description: "another cluster owns this Barman server (`/etc/barman.conf`, cron, the guard, the log, the barman user's keys): this cluster adds only its own backups, key lines and .pgpass block, and first checks that the owner's `barman.conf` is the one it would write (see [Shared Barman servers](#shared-barman-servers))" },
   allowOverrides: { varName: 'barman_allow_overrides', kind: ValueKind.BOOLEAN, scope: EVERY_HOST, rendering: NOT_IN_BARMAN_FILES, defaultValue: false, description: "hand edits of the library's files are overwritten, and Barman's own overrides kept, with a warning, instead of failing the apply (see [Drift](#drift)); read from the instance owning the file: the Barman server for its own files, the backed-up instance for its section and cron file" },
   sshRestrict: { varName: 'barman_ssh_restrict', kind: ValueKind.BOOLEAN, scope: EVERY_HOST, rendering: NOT_IN_BARMAN_FILES, defaultValue: true, description: "restrict the library's `authorized_keys` lines (`restrict`, `from=`, the WAL gate); the setting of the host whose file it is" },
 } satisfies { readonly [P in keyof Required<BarmanSettings>]: Entry };
@@ -161,7 +162,6 @@ export const LIST_VARS: readonly string[] = LIST_VAR_DEFINITIONS.map((v) => v.va
 
 /** TPA vars this library reads no meaning from; accepted so real TPA files load, with a warning. */
 export const IGNORED_TPA_BARMAN_VARS: readonly string[] = [
-  'barman_shared',
   'barman_package_version',
   'barman_installation_method',
   'barman_git_url',

@@ -412,13 +412,21 @@ hostnames_from: names.txt
 `, { token: 'hostnames_from', key: 'hostnames_from', mentions: ["'hostnames_from'"], fix: /is ignored/ });
   });
 
-  test('barman_shared in cluster_vars is a warning', () => {
-    expectOneWarning(`cluster_name: demo
+  test('barman_shared in cluster_vars makes every Barman server shared, with no warning (TPA reads it as a host var)', () => {
+    const g = validGraph(`cluster_name: demo
 cluster_vars:
-  barman_shared: false
+  barman_shared: true
 instances:
   - Name: pg1
-`, { token: 'barman_shared', key: 'barman_shared', mentions: ['barman_shared'], fix: /it is ignored/ });
+    role: primary
+    ip_address: 192.0.2.1
+    backup: bm
+  - Name: bm
+    role: barman
+    ip_address: 192.0.2.2
+`);
+    assert.equal(g.instance('bm').settings.barmanShared, true);
+    assert.deepEqual(g.warnings, []);
   });
 
   test('empty cluster_vars and vars are fine', () => {
@@ -545,7 +553,7 @@ describe('real-world layouts (test/fixtures/configs)', () => {
     assert.deepEqual(otherWarnings(g, ['dockyard-alpha', 'dockyard-gamma']), []);
   });
 
-  test('bare, as in the docs: backup_name my_backup, a shared Barman server (barman_shared ignored with a warning)', () => {
+  test('bare, as in the docs: backup_name my_backup, a shared Barman server (barman_shared: another cluster owns it)', () => {
     const { g, text, path } = load('bare-docs-backup-name.yml');
     assert.equal(g.instances.length, 3);
     assert.deepEqual(g.instances.map((i) => i.name), ['myprimary', 'myreplica', 'myprimary-barman']);
@@ -556,9 +564,8 @@ describe('real-world layouts (test/fixtures/configs)', () => {
     assert.equal(e.slotName, 'backup_myprimary_barman');
     assert.equal(g.instance('myprimary').address, '192.0.2.10');
     assert.equal(g.instance('myprimary-barman').connectionHost, '192.0.2.50');
-    assert.equal(g.warnings.length, 1);
-    const p = positionIn(text, 'barman_shared');
-    assert.ok(formatDiagnostic(g.warnings[0]).startsWith(`${path}:${p.line}:${p.column}: warning: instance 'myPrimary_Barman', key 'barman_shared': `), formatDiagnostic(g.warnings[0]));
+    assert.equal(g.instance('myprimary-barman').settings.barmanShared, true);
+    assert.deepEqual(g.warnings.map(formatDiagnostic), [], `no warning in ${path} (${text.length} bytes)`);
   });
 
   test('bare, hand-written: two data centres, FQDN names, one instance backed up to two Barman servers', () => {

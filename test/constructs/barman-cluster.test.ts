@@ -152,7 +152,7 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     assert.match(t['/etc/barman.conf'], /^barman_home = \/var\/lib\/barman$/m);
     assert.match(t['/etc/cron.d/barman'], /^\* \* \* \* \* barman \S+ && \/usr\/bin\/barman -q cron$/m);
     // the per-instance files it manages, to remove them once one leaves the graph
-    assert.equal(t['/usr/local/lib/cdktf-barman/seed.managed'], '/etc/barman.d/one.conf\n/etc/cron.d/one\npgpass:one\n');
+    assert.equal(t['/usr/local/lib/cdktf-barman/seed.managed'], '/etc/barman.d/one.conf\n/etc/cron.d/one\npgpass:one\nowns:/etc/barman.conf\n');
     assert.ok(!paths.includes('/var/lib/barman/.pgpass'), '.pgpass blocks are the backup resources\' (and secret)');
     // postgres on `one` reaches barman here, only from one's address and only for its WAL; Barman
     // reaches one's sshd (scanned at apply: none pinned)

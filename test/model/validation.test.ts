@@ -814,9 +814,9 @@ instances:
     ip_address: 192.0.2.2
     role: barman
     vars:
-      barman_shared: true
+      barman_package_version: '3.4*'
 `;
-    expectOneWarning(text, { token: 'barman_shared', instance: 'bm1', key: 'barman_shared', mentions: ['barman_shared'], fix: /it is ignored/ });
+    expectOneWarning(text, { token: 'barman_package_version', instance: 'bm1', key: 'barman_package_version', mentions: ['barman_package_version'], fix: /it is ignored/ });
   });
 
   test('vars that are not Barman settings are left alone', () => {

@@ -15,6 +15,7 @@ import { BarmanGraph } from '../../lib/model/graph';
 import { InstanceProps, graphFromProps } from '../../lib/model/typed-cluster';
 import { FileKind, HostFile } from '../../lib/render/host-files';
 import { renderHosts } from '../../lib/concerns/render-hosts';
+import { OWNS_SERVER } from '../../lib/concerns/barman-server/barman-server-files';
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import { shellQuote } from '../../lib/render/shell-quote';
 import { SHELL_LIBRARY } from '../../lib/scripts/shell-library';
@@ -71,8 +72,8 @@ describe('an instance removed from the graph', () => {
     assert.deepEqual(linesOf(after, 'bk1', BARMAN_AK).filter((l) => l.includes('pg2')), [], 'no key of pg2 authorized on bk1');
     assert.equal(linesOf(after, 'bk1', BARMAN_AK).length, 1, "pg1's key stays");
     assert.deepEqual(linesOf(after, 'bk2', BARMAN_KH), [], 'bk2 backs up nothing now: no managed known_hosts line');
-    assert.deepEqual(linesOf(after, 'bk2', LIST), [], 'and its managed list is empty: the reconcile retires pg2 there');
-    assert.deepEqual(linesOf(after, 'bk1', LIST), ['/etc/barman.d/pg1.conf', '/etc/cron.d/pg1', 'pgpass:pg1']);
+    assert.deepEqual(linesOf(after, 'bk2', LIST), [OWNS_SERVER], 'and its managed list holds only its claim on the server: the reconcile retires pg2 there');
+    assert.deepEqual(linesOf(after, 'bk1', LIST), ['/etc/barman.d/pg1.conf', '/etc/cron.d/pg1', 'pgpass:pg1', OWNS_SERVER]);
   });
 
   test("with the cluster key (one postgres key for all), pg2's own line (its from=, its grants) goes and pg1's stays", () => {
@@ -97,8 +98,8 @@ describe('a Barman server dropped from an instance\'s backup', () => {
   const after = graph(['bk1']);
 
   test('the dropped server forgets the instance: managed list (so its reconcile retires it), known_hosts, authorized_keys', () => {
-    assert.deepEqual(linesOf(before, 'bk2', LIST), ['/etc/barman.d/pg2.conf', '/etc/cron.d/pg2', 'pgpass:pg2']);
-    assert.deepEqual(linesOf(after, 'bk2', LIST), []);
+    assert.deepEqual(linesOf(before, 'bk2', LIST), ['/etc/barman.d/pg2.conf', '/etc/cron.d/pg2', 'pgpass:pg2', OWNS_SERVER]);
+    assert.deepEqual(linesOf(after, 'bk2', LIST), [OWNS_SERVER]);
     assert.deepEqual(linesOf(after, 'bk2', BARMAN_KH), []);
     assert.deepEqual(linesOf(after, 'bk2', BARMAN_AK), []);
   });

@@ -9,7 +9,7 @@ import { HbaMethod, Role } from '../../lib/model/enums';
 import { BarmanGraph } from '../../lib/model/graph';
 import { loadGraphFromFile } from '../../lib/config/tpa-config';
 import { Concern, FileKind } from '../../lib/render/host-files';
-import { managedListPath } from '../../lib/concerns/barman-server/barman-server-files';
+import { OWNS_SERVER, managedListPath } from '../../lib/concerns/barman-server/barman-server-files';
 import { renderHosts } from '../../lib/concerns/render-hosts';
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import { renderHbaBlock } from '../../lib/render/pg-hba';
@@ -186,7 +186,9 @@ for (const g of GRAPHS) {
         { path: list[0].path, owner: list[0].owner, mode: list[0].mode, concern: list[0].concern },
         { path: managedListPath(gr.clusterName), owner: 'root', mode: '0644', concern: Concern.BARMAN_SERVER },
       );
-      assert.equal(list[0].content, edges.flatMap((e) => [`/etc/barman.d/${e.backupName}.conf`, `/etc/cron.d/${e.cronFileName}`, `pgpass:${e.backupName}`]).map((l) => `${l}\n`).join(''));
+      // and, from the cluster owning the server (every one here), its claim on the server-wide files
+      const claim = s.settings.barmanShared ? [] : [OWNS_SERVER];
+      assert.equal(list[0].content, [...edges.flatMap((e) => [`/etc/barman.d/${e.backupName}.conf`, `/etc/cron.d/${e.cronFileName}`, `pgpass:${e.backupName}`]), ...claim].map((l) => `${l}\n`).join(''));
     }
     // no password file anywhere but on Barman servers
     for (const p of plans.filter((x) => !x.instance.isBarmanServer)) assert.ok(!p.files.some((f) => f.kind === FileKind.PASSWORD_BLOCK || f.kind === FileKind.MANAGED_LIST), p.instance.name);

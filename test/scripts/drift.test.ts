@@ -279,7 +279,7 @@ describe('where the steps look for drift', () => {
       const server = barmanServerScript(g, bk.instance, bk.files.filter((f) => f.concern === Concern.BARMAN_SERVER));
       const edge = backupEdgeScript(g.edges[0], bk.files.filter((f) => f.edge === g.edges[0] && f.kind !== FileKind.PASSWORD_BLOCK));
       // write_files' first arguments: host, owner instance, allow, Barman home and server for the overrides
-      assert.deepEqual(server.args.slice(13, 18), ['bk', 'bk', '0', '/var/lib/barman', ''], 'server: its own setting, the whole .barman.auto.conf');
+      assert.deepEqual(server.args.slice(15, 20), ['bk', 'bk', '0', '/var/lib/barman', ''], 'server: its own setting, the whole .barman.auto.conf');
       assert.deepEqual(edge.args.slice(3, 8), ['bk', 'pg1', allow ? '1' : '0', '/var/lib/barman', 'pg1'], "edge: pg1's setting, its section and model");
       const fileLines = [...`${layoutOf(server)}${layoutOf(edge)}`.matchAll(/^file \S+ \S+ (.+)$/gm)].map((m) => m[1]).sort();
       const wholeFiles = bk.files.filter((f) => f.kind === FileKind.FILE).map((f) => f.path).sort();

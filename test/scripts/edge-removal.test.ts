@@ -89,7 +89,7 @@ describe('the Barman server step retires what left the graph', () => {
         const block = (n: string) => `${begin}${n}\nh:5432:*:barman:x\n${end}${n}\n`;
         writeFileSync(pgpass, `foreign:1:*:u:p\n${block('pg')}${block('old')}${block('only-pgpass')}`);
         const wanted = (s.args[9] as TriggerArg).content;
-        assert.equal(wanted, '/etc/barman.d/pg.conf\n/etc/cron.d/pg\npgpass:pg\n');
+        assert.equal(wanted, '/etc/barman.d/pg.conf\n/etc/cron.d/pg\npgpass:pg\nowns:/etc/barman.conf\n');
         // retire_removed as barman_server calls it, with a retire_server that only says what it got
         const call = ['retire_removed', list, toBase64(wanted), pgpass, begin, end, s.args[7] as string].map(shellQuote).join(' ');
         const r = runInProgram(`retire_server() { echo "retire $1 $2"; }\n${call}`, { env: { ...process.env, CDKTF_BARMAN_STATE_DIR: join(dir, 'state') } });
@@ -333,5 +333,5 @@ describe('retire_server against the real Barman and PostgreSQL', { skip: skipUnl
 test('the managed list names each instance by its conf path and its pgpass entry', () => {
   const graph = graphFromProps({ clusterName: 'rm', instances: [{ name: 'pg', roles: [Role.PRIMARY], backup: ['bk'] }, { name: 'bk', roles: [Role.BARMAN] }] });
   const list = renderHosts(graph, new PlaceholderKeys()).find((p) => p.instance.name === 'bk')!.files.find((f) => f.kind === FileKind.MANAGED_LIST)!;
-  assert.equal(list.content, '/etc/barman.d/pg.conf\n/etc/cron.d/pg\npgpass:pg\n');
+  assert.equal(list.content, '/etc/barman.d/pg.conf\n/etc/cron.d/pg\npgpass:pg\nowns:/etc/barman.conf\n');
 });

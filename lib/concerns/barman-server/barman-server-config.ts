@@ -22,11 +22,14 @@ export class BarmanServerConfig extends Construct {
   public readonly resource: TerraformResource;
   /** the files it writes, as rendered */
   public readonly files: readonly HostFile[];
+  /** the Barman server it configures */
+  public readonly server: Instance;
 
   constructor(scope: Construct, id: string, props: BarmanServerConfigProps) {
     super(scope, id);
     const files = barmanServerFiles(props.graph, props.server, props.keys);
     this.files = files;
+    this.server = props.server;
     this.resource = new HostProvisioner(this, 'provisioner', {
       resourceType: props.resourceType,
       logicalId: props.logicalId,

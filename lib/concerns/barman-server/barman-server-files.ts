@@ -29,6 +29,34 @@ export function barmanServerFiles(graph: BarmanGraph, s: Instance, keys: KeyMate
   const barman = { owner: st.barmanUser, group: st.barmanGroup, concern: Concern.BARMAN_SERVER };
   const edges = graph.edgesOnServer(s);
   const sshDir = `${st.barmanHome}/.ssh`;
+  // a shared server's server-wide files are its owner's (another cluster): only this cluster's lines
+  const files: HostFile[] = st.barmanShared ? [] : serverWideFiles(graph, s, keys);
+  files.push(
+    // postgres on the backed-up instances reaches barman here (barman-wal-archive, barman-wal-restore),
+    // and so do the replicas whose restore_command fetches WAL from this server
+    authorizedKeysFile(`${sshDir}/authorized_keys`, barman, walClients(graph, s, keys), s.settings.sshRestrict, graph.clusterName, keys),
+    knownHostsFile(`${sshDir}/known_hosts`, barman, edges.map((e) => e.instance), graph.clusterName, keys),
+  );
+  // per instance: its Barman section, its cron file and its block of ~barman/.pgpass; and the
+  // owner's claim on the server-wide files, which a second owner (or a sharer without one) meets
+  const managed = edges.flatMap((e) => [serverConfPath(e), backupCronPath(e), `pgpass:${e.backupName}`]);
+  if (!st.barmanShared) managed.push(OWNS_SERVER);
+  files.push({ ...root, path: managedListPath(graph.clusterName), mode: '0644', kind: FileKind.MANAGED_LIST, content: lines(managed) });
+  return files;
+}
+
+/** The line of a cluster's managed list saying it owns the server-wide files of that Barman server. */
+export const OWNS_SERVER = 'owns:/etc/barman.conf';
+
+/**
+ * What one owner writes for the whole Barman server: barman.conf, barman.d, the guard, the WAL
+ * gate, /etc/cron.d/barman, barman_home, the log and its rotation, the barman user's key pair.
+ */
+function serverWideFiles(graph: BarmanGraph, s: Instance, keys: KeyMaterial): HostFile[] {
+  const st = s.settings;
+  const root = { owner: 'root', group: 'root', concern: Concern.BARMAN_SERVER };
+  const barman = { owner: st.barmanUser, group: st.barmanGroup, concern: Concern.BARMAN_SERVER };
+  const sshDir = `${st.barmanHome}/.ssh`;
   const files: HostFile[] = [
     { ...root, path: BARMAN_CONF_PATH, mode: '0644', kind: FileKind.FILE, content: renderBarmanConf(s) },
     { ...root, path: BARMAN_CONF_DIR, mode: '0755', kind: FileKind.DIRECTORY },
@@ -47,14 +75,7 @@ export function barmanServerFiles(graph: BarmanGraph, s: Instance, keys: KeyMate
     { ...barman, path: sshDir, mode: '0700', kind: FileKind.DIRECTORY },
     { ...barman, path: keyFile, mode: '0600', kind: FileKind.PRIVATE_KEY, content: keys.privateKey(SshUser.BARMAN, s) },
     publicKeyFile(`${keyFile}.pub`, barman, { user: SshUser.BARMAN, host: s, comment: `${st.barmanUser}@${graph.clusterName}` }, keys),
-    // postgres on the backed-up instances reaches barman here (barman-wal-archive, barman-wal-restore),
-    // and so do the replicas whose restore_command fetches WAL from this server
-    authorizedKeysFile(`${sshDir}/authorized_keys`, barman, walClients(graph, s, keys), s.settings.sshRestrict, graph.clusterName, keys),
-    knownHostsFile(`${sshDir}/known_hosts`, barman, edges.map((e) => e.instance), graph.clusterName, keys),
   );
-  // per instance: its Barman section, its cron file and its block of ~barman/.pgpass
-  const managed = edges.flatMap((e) => [serverConfPath(e), backupCronPath(e), `pgpass:${e.backupName}`]);
-  files.push({ ...root, path: managedListPath(graph.clusterName), mode: '0644', kind: FileKind.MANAGED_LIST, content: lines(managed) });
   return files;
 }
 

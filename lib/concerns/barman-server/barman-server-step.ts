@@ -1,14 +1,15 @@
 import { BarmanGraph, Instance } from '../../model/graph';
-import { BARMAN_CONF_DIR } from '../../render/barman-conf';
 import { FileKind, HostFile, ManagedListFile } from '../../render/host-files';
 import { pgpassBlockMarkers, pgpassPath } from '../../render/pgpass';
 import { HostScript } from '../../scripts/remote-command';
 import { shellFileIn } from '../../scripts/shell-assets';
 import { writeFilesArgs } from '../../scripts/write-files-args';
 import { removedBackupsArg } from './edge-removal';
+import { OWNS_SERVER } from './barman-server-files';
+import { BARMAN_CONF_DIR, BARMAN_CONF_PATH, renderBarmanConf } from '../../render/barman-conf';
 
 /** The barman_server step's shell functions (server.sh, beside this module), part of the host program. */
-export const BARMAN_SERVER_SHELL = shellFileIn(__dirname, 'server.sh', { BARMAN_CONF_DIR });
+export const BARMAN_SERVER_SHELL = shellFileIn(__dirname, 'server.sh', { BARMAN_CONF_DIR, BARMAN_CONF_PATH, OWNS_SERVER });
 
 /**
  * A Barman server's own configuration (server.sh). Also reconciles: the instances an earlier
@@ -36,6 +37,9 @@ export function barmanServerScript(graph: BarmanGraph, server: Instance, files: 
       pgpassPath(server),
       markers.begin,
       markers.end,
+      // a shared server's barman.conf is its owner's: checked against what this cluster would write
+      s.barmanShared ? 'shared' : 'owner',
+      s.barmanShared ? { trigger: `${BARMAN_CONF_PATH} (the owner's, as this cluster expects it)`, content: renderBarmanConf(server) } : '',
       ...writeFilesArgs(policy, files, graph.clusterName, { barmanHome: s.barmanHome }),
     ],
   };

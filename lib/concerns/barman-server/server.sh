@@ -7,7 +7,7 @@
 # barman_removed_backups = delete, conf removed; then the cron files and .pgpass blocks. A failure
 # stops the step before the list is rewritten, so the next apply retries.
 
-barman_server() { # server barman-user barman-group barman-home pg-bin-dir pg-version log-file keep|delete list-file wanted-base64 pgpass-file begin-prefix end-prefix write_files-arguments...
+barman_server() { # server barman-user barman-group barman-home pg-bin-dir pg-version log-file keep|delete list-file wanted-base64 pgpass-file begin-prefix end-prefix owner|shared owners-barman-conf-base64 write_files-arguments...
   [ -x /usr/bin/barman ] || die "barman is not installed on $1: install the barman and barman-cli packages first"
   need_user "$2" 'install the barman package, or set barman_user'
   need_group "$3" 'install the barman package, or set barman_group'
@@ -18,7 +18,8 @@ barman_server() { # server barman-user barman-group barman-home pg-bin-dir pg-ve
   # shellcheck disable=SC2034
   BM_USER=$2 BM_HOME=$4 BM_CONF_DIR=@BARMAN_CONF_DIR@ BM_LOG=$7
   sv_removed=$8 sv_list=$9 sv_wanted=${10} sv_pgpass=${11} sv_begin=${12} sv_end=${13}
-  shift 13
+  check_ownership "$1" "$sv_list" "$sv_wanted" "${14}" "${15}"
+  shift 15
   write_files "$@"
   retire_removed "$sv_list" "$sv_wanted" "$sv_pgpass" "$sv_begin" "$sv_end" "$sv_removed"
 }
@@ -62,4 +63,54 @@ retire_removed() { # list-file wanted-base64 pgpass-file begin-prefix end-prefix
   fi
   install_from "$wanted" "$1" root root 0644
   rm -f "$wanted" "$gone"
+}
+
+# the cluster a managed list belongs to: its file name without .managed
+cluster_of_list() { # list-file
+  n=${1##*/}
+  printf '%s' "${n%.managed}"
+}
+
+# One Barman server, several clusters: one owns the server-wide files (its managed list says
+# @OWNS_SERVER@), the others are barman_shared and add only their own backups. Checked before
+# anything is written: a second owner, a sharer without an owner or with another barman.conf than it
+# expects, and a backup name or cron file another cluster already manages all stop the apply.
+check_ownership() { # server list-file wanted-base64 owner|shared expected-barman-conf-base64
+  me=$(cluster_of_list "$2")
+  owner=''
+  others=$(mktemp)
+  for f in "${2%/*}"/*.managed; do
+    if [ ! -f "$f" ] || [ "$f" = "$2" ]; then continue; fi
+    printf '%s\n' "$f" >> "$others"
+    if grep -qxF -- '@OWNS_SERVER@' "$f"; then owner=$(cluster_of_list "$f"); fi
+  done
+  if [ "$4" = owner ]; then
+    [ -z "$owner" ] || die "cluster $owner already owns the Barman server $1 (its /etc/barman.conf, cron, log and barman keys): a Barman server has one owner; set barman_shared: true on $1 in cluster $me (or in $owner, and apply that one second)"
+  else
+    [ -n "$owner" ] || die "$1 is barman_shared in cluster $me, but no cluster owns it yet: apply first the cluster in which $1 is not barman_shared"
+    # below the first line: the header names the host as each cluster calls it
+    expected=$(mktemp)
+    printf '%s' "$5" | base64 -d | tail -n +2 > "$expected"
+    found=$(mktemp)
+    conf=${CDKTF_BARMAN_GLOBAL_CONF:-@BARMAN_CONF_PATH@}
+    [ ! -f "$conf" ] || tail -n +2 "$conf" > "$found"
+    if ! cmp -s "$expected" "$found"; then
+      d=$(diff -u --label "@BARMAN_CONF_PATH@ (cluster $owner, on $1)" --label "what cluster $me expects" "$found" "$expected" 2>&1 || true)
+      die "the Barman-server settings of $1 differ between cluster $owner (the owner) and cluster $me (barman_shared): $owner's count; make $me's equal (barman_home, barman_user, barman_log_file and the barman_* defaults of $1)
+$d"
+    fi
+    rm -f "$expected" "$found"
+  fi
+  # every backup of this cluster must be its own: a conf, cron file or .pgpass block another
+  # cluster lists is that cluster's
+  wanted=$(mktemp)
+  printf '%s' "$3" | base64 -d > "$wanted"
+  while IFS= read -r f; do
+    while IFS= read -r entry; do
+      [ "$entry" != '@OWNS_SERVER@' ] || continue
+      grep -qxF -- "$entry" "$f" || continue
+      die "$entry on $1 belongs to cluster $(cluster_of_list "$f"): two clusters backing up to one Barman server need distinct backup_name values; rename the instance's backup_name in cluster $me"
+    done < "$wanted"
+  done < "$others"
+  rm -f "$wanted" "$others"
 }

@@ -20,6 +20,7 @@ import { BarmanActivation } from '../concerns/activation/barman-activation';
 import { DatabasePasswords, SuppliedDatabasePasswords } from './database-passwords';
 import { PostgresConfig } from '../concerns/postgres-config/postgres-config';
 import { PostgresRoles } from '../concerns/postgres-roles/postgres-roles';
+import { PostgresRetirement } from '../concerns/postgres-retirement/postgres-retirement';
 
 /** Everything but the graph: how the graph becomes Terraform. */
 export interface BarmanClusterOptions {
@@ -97,6 +98,8 @@ export class BarmanCluster extends Construct {
   public readonly postgresConfigs: readonly PostgresConfig[];
   public readonly postgresRoles: readonly PostgresRoles[];
   public readonly activations: readonly BarmanActivation[];
+  /** one per instance leaving Barman (barman_retired) */
+  public readonly retirements: readonly PostgresRetirement[];
   /**
    * what `cdktf-barman status` needs to probe this cluster's Barman servers (no secrets):
    * `BarmanStack` puts it in the output `<prefix>_status_targets` as JSON; in a stack of your own,
@@ -194,6 +197,19 @@ export class BarmanCluster extends Construct {
         );
       }
     }
+    // instances leaving Barman: after their servers retired their backups, their hosts are cleaned
+    this.retirements = graph.retiredInstances.map(
+      (p) =>
+        new PostgresRetirement(this, `retire-${p.name}`, {
+          graph,
+          instance: p,
+          resourceType,
+          connection,
+          logicalId: logicalIds.retirement(prefix, p.name),
+          after: servers.map((s) => s.resource),
+          manageDatabaseAccess: manage,
+        }),
+    );
     this.servers = servers;
     this.backups = backups;
     this.postgresAccess = [...access.values()];

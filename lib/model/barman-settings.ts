@@ -96,6 +96,13 @@ export interface BarmanSettings {
    */
   readonly barmanShared?: boolean;
   /**
+   * a Postgres instance's own setting: it leaves Barman; its Barman servers retire its backups
+   * (backup data kept), then its host loses what the library put there (WAL commands, pg_hba.conf
+   * block, key lines, slots, and on a primary no live replica follows, Barman's roles); delete it
+   * from the graph afterwards [barman_retired] @default false
+   */
+  readonly retired?: boolean;
+  /**
    * changes made on a host outside this library (hand edits of its files, Barman's
    * `.barman.auto.conf` and active models) are overwritten or left in place with a warning,
    * instead of failing the apply; read from the instance owning the file (the Barman server for

@@ -76,23 +76,30 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
     }
   }
 
-  const byName = new Map(instances.map((i) => [i.name, i]));
-  warnPackageLogRotation(instances, bag);
-  checkUpstreams(spec, byName, bag);
-  const { edges, origins } = buildEdges(spec, instances, byName, bag);
+  // instances leaving Barman (barman_retired) take no further part: the graph keeps them aside
+  const retired = retiredInstances(spec, instances, bag);
+  const retiredNames = new Set(retired.map((i) => i.name));
+  const keep = instances.map((i) => !retiredNames.has(i.name));
+  const live: ClusterSpec = { ...spec, instances: spec.instances.filter((_, k) => keep[k]) };
+  const liveInstances = instances.filter((_, k) => keep[k]);
+
+  const byName = new Map(liveInstances.map((i) => [i.name, i]));
+  warnPackageLogRotation(liveInstances, bag);
+  checkUpstreams(live, byName, retiredNames, bag);
+  const { edges, origins } = buildEdges(live, liveInstances, byName, retiredNames, bag);
   checkServers(edges, origins, bag);
   checkLogicalIds(edges, origins, instances, bag);
-  checkBackupNameLengths(spec, instances, bag);
-  warnUnusedServerSettings(spec, byName, bag);
-  warnServerSettingsOutsideServers(spec, byName, bag);
+  checkBackupNameLengths(live, liveInstances, bag);
+  warnUnusedServerSettings(live, byName, bag);
+  warnServerSettingsOutsideServers(live, byName, bag);
 
-  const graph = new BarmanGraph(clusterName, instances, edges, []);
-  checkWalRestore(spec, graph, bag);
-  warnHostNameSources(spec, graph, bag, tokenChecks);
+  const graph = new BarmanGraph(clusterName, liveInstances, edges, []);
+  checkWalRestore(live, graph, bag);
+  warnHostNameSources(live, graph, bag, tokenChecks);
   bag.throwIfErrors();
   const schedules = backupSchedules(edges);
   const scheduled = edges.map((e) => ({ ...e, backupSchedule: schedules.get(e)! }));
-  const built = new BarmanGraph(clusterName, instances, scheduled, sortDiagnostics(bag.all), tokenChecks);
+  const built = new BarmanGraph(clusterName, liveInstances, scheduled, sortDiagnostics(bag.all), tokenChecks, retired);
   SPECS.set(built, spec);
   return built;
 }
@@ -369,11 +376,34 @@ function checkWalRestore(spec: ClusterSpec, graph: BarmanGraph, bag: DiagnosticB
 }
 
 /** `upstream` must name another instance (TPA checks this too). */
-function checkUpstreams(spec: ClusterSpec, byName: Map<string, Instance>, bag: DiagnosticBag): void {
+/**
+ * The instances with barman_retired: Postgres instances only (a Barman server leaves when no
+ * instance lists it in backup; its files and backups stay).
+ */
+function retiredInstances(spec: ClusterSpec, instances: readonly Instance[], bag: DiagnosticBag): Instance[] {
+  const out: Instance[] = [];
+  spec.instances.forEach((i, k) => {
+    const inst = instances[k];
+    if (!inst.settings.retired) return;
+    const at = { instance: i.givenName, key: 'barman_retired', position: i.vars.get('barman_retired')?.where };
+    if (inst.isBarmanServer) bag.error('barman_retired is for Postgres instances leaving Barman: a Barman server leaves when no instance lists it in backup (its files and backups stay); remove barman_retired', at);
+    else if (!inst.isPostgres) bag.error(`barman_retired is for Postgres instances leaving Barman, and ${i.givenName} is none (roles: ${inst.roles.join(', ') || 'none'}): remove barman_retired`, at);
+    else out.push(inst);
+  });
+  return out;
+}
+
+/** what an instance that names a retired one must do instead */
+function retiredReference(name: string, key: 'backup' | 'upstream'): string {
+  return `${showValue(name)} is barman_retired (leaving Barman): ${key === 'backup' ? 'back up to another Barman server' : 'name the instance it replicates from now'}, or retire this instance too`;
+}
+
+function checkUpstreams(spec: ClusterSpec, byName: Map<string, Instance>, retired: ReadonlySet<string>, bag: DiagnosticBag): void {
   for (const i of spec.instances) {
     const up = i.upstream;
     if (up === undefined) continue;
     if (up.value === i.name.value) bag.error('an instance cannot be its own upstream', { instance: i.givenName, key: 'upstream', position: up.where });
+    else if (retired.has(up.value)) bag.error(retiredReference(up.value, 'upstream'), { instance: i.givenName, key: 'upstream', position: up.where });
     else if (!byName.has(up.value)) {
       const hint = didYouMean(up.value, [...byName.keys()]);
       bag.error(`no instance is named ${showValue(up.value)}${hint ? `: did you mean '${hint}'?` : ''}`, { instance: i.givenName, key: 'upstream', position: up.where });
@@ -381,7 +411,7 @@ function checkUpstreams(spec: ClusterSpec, byName: Map<string, Instance>, bag: D
   }
 }
 
-function buildEdges(spec: ClusterSpec, instances: readonly Instance[], byName: Map<string, Instance>, bag: DiagnosticBag): { edges: BackupEdge[]; origins: Map<BackupEdge, EdgeOrigin> } {
+function buildEdges(spec: ClusterSpec, instances: readonly Instance[], byName: Map<string, Instance>, retired: ReadonlySet<string>, bag: DiagnosticBag): { edges: BackupEdge[]; origins: Map<BackupEdge, EdgeOrigin> } {
   const edges: BackupEdge[] = [];
   const origins = new Map<BackupEdge, EdgeOrigin>();
   const barmanNames = [...byName.values()].filter((i) => i.isBarmanServer).map((i) => i.name);
@@ -402,6 +432,10 @@ function buildEdges(spec: ClusterSpec, instances: readonly Instance[], byName: M
       }
       listed.add(target);
       const s = byName.get(target);
+      if (!s && retired.has(target)) {
+        bag.error(retiredReference(target, 'backup'), where(ref));
+        continue;
+      }
       if (!s) {
         const hint = didYouMean(target, barmanNames);
         bag.error(`no instance is named ${showValue(target)}${hint ? `: did you mean '${hint}'?` : barmanNames.length > 0 ? `: Barman servers are ${barmanNames.join(', ')}` : ': add an instance with role barman'}`, where(ref));

@@ -66,6 +66,11 @@ export class BarmanGraph {
     public readonly warnings: readonly Diagnostic[] = [],
     /** rules for values given as Terraform tokens, checked at plan/apply time (see token-checks.ts) */
     public readonly tokenChecks: readonly TokenCheck[] = [],
+    /**
+     * Postgres instances leaving Barman (barman_retired): in none of the lists above, only here,
+     * so that the library can clean their hosts once
+     */
+    public readonly retiredInstances: readonly Instance[] = [],
   ) {
     this.byName = new Map(instances.map((i) => [i.name, i]));
     for (const e of edges) {

@@ -43,3 +43,21 @@ export function renderBarmanRolesSql(primary: Instance): string {
     '',
   ].join('\n');
 }
+
+/**
+ * SQL that drops Barman's roles from a primary leaving Barman: their sessions ended, the grants
+ * they hold in this database revoked (DROP OWNED BY), then the roles; a role already gone is fine.
+ */
+export function renderDropBarmanRolesSql(): string {
+  const roles = [BARMAN_DB_USER, STREAMING_DB_USER, BARMAN_ROLE];
+  const list = roles.map((r) => `'${r}'`).join(', ');
+  return [
+    '-- Managed by cdktf-barman: Barman leaves this primary. Safe to run again.',
+    '\\set ON_ERROR_STOP on',
+    "SET client_min_messages = 'warning';",
+    `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename IN (${list}) \\g /dev/null`,
+    `SELECT format('DROP OWNED BY %I', rolname) FROM pg_roles WHERE rolname IN (${list})\\gexec`,
+    ...roles.map((r) => `DROP ROLE IF EXISTS ${r};`),
+    '',
+  ].join('\n');
+}

@@ -4,6 +4,7 @@ import { BACKUP_EDGE_SHELL } from '../concerns/backup-edge/backup-edge-step';
 import { BARMAN_SERVER_SHELL } from '../concerns/barman-server/barman-server-step';
 import { EDGE_REMOVAL_LIBRARY } from '../concerns/barman-server/edge-removal';
 import { POSTGRES_ACCESS_SHELL } from '../concerns/postgres-access/postgres-access-step';
+import { POSTGRES_RETIREMENT_SHELL } from '../concerns/postgres-retirement/postgres-retirement-step';
 import { BARMAN_DB_USER, STREAMING_DB_USER } from '../render/barman-roles-sql';
 import { DRIFT_LIBRARY } from './drift-library';
 import { POSTGRES_SIDE_LIBRARY } from './postgres-side-library';
@@ -27,6 +28,7 @@ export const HOST_PROGRAM = [
   // shared by postgres-config, postgres-roles and the backup edge's .pgpass lines
   shellFile('postgres-steps.sh', { BARMAN_DB_USER, STREAMING_DB_USER }),
   ACTIVATION_SHELL,
+  POSTGRES_RETIREMENT_SHELL,
   shellFile('private-key.sh'),
 ].join('\n');
 

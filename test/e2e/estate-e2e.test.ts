@@ -24,7 +24,7 @@ import * as path from 'node:path';
 import { missingPrerequisites, PG_MAJOR, PostgresInstance, Sandbox, startHosts } from './harness/hosts';
 import { exec, PlanJson, plannedChanges, TerraformDir } from './terraform-cli';
 import { BarmanCli, withWalTraffic } from './barman-ops';
-import { stopAndReport } from './suite-report';
+import { stopAndReport, timedSteps } from './suite-report';
 import { IN_CI, skipUnless, terraformMissing } from '../support/requirements';
 import { TerraformStack, TerraformVariable, Testing } from '../../lib/platform/cdktf';
 import { BarmanCluster } from '../../lib/constructs/barman-cluster';
@@ -53,17 +53,7 @@ interface PlanDetails extends PlanJson {
   configuration?: { root_module?: { resources?: Array<{ address: string; depends_on?: string[] }> } };
 }
 
-const timings: Array<{ step: string; ms: number }> = [];
-async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  const t0 = performance.now();
-  try {
-    return await fn();
-  } finally {
-    const ms = Math.round(performance.now() - t0);
-    timings.push({ step: name, ms });
-    console.error(`[estate-e2e] ${name}: ${ms} ms`);
-  }
-}
+const { timings, step } = timedSteps('estate-e2e');
 
 /**
  * The estate: two host resources and the cluster on their outputs, with the key pairs and

@@ -25,7 +25,7 @@ import * as path from 'node:path';
 import { missingPrerequisites, PG_MAJOR, PostgresInstance, Sandbox, startHosts } from './harness/hosts';
 import { exec, TerraformDir } from './terraform-cli';
 import { BarmanCli, withWalTraffic } from './barman-ops';
-import { stopAndReport } from './suite-report';
+import { stopAndReport, timedSteps } from './suite-report';
 import { IN_CI, skipUnless, terraformMissing } from '../support/requirements';
 import { TerraformStack, TerraformVariable, Testing } from '../../lib/platform/cdktf';
 import { BarmanCluster } from '../../lib/constructs/barman-cluster';
@@ -49,17 +49,7 @@ const STOCK_HBA = ['local   all          all                                 pee
 const STATE = '/usr/local/lib/cdktf-barman';
 const AUTHORIZED = '/var/lib/barman/.ssh/authorized_keys';
 
-const timings: Array<{ step: string; ms: number }> = [];
-async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  const t0 = performance.now();
-  try {
-    return await fn();
-  } finally {
-    const ms = Math.round(performance.now() - t0);
-    timings.push({ step: name, ms });
-    console.error(`[shared-server-e2e] ${name}: ${ms} ms`);
-  }
-}
+const { timings, step } = timedSteps('shared-server-e2e');
 
 interface Env {
   readonly sb: Sandbox;

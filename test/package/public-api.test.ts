@@ -64,6 +64,8 @@ const PUBLIC_NAMES = [
   'PostgresConfig',
   'PostgresConfigProps',
   'PostgresRoles',
+  'PostgresRetirement',
+  'PostgresRetirementProps',
   'PostgresRolesProps',
   'ProvisionerPlacement',
   'ProvisionerResourceType',

@@ -59,7 +59,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as yaml from 'js-yaml';
 import { fingerprint, fingerprintDiff, missingPrerequisites, PG_BIN, PG_MAJOR, PostgresInstance, pidAlive, Sandbox, SandboxHost, shq, startHosts } from './harness/hosts';
-import { cdktfBarman, exec, ExecResult, plannedChanges, TerraformDir } from './terraform-cli';
+import { cdktfBarman, ExecResult, plannedChanges, sshKeyPair, TerraformDir } from './terraform-cli';
 import {
   acceptedRootLogins,
   AppliedKeys,
@@ -547,13 +547,7 @@ if (!(missing && IN_CI)) {
       fact(`setup: fresh clusters: pg1, pg2 initdb, pg3 pg_basebackup of pg1 streaming (${(await pg1.psql("SELECT application_name || ' ' || state FROM pg_stat_replication")).trim()}); no Barman role, no pg_hba line for Barman, archive_mode off, restore_command empty`);
 
       // key pairs the user supplies (no private key in Terraform state), and someone else's keys
-      const keyDir = path.join(S.work, 'keys');
-      fs.mkdirSync(keyDir, { mode: 0o700 });
-      const keygen = async (name: string, comment: string) => {
-        const r = await exec('/usr/bin/ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', path.join(keyDir, name)]);
-        assert.equal(r.code, 0, r.stderr);
-        return { privateKey: fs.readFileSync(path.join(keyDir, name), 'utf8'), publicKey: fs.readFileSync(path.join(keyDir, `${name}.pub`), 'utf8').trim() };
-      };
+      const keygen = (name: string, comment: string) => sshKeyPair(path.join(S.work, 'keys'), name, comment);
       S.supplied = { [SshUser.POSTGRES]: await keygen('postgres', 'postgres@vault'), [SshUser.BARMAN]: await keygen('barman', 'barman@vault') } as Shared['supplied'];
       const ops = await keygen('ops', 'ops@elsewhere');
       S.tf.writeVariables({

@@ -22,7 +22,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { missingPrerequisites, PG_MAJOR, PostgresInstance, Sandbox, startHosts } from './harness/hosts';
-import { exec, PlanJson, plannedChanges, TerraformDir } from './terraform-cli';
+import { PlanJson, plannedChanges, sshKeyPair, TerraformDir } from './terraform-cli';
 import { BarmanCli, withWalTraffic } from './barman-ops';
 import { stopAndReport, timedSteps } from './suite-report';
 import { IN_CI, skipUnless, terraformMissing } from '../support/requirements';
@@ -113,13 +113,7 @@ if (!(missing && IN_CI)) {
       const fresh = await pg.psql("SELECT (SELECT count(*) FROM pg_roles WHERE rolname IN ('barman', 'streaming_barman')), (SELECT count(*) FROM pg_hba_file_rules WHERE type <> 'local')");
       assert.equal(fresh.trim(), '0|0', 'a fresh cluster: no Barman role, no pg_hba line for it');
 
-      const keyDir = path.join(work, 'keys');
-      fs.mkdirSync(keyDir, { mode: 0o700 });
-      const keygen = async (name: string) => {
-        const r = await exec('/usr/bin/ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', `${name}@estate`, '-f', path.join(keyDir, name)]);
-        assert.equal(r.code, 0, r.stderr);
-        return { privateKey: fs.readFileSync(path.join(keyDir, name), 'utf8'), publicKey: fs.readFileSync(path.join(keyDir, `${name}.pub`), 'utf8').trim() };
-      };
+      const keygen = (name: string) => sshKeyPair(path.join(work, 'keys'), name, `${name}@estate`);
       const [postgresPair, barmanPair] = [await keygen('postgres'), await keygen('barman')];
       tf.writeVariables({
         connection_private_key: sb.clientKey.privateKey,

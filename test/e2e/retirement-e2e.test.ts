@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { missingPrerequisites, PG_MAJOR, PostgresInstance, Sandbox, startHosts } from './harness/hosts';
-import { exec, TerraformDir } from './terraform-cli';
+import { sshKeyPair, TerraformDir } from './terraform-cli';
 import { BarmanCli, withWalTraffic } from './barman-ops';
 import { stopAndReport, timedSteps } from './suite-report';
 import { IN_CI, skipUnless, terraformMissing } from '../support/requirements';
@@ -108,13 +108,7 @@ if (!(missing && IN_CI)) {
         pgs[n] = await step(`PostgreSQL ${PG_MAJOR} on ${n}`, () => sb.startPostgres(n, { port: 'auto', hba: STOCK_HBA }));
         await pgs[n].psql('CREATE TABLE e2e_tick (at timestamptz DEFAULT now());');
       }
-      const keyDir = path.join(work, 'keys');
-      fs.mkdirSync(keyDir, { mode: 0o700 });
-      const pair = async (name: string) => {
-        const r = await exec('/usr/bin/ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', path.join(keyDir, name)]);
-        assert.equal(r.code, 0, r.stderr);
-        return { privateKey: fs.readFileSync(path.join(keyDir, name), 'utf8'), publicKey: fs.readFileSync(path.join(keyDir, `${name}.pub`), 'utf8').trim() };
-      };
+      const pair = (name: string) => sshKeyPair(path.join(work, 'keys'), name);
       const [postgres, barmanKey] = [await pair('postgres'), await pair('barman')];
       tf.writeVariables({
         connection_private_key: sb.clientKey.privateKey,

@@ -23,7 +23,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { missingPrerequisites, PG_MAJOR, PostgresInstance, Sandbox, startHosts } from './harness/hosts';
-import { exec, TerraformDir } from './terraform-cli';
+import { sshKeyPair, TerraformDir } from './terraform-cli';
 import { BarmanCli, withWalTraffic } from './barman-ops';
 import { stopAndReport, timedSteps } from './suite-report';
 import { IN_CI, skipUnless, terraformMissing } from '../support/requirements';
@@ -117,13 +117,7 @@ if (!(missing && IN_CI)) {
         await pgs[db].psql('CREATE TABLE e2e_tick (at timestamptz DEFAULT now());');
       }
       env = { sb, pgs };
-      const keyDir = path.join(work, 'keys');
-      fs.mkdirSync(keyDir, { mode: 0o700 });
-      for (const name of ['postgres-alpha', 'postgres-beta', 'postgres-gamma', 'barman-alpha', 'barman-beta']) {
-        const r = await exec('/usr/bin/ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', name, '-f', path.join(keyDir, name)]);
-        assert.equal(r.code, 0, r.stderr);
-        keys[name] = { privateKey: fs.readFileSync(path.join(keyDir, name), 'utf8'), publicKey: fs.readFileSync(path.join(keyDir, `${name}.pub`), 'utf8').trim() };
-      }
+      for (const name of ['postgres-alpha', 'postgres-beta', 'postgres-gamma', 'barman-alpha', 'barman-beta']) keys[name] = await sshKeyPair(path.join(work, 'keys'), name);
       // beta brings a barman pair of its own: with serverOwner, its hosts must let in alpha's instead
       Object.assign(vars, keysOf('alpha', 'barman-alpha'), keysOf('beta', 'barman-beta'));
       tf.writeVariables(vars);

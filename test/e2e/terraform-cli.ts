@@ -146,3 +146,11 @@ export function plannedChanges(plan: PlanJson): Map<string, string> {
   }
   return m;
 }
+
+/** A fresh ED25519 key pair (ssh-keygen, no passphrase) in `dir`, as a user would supply it. */
+export async function sshKeyPair(dir: string, name: string, comment = name): Promise<{ privateKey: string; publicKey: string }> {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const r = await exec('/usr/bin/ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', path.join(dir, name)]);
+  if (r.code !== 0) throw new Error(`ssh-keygen ${name}: ${r.stderr}`);
+  return { privateKey: fs.readFileSync(path.join(dir, name), 'utf8'), publicKey: fs.readFileSync(path.join(dir, `${name}.pub`), 'utf8').trim() };
+}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { showValue } from '../model/diagnostics';
 import { CommandSpec, EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_USAGE, Io, ParsedArgs, UsageError, commandHelp, globalHelp, parseArgs } from './command-line';
 import { OutputError, describeSystemError, isSystemError } from './staged-output';
+import { DRILL, drillCommand } from './drill-command';
 import { RENDER, renderCommand } from './render-command';
 import { STATUS, statusCommand } from './status';
 import { SYNTH, synthCommand } from './synth-command';
@@ -20,6 +21,7 @@ const COMMANDS: readonly Command[] = [
   { spec: RENDER, run: renderCommand },
   { spec: SYNTH, run: synthCommand },
   { spec: STATUS, run: (args, io) => statusCommand(args, io) },
+  { spec: DRILL, run: (args, io) => drillCommand(args, io) },
 ];
 
 /** `cdktf-barman --help` */

@@ -34,7 +34,8 @@ The servers come from CONFIG, or with --outputs from a deployed stack's outputs 
   ],
 };
 
-function connectionOf(args: ParsedArgs): StatusConnection {
+/** the ssh settings of status and drill: the same options, the same checks */
+export function connectionOf(args: ParsedArgs): StatusConnection {
   const user = valueOf(args, 'connection-user');
   const problem = user === undefined ? undefined : connectionUserProblem(user);
   if (problem !== undefined) throw new UsageError(problem);

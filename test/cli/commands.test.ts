@@ -73,7 +73,7 @@ describe('usage errors are one line pointing at the command\'s --help', () => {
     [['render', 'c.yml', '--out'], "cdktf-barman render: option --out needs a value (DIR) (see 'cdktf-barman render --help')"],
     [['validate', 'a.yml', 'b.yml'], "cdktf-barman validate: expected exactly one CONFIG file, got 2 (see 'cdktf-barman validate --help')"],
     [['status', 'c.yml', '--out', 'x'], "cdktf-barman status: unknown option --out (see 'cdktf-barman status --help')"],
-    [['deploy'], "cdktf-barman: unknown command 'deploy': see 'cdktf-barman --help' (commands: validate, render, synth, status)"],
+    [['deploy'], "cdktf-barman: unknown command 'deploy': see 'cdktf-barman --help' (commands: validate, render, synth, status, drill)"],
   ] as const) {
     test(args.join(' '), () => {
       const r = run(args);

@@ -10,6 +10,7 @@ import { LOGROTATE_PATH, renderLogrotate } from '../../render/logrotate';
 import { serverConfPath } from '../../render/server-conf';
 import { authorizedKeysFile, knownHostsFile, lines, publicKeyFile, walRestoreServer } from '../../render/ssh-files';
 import { keyBody } from '../../render/ssh-lines';
+import { DRILL_SCRIPT_PATH, renderDrillScript } from '../restore-drill/restore-drill-script';
 import { WAL_GATE_PATH, WalGrant, renderWalGate, walGrant } from '../../render/wal-gate';
 
 /** Where a Barman server remembers which per-instance files it manages, to remove stale ones. */
@@ -62,6 +63,8 @@ function serverWideFiles(graph: BarmanGraph, s: Instance, keys: KeyMaterial): Ho
     { ...root, path: BARMAN_CONF_DIR, mode: '0755', kind: FileKind.DIRECTORY },
     { ...root, path: GUARD_DIR, mode: '0755', kind: FileKind.DIRECTORY },
     { ...root, path: GUARD_SCRIPT_PATH, mode: '0755', kind: FileKind.FILE, content: renderGuardScript(s) },
+    // proves backups restore: `cdktf-barman drill` runs it (restore-drill.sh)
+    { ...root, path: DRILL_SCRIPT_PATH, mode: '0755', kind: FileKind.FILE, content: renderDrillScript(s) },
     // the forced command of the postgres keys in authorized_keys, written whether or not they use it
     { ...root, path: WAL_GATE_PATH, mode: '0755', kind: FileKind.FILE, content: renderWalGate() },
     { ...root, path: BARMAN_CRON_PATH, mode: '0644', kind: FileKind.FILE, content: renderBarmanCron(s) },

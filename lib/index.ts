@@ -18,6 +18,7 @@ export { PostgresAccess, type PostgresAccessProps } from './concerns/postgres-ac
 export { PostgresConfig, type PostgresConfigProps } from './concerns/postgres-config/postgres-config';
 export { PostgresRoles, type PostgresRolesProps } from './concerns/postgres-roles/postgres-roles';
 export { BarmanActivation, type BarmanActivationProps } from './concerns/activation/barman-activation';
+export { Preflight, type PreflightProps } from './concerns/preflight/preflight';
 export { type AuthorizedKey, Concern, FileKind, type HostFile, type HostPlan, type KeyRef } from './render/host-files';
 export { renderHosts } from './concerns/render-hosts';
 export { type KeyMaterial } from './render/key-material';

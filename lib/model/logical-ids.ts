@@ -34,6 +34,7 @@ export const logicalIds = {
   postgresConfig: (prefix: string, instance: string) => `${prefix}_postgres_config_${idPart(instance)}`,
   postgresRoles: (prefix: string, instance: string) => `${prefix}_postgres_roles_${idPart(instance)}`,
   activation: (prefix: string, instance: string, server: string) => `${prefix}_activate_${idPart(instance)}_on_${idPart(server)}`,
+  preflight: (prefix: string, host: string) => `${prefix}_preflight_${idPart(host)}`,
 };
 
 /** Two things of the graph that would get one Terraform id. */

@@ -65,6 +65,8 @@ const PUBLIC_NAMES = [
   'PostgresConfigProps',
   'PostgresRoles',
   'PostgresRolesProps',
+  'Preflight',
+  'PreflightProps',
   'ProvisionerPlacement',
   'ProvisionerResourceType',
   'RemovedBackups',

@@ -157,7 +157,7 @@ export function expectedProvisionerIds(graph: BarmanGraph, o: ExpectedIdOptions 
     ...graph.barmanServers.map((s) => `${prefix}_server_${idOf(s.name)}`),
     ...graph.edges.map((e) => `${prefix}_backup_${idOf(e.instance.name)}_on_${idOf(e.server.name)}`),
     ...graph.postgresInstances.map((p) => `${prefix}_postgres_access_${idOf(p.name)}`),
-    ...graph.instances.filter((i) => i.isBarmanServer || i.isPostgres).map((i) => `${prefix}_preflight_${idOf(i.name)}`),
+    ...preflightIds(graph, prefix),
   ];
   if (manage && graph.barmanServers.length > 0) {
     ids.push(...graph.postgresInstances.map((p) => `${prefix}_postgres_config_${idOf(p.name)}`));
@@ -166,6 +166,14 @@ export function expectedProvisionerIds(graph: BarmanGraph, o: ExpectedIdOptions 
   if (activate) ids.push(...graph.edges.map((e) => `${prefix}_activate_${idOf(e.instance.name)}_on_${idOf(e.server.name)}`));
   return ids.sort();
 }
+
+/** the preflight resources' logical ids: one per host (Barman server or Postgres instance); every writing resource depends on each */
+export function preflightIds(graph: BarmanGraph, prefix = 'barman'): string[] {
+  return graph.instances.filter((i) => i.isBarmanServer || i.isPostgres).map((i) => `${prefix}_preflight_${idOf(i.name)}`).sort();
+}
+
+/** the logical ids of the preflights and the preflights themselves left out (what a test of other dependencies compares) */
+export const withoutPreflights = (ids: Iterable<string>): string[] => [...ids].filter((id) => !/_preflight_/.test(id));
 
 /** the Terraform local carrying the prologue and the host program, once per stack */
 export const PROLOGUE_LOCAL = 'cdktf_barman_shell';

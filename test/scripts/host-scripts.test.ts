@@ -166,8 +166,8 @@ describe('the host shell is valid POSIX sh', () => {
   const noShellcheck = shellcheckMissing();
 
   test('every shipped .sh (lib/scripts/shell and each concern folder), as a file: sh -n and shellcheck -s sh (only its own directives)', (t) => {
-    assert.ok(SHELL_FILES.length >= 12, `${SHELL_FILES.join(' ')}`);
-    for (const expected of ['common.sh', 'drift.sh', 'files.sh', 'server.sh', 'backup-edge.sh', 'postgres-access.sh', 'postgres-side.sh', 'postgres-steps.sh', 'edge-removal.sh', 'activation.sh', 'private-key.sh', 'prologue.sh']) {
+    assert.ok(SHELL_FILES.length >= 13, `${SHELL_FILES.join(' ')}`);
+    for (const expected of ['common.sh', 'drift.sh', 'files.sh', 'server.sh', 'backup-edge.sh', 'postgres-access.sh', 'postgres-side.sh', 'postgres-steps.sh', 'edge-removal.sh', 'activation.sh', 'private-key.sh', 'prologue.sh', 'preflight.sh']) {
       assert.ok(SHELL_FILES.includes(expected), `${expected} is shipped beside the library`);
     }
     const files = SHELL_PATHS;

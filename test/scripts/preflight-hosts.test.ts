@@ -110,7 +110,7 @@ describe('preflight on sandbox hosts', { skip: e2eSkipReason() }, () => {
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, new RegExp(`installing barman postgresql-client-${PG_MAJOR} rsync\\n`));
       const log = (await bk.readFile('/root/apt-get.log')).trim().split('\n');
-      assert.deepEqual(log, ['-q update', `-q -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold install barman postgresql-client-${PG_MAJOR} rsync`]);
+      assert.deepEqual(log, ['-q update', `-q -y -o DPkg::Lock::Timeout=600 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold install barman postgresql-client-${PG_MAJOR} rsync`]);
       assert.match(await bk.readFile('/root/apt-get.env'), /DEBIAN_FRONTEND=noninteractive/);
       const again = await preflight(bk, true);
       assert.equal(again.code, 0, again.stderr);

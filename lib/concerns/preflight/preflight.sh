@@ -108,7 +108,8 @@ preflight_install() { # instance missing-lines
     export DEBIAN_FRONTEND
     apt-get -q update || die "installPackages on $1: apt-get update failed (see above)"
     # shellcheck disable=SC2086 # one word per package
-    apt-get -q -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold install $pf_pkgs || die "installPackages on $1: apt-get install $pf_pkgs failed (see above)"
+    # waits for another dpkg run (another cluster's preflight on this host, unattended-upgrades)
+    apt-get -q -y -o DPkg::Lock::Timeout=600 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold install $pf_pkgs || die "installPackages on $1: apt-get install $pf_pkgs failed (see above)"
   else
     if command -v dnf >/dev/null 2>&1; then pf_pm=dnf; elif command -v yum >/dev/null 2>&1; then pf_pm=yum; else die "installPackages on $1: neither dnf nor yum found"; fi
     # shellcheck disable=SC2086

@@ -19,6 +19,7 @@ export { PostgresConfig, type PostgresConfigProps } from './concerns/postgres-co
 export { PostgresRoles, type PostgresRolesProps } from './concerns/postgres-roles/postgres-roles';
 export { BarmanActivation, type BarmanActivationProps } from './concerns/activation/barman-activation';
 export { PostgresRetirement, type PostgresRetirementProps } from './concerns/postgres-retirement/postgres-retirement';
+export { Preflight, type PreflightProps } from './concerns/preflight/preflight';
 export { type AuthorizedKey, Concern, FileKind, type HostFile, type HostPlan, type KeyRef } from './render/host-files';
 export { renderHosts } from './concerns/render-hosts';
 export { type KeyMaterial } from './render/key-material';

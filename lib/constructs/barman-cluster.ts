@@ -2,14 +2,14 @@ import { InvalidConfigError, Severity, formatDiagnostic } from '../model/diagnos
 import { KeyAlgorithm, Role, SshUser } from '../model/enums';
 import { BarmanGraph, Instance } from '../model/graph';
 import { HostFile } from '../render/host-files';
-import { Annotations, Aspects, Construct, IConstruct, ITerraformDependable, TerraformResource, NullProvider, TerraformProvider, TerraformStack, TlsProvider, Token } from '../platform/cdktf';
+import { Annotations, Aspects, Construct, IConstruct, ITerraformDependable, TerraformResource, NullProvider, TerraformProvider, TerraformStack, TlsProvider, Token, dependable } from '../platform/cdktf';
 import { StatusTargets, statusTargets } from '../status/targets';
 import { addTokenPreconditions } from './token-preconditions';
 import { sharedServersOf } from './shared-servers';
 import { BackupEdgeConfig } from '../concerns/backup-edge/backup-edge-config';
 import { BarmanServerConfig } from '../concerns/barman-server/barman-server-config';
 import { HostConnectionProps } from './host-connection';
-import { ProvisionerResourceType } from './host-provisioner';
+import { HostProvisioner, ProvisionerResourceType } from './host-provisioner';
 import { applyClusterDependencies } from './cluster-dependencies';
 import { claimIdPrefix } from './cluster-ids';
 import { ClusterSource, graphOfSource } from './cluster-source';
@@ -21,6 +21,7 @@ import { DatabasePasswords, SuppliedDatabasePasswords } from './database-passwor
 import { PostgresConfig } from '../concerns/postgres-config/postgres-config';
 import { PostgresRoles } from '../concerns/postgres-roles/postgres-roles';
 import { PostgresRetirement } from '../concerns/postgres-retirement/postgres-retirement';
+import { Preflight } from '../concerns/preflight/preflight';
 
 /** Everything but the graph: how the graph becomes Terraform. */
 export interface BarmanClusterOptions {
@@ -71,6 +72,15 @@ export interface BarmanClusterOptions {
    * the owner's barman key pair (as TPA's shared Barman copies `id_barman`)
    */
   readonly serverOwner?: BarmanCluster;
+  /**
+   * let each host's preflight install the packages its roles need and lacks (TPA-like): apt-get
+   * on Debian/Ubuntu (barman, barman-cli, postgresql-client-<major>, rsync, cron, ...), dnf or yum
+   * on the RHEL family (barman, barman-cli, postgresql<major> from PGDG, rsync, cronie, ...),
+   * without questions; an unknown OS family fails. PostgreSQL itself is never installed. Off, the
+   * preflight only reports what is missing, with the package names, and fails the apply
+   * @default false
+   */
+  readonly installPackages?: boolean;
 }
 
 /** The cluster (exactly one of `instances`, `configFile` and `graph`) and how it becomes Terraform. */
@@ -100,6 +110,8 @@ export class BarmanCluster extends Construct {
   public readonly activations: readonly BarmanActivation[];
   /** one per instance leaving Barman (barman_retired) */
   public readonly retirements: readonly PostgresRetirement[];
+  /** one per host: what its roles need, checked before any host is written */
+  public readonly preflights: readonly Preflight[];
   /**
    * what `cdktf-barman status` needs to probe this cluster's Barman servers (no secrets):
    * `BarmanStack` puts it in the output `<prefix>_status_targets` as JSON; in a stack of your own,
@@ -137,6 +149,12 @@ export class BarmanCluster extends Construct {
     const activate = props.activate ?? manage;
     const passwords = manage ? new DatabasePasswords(this, 'database-passwords', { idPrefix: prefix, supplied: props.databasePasswords }) : undefined;
     this.databasePasswords = passwords;
+
+    // first, on every host, what its roles need: nothing is written anywhere until every host passed
+    const installPackages = props.installPackages ?? false;
+    this.preflights = graph.instances
+      .filter((i) => i.isBarmanServer || i.isPostgres)
+      .map((i) => new Preflight(this, `preflight-${i.name}`, { graph, host: i, installPackages, resourceType, connection, logicalId: logicalIds.preflight(prefix, i.name) }));
 
     // each concern's construct renders its own files
     const access = new Map<Instance, PostgresAccess>();
@@ -216,6 +234,7 @@ export class BarmanCluster extends Construct {
     this.postgresConfigs = [...configs.values()];
     this.postgresRoles = [...roles.values()];
     this.activations = activations;
+    waitForPreflights(this, this.preflights);
     // a file whose content Terraform knows only at apply time cannot be compared
     this.statusTargets = statusTargets(graph, (s) => (serverFiles.get(s) ?? []).filter((f) => f.content === undefined || !Token.isUnresolved(f.content)));
     // values given as Terraform tokens are checked at plan/apply time, by every resource using them
@@ -254,6 +273,16 @@ function shareServers(cluster: BarmanCluster, graph: BarmanGraph, props: BarmanC
     out.set(server, owner.servers.find((c) => c.server === ownerServer)!);
   }
   return out;
+}
+
+/** Every writing resource of the cluster (each provisioner but the preflights) depends on every host's preflight. */
+function waitForPreflights(cluster: Construct, preflights: readonly Preflight[]): void {
+  const checks = preflights.map((p) => dependable(p.resource));
+  const isPreflight = (c: IConstruct) => c.node.scopes.some((x) => x instanceof Preflight);
+  for (const c of cluster.node.findAll()) {
+    if (!(c instanceof HostProvisioner) || isPreflight(c)) continue;
+    c.resource.dependsOn = [...(c.resource.dependsOn ?? []), ...checks];
+  }
 }
 
 /** Names with dots can map to one id ('a' on 'b.on.c', 'a.on.b' on 'c'): refuse rather than drop one. */

@@ -35,6 +35,7 @@ export const logicalIds = {
   postgresRoles: (prefix: string, instance: string) => `${prefix}_postgres_roles_${idPart(instance)}`,
   activation: (prefix: string, instance: string, server: string) => `${prefix}_activate_${idPart(instance)}_on_${idPart(server)}`,
   retirement: (prefix: string, instance: string) => `${prefix}_retire_${idPart(instance)}`,
+  preflight: (prefix: string, host: string) => `${prefix}_preflight_${idPart(host)}`,
 };
 
 /** Two things of the graph that would get one Terraform id. */

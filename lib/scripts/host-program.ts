@@ -3,6 +3,7 @@ import { ACTIVATION_SHELL } from '../concerns/activation/activation-step';
 import { BACKUP_EDGE_SHELL } from '../concerns/backup-edge/backup-edge-step';
 import { BARMAN_SERVER_SHELL } from '../concerns/barman-server/barman-server-step';
 import { EDGE_REMOVAL_LIBRARY } from '../concerns/barman-server/edge-removal';
+import { PREFLIGHT_SHELL } from '../concerns/preflight/preflight-step';
 import { POSTGRES_ACCESS_SHELL } from '../concerns/postgres-access/postgres-access-step';
 import { POSTGRES_RETIREMENT_SHELL } from '../concerns/postgres-retirement/postgres-retirement-step';
 import { BARMAN_DB_USER, STREAMING_DB_USER } from '../render/barman-roles-sql';
@@ -22,6 +23,7 @@ export const HOST_PROGRAM = [
   POSTGRES_SIDE_LIBRARY,
   EDGE_REMOVAL_LIBRARY,
   shellFile('files.sh'),
+  PREFLIGHT_SHELL,
   BARMAN_SERVER_SHELL,
   BACKUP_EDGE_SHELL,
   POSTGRES_ACCESS_SHELL,

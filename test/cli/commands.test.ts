@@ -126,6 +126,17 @@ describe('synth: a flag for every construct option', () => {
     assert.ok(!none.some((id) => /activate|roles|db_secret|postgres_config/.test(id)), none.join(' '));
   });
 
+  test('--install-packages: every preflight installs what it lacks; without it, each only checks', () => {
+    const steps = (args: string[]) => {
+      const r = synth(args).json!.resource.null_resource as Record<string, { provisioner: { 'remote-exec': { inline: string[] } }[]; triggers: Record<string, string> }>;
+      const pre = Object.entries(r).filter(([id]) => id.includes('_preflight_'));
+      assert.ok(pre.length >= 3, Object.keys(r).join(' '));
+      return pre.map(([, x]) => [x.provisioner[0]['remote-exec'].inline.join('\n').match(/^preflight '[^']*' '[^']*' '(check|install)'/m)?.[1], x.triggers.preflight.split('\n')[0].replace(/.*; /, '')] as const);
+    };
+    for (const [mode, header] of steps(['--install-packages'])) assert.deepEqual([mode, header.startsWith('installPackages on')], ['install', true]);
+    for (const [mode, header] of steps([])) assert.deepEqual([mode, header.startsWith('installPackages off')], ['check', true]);
+  });
+
   test('connection flags reach every connection block; the bastion key is a sensitive variable', () => {
     const { code, stderr, json } = synth([
       '--connection-user', 'deploy', '--connection-port', '2222', '--connection-timeout', '90s',

@@ -44,6 +44,8 @@ import {
   triggerArg,
   triggerPaths,
   triggersOf,
+  preflightIds,
+  withoutPreflights,
 } from './synth-helpers';
 
 const NR = 'null_resource';
@@ -56,7 +58,7 @@ const publicKeyRef = (id: string): string => `\${trimspace(tls_private_key.${id}
 describe('the seed (examples/config.yml: one backed up to two)', () => {
   const json = synthCluster({ graph: seedGraph() });
 
-  test('exactly the ten resources, with readable logical ids', () => {
+  test('exactly the twelve resources, with readable logical ids', () => {
     assert.deepEqual(
       sorted(resourcesOf(json).keys()),
       sorted([
@@ -68,6 +70,9 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
         'null_resource.barman_postgres_config_one',
         'null_resource.barman_postgres_roles_one',
         'null_resource.barman_activate_one_on_two',
+        // first, on each host, what its roles need (preflight)
+        'null_resource.barman_preflight_one',
+        'null_resource.barman_preflight_two',
         'terraform_data.barman_db_secret_barman',
         'terraform_data.barman_db_secret_streaming_barman',
         'tls_private_key.barman_ssh_key_postgres',
@@ -76,13 +81,15 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     );
   });
 
-  test('the backup resource depends on its server resource; the activation on everything one on two needs; the others on nothing', () => {
-    assert.deepEqual(resource(json, NR, 'barman_backup_one_on_two').depends_on, ['null_resource.barman_server_two']);
+  test('the backup resource depends on its server resource; the activation on everything one on two needs; the others on nothing but the preflights', () => {
+    const preflights = ['null_resource.barman_preflight_one', 'null_resource.barman_preflight_two'];
+    assert.deepEqual(resource(json, NR, 'barman_backup_one_on_two').depends_on, ['null_resource.barman_server_two', ...preflights]);
     assert.deepEqual(
       sorted(resource(json, NR, 'barman_activate_one_on_two').depends_on ?? []),
-      sorted(['barman_backup_one_on_two', 'barman_server_two', 'barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one'].map((id) => `null_resource.${id}`)),
+      sorted([...['barman_backup_one_on_two', 'barman_server_two', 'barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one'].map((id) => `null_resource.${id}`), ...preflights]),
     );
-    for (const id of ['barman_server_two', 'barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one']) assert.equal(resource(json, NR, id).depends_on, undefined, id);
+    for (const id of ['barman_server_two', 'barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one']) assert.deepEqual(resource(json, NR, id).depends_on, preflights, id);
+    for (const id of ['barman_preflight_one', 'barman_preflight_two']) assert.equal(resource(json, NR, id).depends_on, undefined, id);
   });
 
   test('the passwords: built-in terraform_data, a sensitive random UUID kept in triggers_replace from creation on (no input, so no unmarked output copy); no provisioners', () => {
@@ -257,13 +264,13 @@ describe('terraform_data mode', () => {
     assert.deepEqual(
       sorted(resourcesOf(json).keys()),
       sorted([
-        ...['server_two', 'backup_one_on_two', 'postgres_access_one', 'postgres_config_one', 'postgres_roles_one', 'activate_one_on_two', 'db_secret_barman', 'db_secret_streaming_barman'].map((id) => `terraform_data.barman_${id}`),
+        ...['server_two', 'backup_one_on_two', 'postgres_access_one', 'postgres_config_one', 'postgres_roles_one', 'activate_one_on_two', 'preflight_one', 'preflight_two', 'db_secret_barman', 'db_secret_streaming_barman'].map((id) => `terraform_data.barman_${id}`),
         'tls_private_key.barman_ssh_key_postgres',
         'tls_private_key.barman_ssh_key_barman',
       ]),
     );
     for (const r of provisionerResources(json).values()) assert.ok(r.triggers_replace && !r.triggers, 'terraform_data carries `triggers_replace` (a change replaces it and re-runs the provisioners)');
-    assert.deepEqual(resource(json, TD, 'barman_backup_one_on_two').depends_on, ['terraform_data.barman_server_two']);
+    assert.deepEqual(withoutPreflights(resource(json, TD, 'barman_backup_one_on_two').depends_on ?? []), ['terraform_data.barman_server_two']);
     assert.equal(json.provider?.null, undefined);
     assert.equal(json.terraform?.required_providers?.null, undefined);
     assert.equal(json.provider?.tls?.length, 1);
@@ -399,6 +406,8 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
       sorted(resourcesOf(json).keys()),
       sorted([
         ...EXPECTED_PROVISIONERS.map((id) => `null_resource.${id}`),
+        // and one preflight per host
+        ...preflightIds(graph).map((id) => `null_resource.${id}`),
         'terraform_data.barman_db_secret_barman',
         'terraform_data.barman_db_secret_streaming_barman',
         'tls_private_key.barman_ssh_key_postgres',
@@ -407,7 +416,8 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
     );
   });
 
-  test('each backup resource depends on exactly its server\'s resource, each activation on what its edge needs; nothing else depends on anything', () => {
+  test('each backup resource depends on exactly its server\'s resource, each activation on what its edge needs; nothing else depends on anything but the preflights (every writing resource on every one)', () => {
+    const preflights = preflightIds(graph).map((id) => `null_resource.${id}`);
     const expected: Record<string, string[]> = {
       barman_backup_one_on_two: ['barman_server_two'],
       barman_backup_one_on_three: ['barman_server_three'],
@@ -437,8 +447,8 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
       ],
     };
     for (const [id, body] of provisionerResources(json)) {
-      if (id in expected) assert.deepEqual(sorted(body.depends_on ?? []), sorted(expected[id].map((d) => `null_resource.${d}`)), id);
-      else assert.equal(body.depends_on, undefined, `${id} should not depend on anything`);
+      if (id.includes('_preflight_')) assert.equal(body.depends_on, undefined, `${id} should not depend on anything`);
+      else assert.deepEqual(sorted(body.depends_on ?? []), sorted([...(expected[id] ?? []).map((d) => `null_resource.${d}`), ...preflights]), id);
     }
   });
 
@@ -664,14 +674,14 @@ describe('idPrefix and embedding in an existing stack', () => {
     assert.deepEqual(
       sorted(resourcesOf(json).keys()),
       sorted([
-        ...['server_two', 'backup_one_on_two', 'postgres_access_one', 'postgres_config_one', 'postgres_roles_one', 'activate_one_on_two'].map((id) => `null_resource.pgb_${id}`),
+        ...['server_two', 'backup_one_on_two', 'postgres_access_one', 'postgres_config_one', 'postgres_roles_one', 'activate_one_on_two', 'preflight_one', 'preflight_two'].map((id) => `null_resource.pgb_${id}`),
         'terraform_data.pgb_db_secret_barman',
         'terraform_data.pgb_db_secret_streaming_barman',
         'tls_private_key.pgb_ssh_key_postgres',
         'tls_private_key.pgb_ssh_key_barman',
       ]),
     );
-    assert.deepEqual(resource(json, NR, 'pgb_backup_one_on_two').depends_on, ['null_resource.pgb_server_two']);
+    assert.deepEqual(resource(json, NR, 'pgb_backup_one_on_two').depends_on, ['null_resource.pgb_server_two', 'null_resource.pgb_preflight_one', 'null_resource.pgb_preflight_two']);
     assert.ok((resource(json, NR, 'pgb_activate_one_on_two').depends_on ?? []).includes('null_resource.pgb_postgres_roles_one'));
     assert.equal(triggersOf(resource(json, NR, 'pgb_postgres_access_one'))['/var/lib/postgresql/.ssh/id_ed25519.pub'], `${publicKeyRef('pgb_ssh_key_postgres')} postgres@seed\n`);
     assert.match(triggersOf(resource(json, NR, 'pgb_postgres_roles_one')).passwords_sha256, /terraform_data\.pgb_db_secret_barman\.triggers_replace/);
@@ -687,7 +697,7 @@ describe('idPrefix and embedding in an existing stack', () => {
     const ids = [...provisionerResources(json).keys()];
     assert.ok(ids.includes('east_server_two') && ids.includes('west_server_two') && ids.includes('west_backup_four_on_two'));
     assert.deepEqual(sorted(ids), sorted([...expectedProvisionerIds(seedGraph(), { prefix: 'east' }), ...expectedProvisionerIds(multiGraph(), { prefix: 'west' })]));
-    assert.equal(ids.length, 6 + 27);
+    assert.equal(ids.length, 6 + 2 + 27 + 7, 'the writing resources and one preflight per host of each');
     // each cluster its own passwords
     assert.deepEqual(sorted(passwordResources(json).keys()), ['east_db_secret_barman', 'east_db_secret_streaming_barman', 'west_db_secret_barman', 'west_db_secret_streaming_barman']);
     assert.equal(json.provider?.null?.length, 1);

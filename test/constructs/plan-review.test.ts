@@ -91,8 +91,8 @@ const CASES: Case[] = [
   {
     what: 'compression',
     one: { compression: Compression.BZIP2 },
-    // the backup step checks the compression program is installed
-    changed: { ...BACKUPS(CONF, 'script_sha256'), ...ACTIVATIONS(CONF) },
+    // the backup step checks the compression program is installed; so do the preflights of its Barman servers (bzip2 now)
+    changed: { ...BACKUPS(CONF, 'script_sha256'), ...ACTIVATIONS(CONF), barman_preflight_two: ['preflight'], barman_preflight_three: ['preflight'] },
     added: { [CONF]: [/^compression = bzip2$/] },
   },
   {
@@ -106,7 +106,8 @@ const CASES: Case[] = [
     // the activation also checks that archive_mode is live (it waits for a restart)
     what: 'WAL archiving (barman_archiver)',
     one: { archiver: true },
-    changed: { ...BACKUPS(CONF), ...ACTIVATIONS(CONF, 'script_sha256'), barman_postgres_config_one: [SQL] },
+    // one's preflight now checks barman-wal-archive and ssh
+    changed: { ...BACKUPS(CONF), ...ACTIVATIONS(CONF, 'script_sha256'), barman_postgres_config_one: [SQL], barman_preflight_one: ['preflight'] },
     added: {
       [CONF]: [/^archiver = on$/],
       [SQL]: [/^ALTER SYSTEM SET archive_mode = 'on';$/, /^ALTER SYSTEM SET archive_command = 'barman-wal-archive -U barman --port 2222 10\.1\.0\.2 one %p && barman-wal-archive -U barman --port 22 10\.1\.0\.3 one %p';$/],
@@ -126,7 +127,7 @@ const CASES: Case[] = [
   },
 ];
 
-describe('a change to one backed-up instance replaces exactly its own resources: its backups and their activations', () => {
+describe('a change to one backed-up instance replaces exactly its own resources: its backups and their activations (and re-runs the preflight of a host whose needs it changes)', () => {
   for (const resourceType of Object.values(ProvisionerResourceType)) {
     for (const c of CASES) {
       test(`${c.what} of one (${resourceType}): only ${Object.keys(c.changed).sort().join(', ')} change`, () => {
@@ -196,9 +197,9 @@ describe('a change to one backed-up instance replaces exactly its own resources:
   test('the comparison itself notices a change anywhere (control)', () => {
     const before = synthCluster({ graph: multiGraph() });
     const after = synthCluster({ graph: multiGraph(), connection: { user: 'deploy' } });
-    // a connection change touches every provisioner resource (13 + 5 configs + 4 roles + 5 activations), not the passwords
+    // a connection change touches every provisioner resource (13 + 5 configs + 4 roles + 5 activations + 7 preflights), not the passwords
     const changed = compare(before, after).changed;
     assert.deepEqual(changed, [...provisionerResources(before).keys()].map((id) => `null_resource.${id}`).sort());
-    assert.equal(changed.length, 27);
+    assert.equal(changed.length, 34);
   });
 });

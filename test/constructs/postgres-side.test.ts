@@ -37,6 +37,8 @@ import {
   synthCluster,
   synthStack,
   triggersOf,
+  preflightIds,
+  withoutPreflights,
 } from './synth-helpers';
 
 const TYPES = Object.values(ProvisionerResourceType);
@@ -57,7 +59,8 @@ function activationNeeds(graph: BarmanGraph, type: string, b: string, s: string)
   // a replica whose upstream is not given waits for every primary's roles
   if (!primary.roles.includes(Role.REPLICA)) needs.push(`barman_postgres_roles_${idOf(primary.name)}`);
   else for (const p of graph.postgresInstances.filter((x) => !x.roles.includes(Role.REPLICA))) needs.push(`barman_postgres_roles_${idOf(p.name)}`);
-  return needs.map((id) => `${type}.${id}`).sort();
+  // and every host's preflight, as every writing resource
+  return [...needs, ...preflightIds(graph)].map((id) => `${type}.${id}`).sort();
 }
 
 for (const t of TOPOLOGIES) {
@@ -94,6 +97,7 @@ for (const t of TOPOLOGIES) {
             ...graph.barmanServers.map((s) => `${type}.barman_server_${idOf(s.name)}`),
             ...graph.edges.map((e) => `${type}.barman_backup_${idOf(e.instance.name)}_on_${idOf(e.server.name)}`),
             ...graph.postgresInstances.map((p) => `${type}.barman_postgres_access_${idOf(p.name)}`),
+            ...preflightIds(graph).map((id) => `${type}.${id}`),
             ...keys.map((k) => `tls_private_key.${k}`),
           ]),
         );
@@ -254,7 +258,8 @@ describe('known gaps', () => {
   test('the roles resource ids: exactly the expected, derived from the graph (control of activationNeeds)', () => {
     // fleet: bravo (replica of alpha) and alpha backed up: both activations wait for alpha's roles
     const graph = loadGraphFromFile(fixtureConfigs().find((f) => f.name === 'topologies/many-to-one')!.file);
-    assert.deepEqual(activationNeeds(graph, 'x', 'bravo', 'vault'), ['x.barman_backup_bravo_on_vault', 'x.barman_postgres_access_bravo', 'x.barman_postgres_config_bravo', 'x.barman_postgres_roles_alpha', 'x.barman_server_vault']);
+    assert.deepEqual(withoutPreflights(activationNeeds(graph, 'x', 'bravo', 'vault')), ['x.barman_backup_bravo_on_vault', 'x.barman_postgres_access_bravo', 'x.barman_postgres_config_bravo', 'x.barman_postgres_roles_alpha', 'x.barman_server_vault']);
+    assert.deepEqual(activationNeeds(graph, 'x', 'bravo', 'vault').filter((d) => d.includes('_preflight_')), graph.instances.map((i) => `x.barman_preflight_${i.name}`).sort());
     assert.deepEqual(passwordIds('p'), ['p_db_secret_barman', 'p_db_secret_streaming_barman']);
   });
 });

@@ -146,7 +146,8 @@ export interface ExpectedIdOptions {
  * The provisioner resources a graph should give, derived from the graph alone: a server resource
  * per Barman server, a backup resource per edge, an access resource per Postgres instance; with
  * database access managed (and some Barman server), a config resource per Postgres instance and a
- * roles resource per Postgres instance that is not a replica; with activation, one per edge.
+ * roles resource per Postgres instance that is not a replica; with activation, one per edge; and
+ * a preflight resource per host (Barman server or Postgres instance).
  */
 export function expectedProvisionerIds(graph: BarmanGraph, o: ExpectedIdOptions = {}): string[] {
   const prefix = o.prefix ?? 'barman';
@@ -156,6 +157,7 @@ export function expectedProvisionerIds(graph: BarmanGraph, o: ExpectedIdOptions 
     ...graph.barmanServers.map((s) => `${prefix}_server_${idOf(s.name)}`),
     ...graph.edges.map((e) => `${prefix}_backup_${idOf(e.instance.name)}_on_${idOf(e.server.name)}`),
     ...graph.postgresInstances.map((p) => `${prefix}_postgres_access_${idOf(p.name)}`),
+    ...preflightIds(graph, prefix),
   ];
   if (manage && graph.barmanServers.length > 0) {
     ids.push(...graph.postgresInstances.map((p) => `${prefix}_postgres_config_${idOf(p.name)}`));
@@ -164,6 +166,14 @@ export function expectedProvisionerIds(graph: BarmanGraph, o: ExpectedIdOptions 
   if (activate) ids.push(...graph.edges.map((e) => `${prefix}_activate_${idOf(e.instance.name)}_on_${idOf(e.server.name)}`));
   return ids.sort();
 }
+
+/** the preflight resources' logical ids: one per host (Barman server or Postgres instance); every writing resource depends on each */
+export function preflightIds(graph: BarmanGraph, prefix = 'barman'): string[] {
+  return graph.instances.filter((i) => i.isBarmanServer || i.isPostgres).map((i) => `${prefix}_preflight_${idOf(i.name)}`).sort();
+}
+
+/** the logical ids of the preflights and the preflights themselves left out (what a test of other dependencies compares) */
+export const withoutPreflights = (ids: Iterable<string>): string[] => [...ids].filter((id) => !/_preflight_/.test(id));
 
 /** the Terraform local carrying the prologue and the host program, once per stack */
 export const PROLOGUE_LOCAL = 'cdktf_barman_shell';

@@ -67,6 +67,8 @@ const PUBLIC_NAMES = [
   'PostgresRetirement',
   'PostgresRetirementProps',
   'PostgresRolesProps',
+  'Preflight',
+  'PreflightProps',
   'ProvisionerPlacement',
   'ProvisionerResourceType',
   'RemovedBackups',

@@ -27,6 +27,7 @@ import { barmanServerScript } from '../../lib/concerns/barman-server/barman-serv
 import { postgresAccessScript } from '../../lib/concerns/postgres-access/postgres-access-step';
 import { writeFilesArgs } from '../../lib/scripts/write-files-args';
 import { activationScript } from '../../lib/concerns/activation/activation-step';
+import { preflightScript } from '../../lib/concerns/preflight/preflight-step';
 import { pgpassScript } from '../../lib/concerns/backup-edge/backup-edge-step';
 import { postgresConfigScript } from '../../lib/concerns/postgres-config/postgres-config-step';
 import { postgresRolesCheckScript, postgresRolesScript } from '../../lib/concerns/postgres-roles/postgres-roles-step';
@@ -72,6 +73,7 @@ function stepsOf(graph: BarmanGraph): { name: string; step: HostScript; secrets:
   const plans = renderHosts(graph, new PlaceholderKeys());
   for (const p of plans) {
     const filesOf = (c: Concern) => p.files.filter((f) => f.concern === c);
+    for (const install of [false, true]) out.push({ name: `preflight of ${p.instance.name}${install ? ' (installPackages)' : ''}`, step: preflightScript(graph, p.instance, install), secrets: 0 });
     if (p.instance.isBarmanServer) {
       out.push({ name: `server ${p.instance.name}`, step: barmanServerScript(graph, p.instance, filesOf(Concern.BARMAN_SERVER)), secrets: 0 });
       for (const e of graph.edgesOnServer(p.instance)) {
@@ -164,8 +166,8 @@ describe('the host shell is valid POSIX sh', () => {
   const noShellcheck = shellcheckMissing();
 
   test('every shipped .sh (lib/scripts/shell and each concern folder), as a file: sh -n and shellcheck -s sh (only its own directives)', (t) => {
-    assert.ok(SHELL_FILES.length >= 12, `${SHELL_FILES.join(' ')}`);
-    for (const expected of ['common.sh', 'drift.sh', 'files.sh', 'server.sh', 'backup-edge.sh', 'postgres-access.sh', 'postgres-side.sh', 'postgres-steps.sh', 'edge-removal.sh', 'activation.sh', 'private-key.sh', 'prologue.sh']) {
+    assert.ok(SHELL_FILES.length >= 13, `${SHELL_FILES.join(' ')}`);
+    for (const expected of ['common.sh', 'drift.sh', 'files.sh', 'server.sh', 'backup-edge.sh', 'postgres-access.sh', 'postgres-side.sh', 'postgres-steps.sh', 'edge-removal.sh', 'activation.sh', 'private-key.sh', 'prologue.sh', 'preflight.sh']) {
       assert.ok(SHELL_FILES.includes(expected), `${expected} is shipped beside the library`);
     }
     const files = SHELL_PATHS;

@@ -1,6 +1,6 @@
 # shellcheck shell=sh
-# A Barman server's own configuration: checks that Barman and its tools are there, every file of
-# the server's layout (files.sh), then the reconciliation: the instances an earlier apply
+# A Barman server's own configuration (needs preflight.sh): checks that Barman and its tools are
+# there, every file of the server's layout (files.sh), then the reconciliation: the instances an earlier apply
 # configured here and the graph no longer has are retired (Terraform runs no destroy provisioner
 # for a resource removed from the configuration): per name, under its cron lock, receive-wal
 # stopped, slot dropped while the .pgpass lines still let Barman connect, backups deleted only with
@@ -8,12 +8,14 @@
 # stops the step before the list is rewritten, so the next apply retries.
 
 barman_server() { # server barman-user barman-group barman-home pg-bin-dir pg-version log-file keep|delete list-file wanted-base64 pgpass-file begin-prefix end-prefix owner|shared owners-barman-conf-base64 write_files-arguments...
-  [ -x /usr/bin/barman ] || die "barman is not installed on $1: install the barman and barman-cli packages first"
+  # the preflight checked these before any host was written; checked again with its function, in
+  # case a package left since (the preflight re-runs only when what it checks changes)
+  preflight_has executable /usr/bin/barman || die "barman is not installed on $1: install the barman and barman-cli packages first"
   need_user "$2" 'install the barman package, or set barman_user'
   need_group "$3" 'install the barman package, or set barman_group'
   need_home "$2" "$4" barman_home
   need_command flock "flock is missing on $1; the backup cron entries need it: install util-linux"
-  [ -x "$5/pg_receivewal" ] || die "pg_receivewal not found in postgres_bin_dir '$5' on $1: install the PostgreSQL client of version $6, or set postgres_bin_dir"
+  preflight_has executable "$5/pg_receivewal" || die "pg_receivewal not found in postgres_bin_dir '$5' on $1: install the PostgreSQL client of version $6, or set postgres_bin_dir"
   # what edge-removal.sh reads
   # shellcheck disable=SC2034
   BM_USER=$2 BM_HOME=$4 BM_CONF_DIR=@BARMAN_CONF_DIR@ BM_LOG=$7

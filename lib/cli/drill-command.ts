@@ -1,4 +1,4 @@
-import { DRILL_SCRIPT_PATH, drillResultPath } from '../concerns/restore-drill/restore-drill-script';
+import { DRILL_SCRIPT_PATH, drillCommandWords } from '../concerns/restore-drill/restore-drill-script';
 import { BarmanGraph } from '../model/graph';
 import { shellQuote } from '../render/shell-quote';
 import { DEFAULT_TIMEOUT_SECONDS } from '../status/collect';
@@ -23,8 +23,8 @@ read. The result is kept on the server (<barman_home>/cdktf-barman-drills/<backu
 printed. A drill does not start while that instance's backup runs. Exit 1 unless every drill
 passed.`,
   options: [
-    { name: 'scratch', value: 'DIR', help: 'where the recovered copy goes on the Barman server (default /var/tmp);\nit needs about twice the backup free' },
-    { name: 'port', value: 'N', help: 'port of the recovered instance on the Barman server (default 54329)' },
+    { name: 'scratch', value: 'DIR', help: "where the recovered copy goes on the Barman server (default: its\nbarman_drill_scratch, /var/tmp); it needs about twice the backup free" },
+    { name: 'port', value: 'N', help: "port of the recovered instance (default: the server's barman_drill_port, 54329)" },
     { name: 'backup', value: 'ID', help: "the backup to drill (default latest)" },
     { name: 'check-sql', value: 'SQL', help: 'a query the recovered instance must answer with --expect' },
     { name: 'expect', value: 'TEXT', help: "--check-sql's expected output (psql -At)" },
@@ -55,7 +55,7 @@ export async function drillCommand(args: ParsedArgs, io: Io, run: SshRunner = ru
   const graph = load(file, io);
   if (graph === undefined) return EXIT_INVALID;
   const edges = edgesToDrill(graph, only);
-  const port = wholeNumber(args, 'port', 1024, 65535) ?? 54329;
+  const port = wholeNumber(args, 'port', 1024, 65535);
   const results: DrillResult[] = [];
   for (const e of edges) {
     const s = e.server;
@@ -68,7 +68,8 @@ export async function drillCommand(args: ParsedArgs, io: Io, run: SshRunner = ru
       bastionHost: connection.bastionHost,
       timeout: connection.timeout ?? DEFAULT_TIMEOUT_SECONDS,
     };
-    const words = [DRILL_SCRIPT_PATH, e.backupName, e.instance.settings.postgresBinDir, valueOf(args, 'scratch') ?? '/var/tmp', String(port), drillResultPath(s, e.backupName), e.instance.settings.postgresUser, valueOf(args, 'backup') ?? 'latest', ...(sql === undefined ? [] : [sql, expected!])];
+    const scratch = valueOf(args, 'scratch');
+    const words = drillCommandWords(e, { scratch, port, backup: valueOf(args, 'backup'), check: sql === undefined ? undefined : { sql, expected: expected! } });
     const r = await run({ ...target, timeout: target.timeout }, `exec ${words.map(shellQuote).join(' ')}\n`);
     results.push(parseResult(e.instance.name, s.name, r.stdout, r.stderr, r.code));
   }

@@ -45,6 +45,15 @@ export interface BarmanSettings {
   readonly streamingWalsDirectory?: string;
   /** 5-field cron schedule of full backups [barman_backup_interval] @default '0 4 * * wed,sat' */
   readonly backupInterval?: string;
+  /**
+   * 5-field cron schedule of restore drills on each of its Barman servers; never in a minute its
+   * backups start [barman_drill_schedule] @default - no scheduled drills
+   */
+  readonly drillSchedule?: string;
+  /** a Barman server's setting: where drills put their recovered copy [barman_drill_scratch] @default /var/tmp */
+  readonly drillScratch?: string;
+  /** a Barman server's setting: port of a drill's recovered copy (socket only) [barman_drill_port] @default 54329 */
+  readonly drillPort?: number;
   /** names the Barman server section, its files and directory [backup_name] @default - the instance name */
   readonly backupName?: string;
   /** [barman_user] @default barman */
@@ -124,7 +133,7 @@ export interface BarmanSettings {
  * maximum age are held as the text Barman reads.
  */
 export type EffectiveSettings = Readonly<
-  Required<Omit<BarmanSettings, 'backupOptions' | 'retentionPolicy' | 'lastBackupMaximumAge' | 'preArchiveRetryScript' | 'postBackupRetryScript' | 'postBackupScript' | 'streamingWalsDirectory'>>
-  & Pick<BarmanSettings, 'preArchiveRetryScript' | 'postBackupRetryScript' | 'postBackupScript' | 'streamingWalsDirectory'>
+  Required<Omit<BarmanSettings, 'backupOptions' | 'retentionPolicy' | 'lastBackupMaximumAge' | 'preArchiveRetryScript' | 'postBackupRetryScript' | 'postBackupScript' | 'streamingWalsDirectory' | 'drillSchedule'>>
+  & Pick<BarmanSettings, 'preArchiveRetryScript' | 'postBackupRetryScript' | 'postBackupScript' | 'streamingWalsDirectory' | 'drillSchedule'>
   & Record<'backupOptions' | 'retentionPolicy' | 'lastBackupMaximumAge', string>
 >;

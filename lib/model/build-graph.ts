@@ -4,7 +4,7 @@ import { BackupMethod, HbaMethod, POSTGRES_ROLES, ReuseBackup, Role } from './en
 import { BackupEdge, BarmanGraph, Instance } from './graph';
 import { MAX_FILE_NAME_BYTES, cronFileName, isAddress, isHostKeyLine, isHostName, slotName } from './names';
 import { backupSchedules } from './backup-stagger';
-import { scheduleWarnings } from './schedule-checks';
+import { drillClash, scheduleWarnings } from './schedule-checks';
 import { isFromPattern } from './ip-patterns';
 import { EffectiveSettings, IGNORED_TPA_BARMAN_VARS, LIST_VARS, SETTING_BY_VAR, SETTING_DEFINITIONS, SettingDefinition, SettingScope } from './settings';
 import { RetentionPolicy } from './periods';
@@ -233,6 +233,8 @@ function checkCombinations(s: EffectiveSettings, given: (name: string) => Locate
   for (const w of scheduleWarnings(s)) {
     bag.warning(w, { instance, key: 'barman_backup_interval', position: given('barman_backup_interval')?.where });
   }
+  const clash = drillClash(s);
+  if (clash !== undefined) bag.error(clash, { instance, key: 'barman_drill_schedule', position: given('barman_drill_schedule')?.where });
 }
 
 /** Settings read from the Barman server only: on an instance that is none, nothing reads them. */

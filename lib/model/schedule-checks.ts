@@ -6,7 +6,8 @@
  */
 import { ageSeconds, recoveryWindowSeconds } from './periods';
 import { EffectiveSettings } from './settings';
-import { describeMinutes, longestGapMinutes } from './schedule-gaps';
+import { describeMinutes, firstSharedStart, longestGapMinutes } from './schedule-gaps';
+import { cronScheduleProblems } from './cron-schedule';
 
 const inMinutes = (seconds: number | undefined): number | undefined => (seconds === undefined ? undefined : seconds / 60);
 
@@ -31,4 +32,17 @@ export function scheduleWarnings(s: EffectiveSettings): string[] {
     out.push(`barman_backup_interval ${schedule} leaves up to ${describeMinutes(gap)} between full backups, longer than the retention window '${s.retentionPolicy}': recoveries replay WAL from a backup older than the window and retention must keep it; schedule backups more often or widen barman_retention_policy`);
   }
   return out;
+}
+
+/**
+ * A drill takes the backup's lock: one starting in the same minute as a backup makes that backup
+ * wait for its next run. Undefined when they never start together (or a schedule is invalid: it
+ * has its own error).
+ */
+export function drillClash(s: EffectiveSettings): string | undefined {
+  const drill = s.drillSchedule;
+  if (drill === undefined || cronScheduleProblems(drill).length > 0 || cronScheduleProblems(s.backupInterval).length > 0) return undefined;
+  const when = firstSharedStart(drill, s.backupInterval);
+  if (when === undefined) return undefined;
+  return `barman_drill_schedule '${drill}' starts in the same minute as barman_backup_interval '${s.backupInterval}' (first on ${when}): the drill would hold the backup's lock and that backup would be skipped; move the drill to another time`;
 }

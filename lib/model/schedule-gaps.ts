@@ -108,3 +108,25 @@ export function describeMinutes(minutes: number): string {
   if (mins || parts.length === 0) parts.push(`${mins} minute${mins === 1 ? '' : 's'}`);
   return parts.join(' ');
 }
+
+const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/**
+ * The first minute both schedules start in (e.g. `Wed 2024-01-03 04:00`), scanning the same years
+ * as longestGapMinutes; undefined when they never share one. Both must be valid.
+ */
+export function firstSharedStart(a: string, b: string): string | undefined {
+  const fa = parse(a);
+  const fb = parse(b);
+  const hours = fa.hours.filter((h) => fb.hours.includes(h));
+  const minutes = fa.minutes.filter((m) => fb.minutes.includes(m));
+  if (hours.length === 0 || minutes.length === 0) return undefined;
+  for (let d = 0; d < DAYS_SCANNED; d++) {
+    const day = new Date(SCAN_START + d * MINUTES_PER_DAY * 60_000);
+    if (!runsOn(fa, day) || !runsOn(fb, day)) continue;
+    const hh = String(hours[0]).padStart(2, '0');
+    const mm = String(minutes[0]).padStart(2, '0');
+    return `${DAY_NAMES[day.getUTCDay()]} ${day.toISOString().slice(0, 10)} ${hh}:${mm}`;
+  }
+  return undefined;
+}

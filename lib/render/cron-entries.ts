@@ -11,7 +11,7 @@ export const BARMAN_CRON_PATH = `${CRON_DIR}/barman`;
  * as in the Debian package's /etc/cron.d/barman, which this replaces: what a job prints (Barman's
  * errors; a quiet run prints nothing) reaches root, not the barman user's unread mailbox.
  */
-function cronFile(what: string, line: string): string {
+export function cronFile(what: string, line: string): string {
   return managedHeader('#', what) + 'MAILTO=root\n' + line + '\n';
 }
 

@@ -34,7 +34,7 @@ describe('drill', () => {
     assert.equal(r.calls.length, 1);
     const { target, script } = r.calls[0];
     assert.deepEqual([target.host, target.port, target.user, target.identityFile], ['127.0.0.41', 24632, 'root', '/k']);
-    assert.deepEqual(shellWords(script.trim()), ['exec', '/usr/local/lib/cdktf-barman/restore-drill', 'pg1', '/usr/lib/postgresql/15/bin', '/srv/drills', '54329', '/var/lib/barman/cdktf-barman-drills/pg1.json', 'postgres', 'latest', "SELECT 'it''s'", "it's"]);
+    assert.deepEqual(shellWords(script.trim()), ['exec', '/usr/local/lib/cdktf-barman/restore-drill', 'pg1', '/usr/lib/postgresql/15/bin', '/srv/drills', '54329', '/var/lib/barman/cdktf-barman-drills/pg1.json', 'postgres', '/var/lib/barman/.cdktf-barman-backup-pg1.lock', 'latest', "SELECT 'it''s'", "it's"]);
     assert.equal(r.stdout, 'pg1 on barman: PASS (backup 20261204T185900, 4 s, recovered to 0/50000A0): recovered, replayed its WAL and answered (414 catalogue entries)\n');
   });
 

@@ -40,6 +40,7 @@ const HOSTS = [
 const STOCK_HBA = ['local   all          all                                 peer', 'local   replication  all                                 peer'];
 const SCRATCH = '/srv/drills';
 const RESULT = '/var/lib/barman/cdktf-barman-drills/db1.json';
+const LOCK = '/var/lib/barman/.cdktf-barman-backup-db1.lock';
 const CHECK = "SELECT string_agg(note, ',' ORDER BY note) FROM e2e_marker";
 const { timings, step } = timedSteps('restore-drill-e2e');
 
@@ -62,7 +63,7 @@ if (!(missing && IN_CI)) {
     const t0 = performance.now();
 
     const drill = async (): Promise<{ code: number | null; out: DrillResult; stderr: string }> => {
-      const r = await sb.host('barman').run(`${DRILL_SCRIPT_PATH} db1 ${PG_BIN} ${SCRATCH} 54990 ${RESULT} postgres latest "${CHECK}" before-backup`, { via: 'nsenter', timeoutMs: 300_000 });
+      const r = await sb.host('barman').run(`${DRILL_SCRIPT_PATH} db1 ${PG_BIN} ${SCRATCH} 54990 ${RESULT} postgres ${LOCK} latest "${CHECK}" before-backup`, { via: 'nsenter', timeoutMs: 300_000 });
       const line = r.stdout.trim().split('\n').pop() ?? '';
       let out: DrillResult;
       try {
@@ -143,7 +144,7 @@ if (!(missing && IN_CI)) {
 
     it('3. a backup of db1 running (its lock held): the drill does not start', { timeout: 120_000 }, async () => {
       const h = sb.host('barman');
-      const r = await h.run(`flock /var/lib/barman/.cdktf-barman-backup-db1.lock ${DRILL_SCRIPT_PATH} db1 ${PG_BIN} ${SCRATCH} 54990 /tmp/busy.json postgres`, { via: 'nsenter' });
+      const r = await h.run(`flock ${LOCK} ${DRILL_SCRIPT_PATH} db1 ${PG_BIN} ${SCRATCH} 54990 /tmp/busy.json postgres ${LOCK}`, { via: 'nsenter' });
       assert.equal(r.code, 2, r.stdout + r.stderr);
       assert.match(r.stdout, /"result":"error","reason":"a backup of db1 is running: the drill did not start"/);
     });

@@ -3,6 +3,7 @@ import { backupCronPath, renderBackupCron } from '../../render/cron-entries';
 import { Concern, FileKind, PasswordBlockFile, WholeFile } from '../../render/host-files';
 import { PASSWORD_PLACEHOLDERS, pgpassBlockMarkers, pgpassPath, renderPgpassBlock } from '../../render/pgpass';
 import { renderServerConf, serverConfPath } from '../../render/server-conf';
+import { drillCronPath, renderDrillCron } from '../restore-drill/restore-drill-script';
 
 /** One backed-up instance's files on its Barman server. */
 export interface BackupEdgeFiles {
@@ -12,6 +13,8 @@ export interface BackupEdgeFiles {
   readonly cron: WholeFile;
   /** its block of ~barman/.pgpass, passwords as placeholders */
   readonly pgpass: PasswordBlockFile;
+  /** /etc/cron.d/cdktf-barman-drill-<its cron file name>, when its drills are scheduled */
+  readonly drillCron?: WholeFile;
 }
 
 /** One backed-up instance on one Barman server: its Barman section, its cron file and its .pgpass block. */
@@ -19,7 +22,9 @@ export function backupEdgeFiles(clusterName: string, e: BackupEdge): BackupEdgeF
   const st = e.server.settings;
   const markers = pgpassBlockMarkers(clusterName, e.backupName);
   const attribution = { concern: Concern.BACKUP_EDGE, edge: e };
+  const drill = renderDrillCron(e);
   return {
+    ...(drill === undefined ? {} : { drillCron: { owner: 'root', group: 'root', path: drillCronPath(e), mode: '0644', kind: FileKind.FILE, content: drill, ...attribution } }),
     serverConf: { owner: st.barmanUser, group: st.barmanGroup, path: serverConfPath(e), mode: '0600', kind: FileKind.FILE, content: renderServerConf(e), ...attribution },
     cron: { owner: 'root', group: 'root', path: backupCronPath(e), mode: '0644', kind: FileKind.FILE, content: renderBackupCron(e), ...attribution },
     pgpass: {
@@ -37,5 +42,5 @@ export function backupEdgeFiles(clusterName: string, e: BackupEdge): BackupEdgeF
 
 /** The edge's files in layout order. */
 export function backupEdgeFileList(f: BackupEdgeFiles): (WholeFile | PasswordBlockFile)[] {
-  return [f.serverConf, f.cron, f.pgpass];
+  return [f.serverConf, f.cron, ...(f.drillCron ? [f.drillCron] : []), f.pgpass];
 }

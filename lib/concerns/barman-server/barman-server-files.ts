@@ -10,7 +10,7 @@ import { LOGROTATE_PATH, renderLogrotate } from '../../render/logrotate';
 import { serverConfPath } from '../../render/server-conf';
 import { authorizedKeysFile, knownHostsFile, lines, publicKeyFile, walRestoreServer } from '../../render/ssh-files';
 import { keyBody } from '../../render/ssh-lines';
-import { DRILL_SCRIPT_PATH, renderDrillScript } from '../restore-drill/restore-drill-script';
+import { DRILL_SCRIPT_PATH, drillCronPath, renderDrillScript } from '../restore-drill/restore-drill-script';
 import { WAL_GATE_PATH, WalGrant, renderWalGate, walGrant } from '../../render/wal-gate';
 
 /** Where a Barman server remembers which per-instance files it manages, to remove stale ones. */
@@ -40,7 +40,7 @@ export function barmanServerFiles(graph: BarmanGraph, s: Instance, keys: KeyMate
   );
   // per instance: its Barman section, its cron file and its block of ~barman/.pgpass; and the
   // owner's claim on the server-wide files, which a second owner (or a sharer without one) meets
-  const managed = edges.flatMap((e) => [serverConfPath(e), backupCronPath(e), `pgpass:${e.backupName}`]);
+  const managed = edges.flatMap((e) => [serverConfPath(e), backupCronPath(e), ...(e.instance.settings.drillSchedule === undefined ? [] : [drillCronPath(e)]), `pgpass:${e.backupName}`]);
   if (!st.barmanShared) managed.push(OWNS_SERVER);
   files.push({ ...root, path: managedListPath(graph.clusterName), mode: '0644', kind: FileKind.MANAGED_LIST, content: lines(managed) });
   return files;

@@ -7,11 +7,12 @@
 # the exit code is 0 for a pass, 1 for a failure, 2 when the drill could not run (busy, no
 # backup, no room). Whatever the drill made is removed on every exit; the backup is only read.
 #
-# usage: restore-drill NAME BIN_DIR SCRATCH_DIR PORT RESULT_FILE DB_USER [BACKUP_ID [CHECK_SQL EXPECTED]]
-# (DB_USER: a superuser of the instance, its postgres_user; the checks connect as it)
+# usage: restore-drill NAME BIN_DIR SCRATCH_DIR PORT RESULT_FILE DB_USER BACKUP_LOCK [BACKUP_ID [CHECK_SQL EXPECTED]]
+# (DB_USER: a superuser of the instance, its postgres_user; the checks connect as it. BACKUP_LOCK:
+# the lock file its backup cron line takes)
 set -eu
 umask 077
-name=$1 bin=$2 scratch=$3 port=$4 result=$5 db_user=$6 backup=${7:-latest} check_sql=${8:-} expected=${9:-}
+name=$1 bin=$2 scratch=$3 port=$4 result=$5 db_user=$6 backup_lock=$7 backup=${8:-latest} check_sql=${9:-} expected=${10:-}
 barman_user=@BARMAN_USER@
 home=@BARMAN_HOME@
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
@@ -61,7 +62,8 @@ lock_file() { # path: made as the barman user's cron would make it, so its backu
 }
 exec 8>>"$(lock_file "$home/.cdktf-barman-drill-$name.lock")"
 flock -n 8 || finish error "another drill of $name is running"
-exec 7>>"$(lock_file "$home/.cdktf-barman-backup-$name.lock")"
+case "$backup_lock" in "$home"/.*.lock) ;; *) finish error "the backup lock '$backup_lock' is not a lock file in $home" ;; esac
+exec 7>>"$(lock_file "$backup_lock")"
 flock -n 7 || finish error "a backup of $name is running: the drill did not start"
 
 id=$(as_barman barman show-backup "$name" "$backup" 2>/dev/null | sed -n 's/^Backup \([0-9T]*\)[: ].*$/\1/p' | head -n 1)

@@ -134,7 +134,9 @@ function checkPostgresMajor(raw: unknown): Checked {
 
 /** A Barman version as text: '3.4' or '3.4.0', at least the oldest this library writes for. */
 function checkBarmanVersion(raw: unknown): Checked {
-  if (typeof raw === 'number') return bad(`${showValue(raw)} is a number, and YAML reads 3.10 as 3.1: quote the version, e.g. '3.4'`);
+  // config.yml keeps 3.10 as written (yaml-schema.ts); a bare major is a number there
+  if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) raw = String(raw);
+  if (typeof raw === 'number') return bad(`${showValue(raw)} is a number, and 3.10 as a number is 3.1: give the version as text, e.g. '3.4'`);
   if (typeof raw !== 'string' || !VERSION_TEXT.test(raw)) return bad(`${showValue(raw)} is not a Barman version: write it as text such as '3.4' or '3.12.1'`);
   if (compareVersions(raw, OLDEST_BARMAN_VERSION) < 0) return bad(`barman_version ${showValue(raw)} is older than ${OLDEST_BARMAN_VERSION}, the oldest Barman this library writes for: upgrade Barman to 3.x`);
   return ok(raw);

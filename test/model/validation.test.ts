@@ -667,7 +667,7 @@ const BAD_VALUES: ReadonlyArray<readonly [string, string, string, RegExp]> = [
   ['cluster_ssh_port', '0', '0', /between 1 and 65535/],
   ['postgres_version', '"9.6"', "'9.6'", /not an integer >= 10/],
   ['postgres_version', '9', 'postgres_version 9', /is not supported: Barman 3 backs up PostgreSQL 10 and later/],
-  ['barman_version', '3.4', '3.4', /is a number, and YAML reads 3\.10 as 3\.1: quote the version/],
+  ['barman_version', '2', "'2'", /older than 3\.0, the oldest Barman this library writes for: upgrade Barman to 3\.x/],
   ['barman_version', '"3.x"', "'3.x'", /is not a Barman version/],
   ['barman_version', '"2.19"', "'2.19'", /older than 3\.0/],
   // booleans

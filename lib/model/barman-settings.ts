@@ -54,6 +54,12 @@ export interface BarmanSettings {
   readonly drillScratch?: string;
   /** a Barman server's setting: port of a drill's recovered copy (socket only) [barman_drill_port] @default 54329 */
   readonly drillPort?: number;
+  /**
+   * the oldest Barman the Barman server runs, as text (`3.4`, `3.12.1`): values it does not accept
+   * are errors, and the apply fails when the installed Barman is older; read from the Barman
+   * server [barman_version] @default '3.4' (Debian bookworm's package)
+   */
+  readonly barmanVersion?: string;
   /** names the Barman server section, its files and directory [backup_name] @default - the instance name */
   readonly backupName?: string;
   /** [barman_user] @default barman */
@@ -70,7 +76,7 @@ export interface BarmanSettings {
   readonly postgresHome?: string;
   /** [postgres_port] @default 5432 */
   readonly postgresPort?: number;
-  /** [postgres_version] @default 16 */
+  /** PostgreSQL major, 10 (the oldest Barman 3 supports) to 18 (the newest known) [postgres_version] @default 16 */
   readonly postgresVersion?: number;
   /** [postgres_bin_dir] @default /usr/lib/postgresql/<postgresVersion>/bin */
   readonly postgresBinDir?: string;

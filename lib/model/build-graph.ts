@@ -6,9 +6,10 @@ import { MAX_FILE_NAME_BYTES, cronFileName, isAddress, isHostKeyLine, isHostName
 import { backupSchedules } from './backup-stagger';
 import { drillClash, scheduleWarnings } from './schedule-checks';
 import { isFromPattern } from './ip-patterns';
-import { EffectiveSettings, IGNORED_TPA_BARMAN_VARS, LIST_VARS, SETTING_BY_VAR, SETTING_DEFINITIONS, SettingDefinition, SettingScope } from './settings';
+import { EffectiveSettings, IGNORED_TPA_BARMAN_VARS, LIST_VARS, SETTING_BY_VAR, SETTING_DEFINITIONS, SettingDefinition, SettingScope, ValueKind } from './settings';
 import { RetentionPolicy } from './periods';
 import { checkValue, hasControlCharacter } from './value-checks';
+import { NEWEST_POSTGRES_MAJOR, compareVersions } from './versions';
 import { checkLiteralValues, containsToken, isStringToken } from './literal-text';
 import { TokenCheck, TokenRule } from './token-checks';
 import { logicalIdCollisions } from './logical-ids';
@@ -88,6 +89,7 @@ export function buildGraph(spec: ClusterSpec): BarmanGraph {
   checkUpstreams(live, byName, retiredNames, bag);
   const { edges, origins } = buildEdges(live, liveInstances, byName, retiredNames, bag);
   checkServers(edges, origins, bag);
+  checkBarmanVersions(spec, instances, edges, bag);
   checkLogicalIds(edges, origins, instances, bag);
   checkBackupNameLengths(live, liveInstances, bag);
   warnUnusedServerSettings(live, byName, bag);
@@ -145,6 +147,9 @@ function checkVars(vars: ReadonlyMap<string, Located<unknown>>, instance: string
     const c = checkValue(def, v.value);
     if (c.ok) out.set(name, { value: c.value, where: v.where });
     else bag.error(c.problem, { instance, key: name, position: v.where });
+    if (c.ok && def.kind === ValueKind.POSTGRES_MAJOR && (c.value as number) > NEWEST_POSTGRES_MAJOR) {
+      bag.warning(`postgres_version ${c.value} is not known to this release (the newest it knows is ${NEWEST_POSTGRES_MAJOR}): check that the Barman server's Barman supports it and that its client package postgresql-client-${c.value} exists`, { instance, key: name, position: v.where });
+    }
   }
   return out;
 }
@@ -503,6 +508,26 @@ function checkLogicalIds(edges: readonly BackupEdge[], origins: ReadonlyMap<Back
     const origin = edge ? origins.get(edge) : undefined;
     bag.error(`${c.second} and ${c.first} would get the same Terraform id '${c.id}' (with the default id prefix; '.' and the '_on_' joining instance and server are ambiguous): rename one of the instances`, { instance: origin?.instance, key: 'backup', position: edge ? origin?.position : undefined });
   }
+}
+
+/**
+ * A backed-up instance's values that its Barman server's Barman (barman_version) does not accept:
+ * Barman 3.4 parses `compression = zstd` but `barman check` fails it.
+ */
+function checkBarmanVersions(spec: ClusterSpec, instances: readonly Instance[], edges: readonly BackupEdge[], bag: DiagnosticBag): void {
+  spec.instances.forEach((i, n) => {
+    const inst = instances[n];
+    for (const e of edges.filter((x) => x.instance === inst)) {
+      const version = e.server.settings.barmanVersion;
+      for (const def of SETTING_DEFINITIONS) {
+        const value = String(inst.settings[def.prop]);
+        const since = def.since?.[value];
+        if (since === undefined || compareVersions(version, since) >= 0) continue;
+        const at = i.vars.get(def.varName) ?? spec.clusterVars.get(def.varName);
+        bag.error(`${def.varName} ${showValue(value)} was added in Barman ${since}, and Barman server '${e.server.name}' declares barman_version ${showValue(version)}: upgrade Barman there and raise its barman_version to at least ${showValue(since)}, or choose another value`, { instance: i.givenName, key: def.varName, position: at?.where });
+      }
+    }
+  });
 }
 
 /** Files on S are owned by the barman account: B and S must agree on it (set it in cluster_vars). */

@@ -8,13 +8,19 @@ export enum BackupMethod {
   LOCAL_RSYNC = 'local-rsync',
 }
 
-/** WAL compression (Barman's `compression`), as Barman 3.4 accepts it. */
+/** WAL compression (Barman's `compression`); zstd, lz4 and xz need Barman 3.12 or later (settings.ts says so). */
 export enum Compression {
   PIGZ = 'pigz',
   GZIP = 'gzip',
   BZIP2 = 'bzip2',
   PYGZIP = 'pygzip',
   PYBZIP2 = 'pybzip2',
+  /** Barman 3.12 and later (needs the Python zstandard module on the Barman server) */
+  ZSTD = 'zstd',
+  /** Barman 3.12 and later (needs the Python lz4 module on the Barman server) */
+  LZ4 = 'lz4',
+  /** Barman 3.12 and later (Python's own lzma) */
+  XZ = 'xz',
   /** no WAL compression */
   NONE = 'none',
 }

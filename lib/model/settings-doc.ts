@@ -28,11 +28,19 @@ function shownDefault(def: SettingDefinition): string {
 function meaning(def: SettingDefinition): string {
   const notes = [
     ...(def.kind === ValueKind.INTEGER && def.min !== undefined ? [`>= ${def.min}`] : []),
+    ...sinceNotes(def),
     ...(def.sameOnBarmanServer ? ['must match on instance and server: set it in `cluster_vars`'] : []),
     ...(def.topLevelToo ? ['also read at the top level of config.yml'] : []),
   ];
   const text = def.description.replace('{values}', choices(def.values ?? []));
   return notes.length === 0 ? text : `${text} (${notes.join('; ')})`;
+}
+
+/** `zstd`, `lz4` or `xz` need barman_version 3.12 or later */
+function sinceNotes(def: SettingDefinition): string[] {
+  const byVersion = new Map<string, string[]>();
+  for (const [value, version] of Object.entries(def.since ?? {})) byVersion.set(version, [...(byVersion.get(version) ?? []), value]);
+  return [...byVersion].map(([version, values]) => `${choices(values)} need${values.length === 1 ? 's' : ''} \`barman_version\` ${version} or later`);
 }
 
 const row = (cells: readonly string[]): string => `| ${cells.map(cell).join(' | ')} |`;

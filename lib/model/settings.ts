@@ -7,6 +7,7 @@
  */
 import { BarmanSettings, EffectiveSettings } from './barman-settings';
 import { BackupMethod, BackupOption, Compression, HbaMethod, RemovedBackups, ReuseBackup } from './enums';
+import { DEFAULT_BARMAN_VERSION, NEWEST_POSTGRES_MAJOR, OLDEST_BARMAN_VERSION, OLDEST_POSTGRES_MAJOR } from './versions';
 
 /** How a var's value is checked and turned into its typed form. */
 export enum ValueKind {
@@ -26,6 +27,10 @@ export enum ValueKind {
   DSN_ATTRIBUTES = 'dsn attributes',
   OS_NAME = 'user or group name',
   BACKUP_NAME = 'backup name',
+  /** a PostgreSQL major Barman supports (versions.ts): below the oldest an error, above the newest known a warning */
+  POSTGRES_MAJOR = 'PostgreSQL major',
+  /** a Barman version as text, `3.4` or `3.4.0` */
+  BARMAN_VERSION = 'Barman version',
 }
 
 /** Whose value of a setting counts (each instance resolves every setting; this says who reads it). */
@@ -64,6 +69,8 @@ export interface SettingDefinition {
   readonly defaultValue?: DefaultValue | ((s: Partial<EffectiveSettings>, instanceName: string) => DefaultValue);
   readonly values?: readonly string[];
   readonly min?: number;
+  /** values only a Barman of at least this version accepts (checked against the Barman server's barman_version) */
+  readonly since?: { readonly [value: string]: string };
   /** a path the root-run scripts chown to the Barman or postgres user (itself or a file in it): never a system path */
   readonly chowned?: boolean;
   /** set in an instance's vars only: it names that one instance */
@@ -89,7 +96,7 @@ const { GLOBAL_DEFAULT, QUOTED_IN_SECTION, OWN_LINE, NOT_IN_BARMAN_FILES } = Ren
 const TABLE = {
   archiver: { varName: 'barman_archiver', kind: ValueKind.BOOLEAN, scope: BACKED_UP_INSTANCE, rendering: OWN_LINE, defaultValue: false, barmanKey: 'archiver', description: 'true: WAL also arrives through archive_command (`archiver = on`)' },
   backupMethod: { varName: 'barman_backup_method', kind: ValueKind.ENUM, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, values: Object.values(BackupMethod), defaultValue: BackupMethod.RSYNC, barmanKey: 'backup_method', description: '{values}' },
-  compression: { varName: 'barman_compression', kind: ValueKind.ENUM, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, values: Object.values(Compression), defaultValue: Compression.PIGZ, barmanKey: 'compression', description: '{values}; the compressor must be installed on the Barman server' },
+  compression: { varName: 'barman_compression', kind: ValueKind.ENUM, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, values: Object.values(Compression), since: { [Compression.ZSTD]: '3.12', [Compression.LZ4]: '3.12', [Compression.XZ]: '3.12' }, defaultValue: Compression.PIGZ, barmanKey: 'compression', description: '{values}; the compressor must be installed on the Barman server (zstd: Python zstandard, lz4: Python lz4)' },
   reuseBackup: { varName: 'barman_reuse_backup', kind: ValueKind.ENUM, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, values: Object.values(ReuseBackup), defaultValue: ReuseBackup.LINK, barmanKey: 'reuse_backup', description: '{values}; forced `off` unless the backup method is rsync' },
   parallelJobs: { varName: 'barman_parallel_jobs', kind: ValueKind.INTEGER, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, min: 1, defaultValue: 1, barmanKey: 'parallel_jobs', description: 'rsync workers' },
   backupOptions: { varName: 'barman_backup_options', kind: ValueKind.BACKUP_OPTIONS, scope: BACKED_UP_INSTANCE, rendering: GLOBAL_DEFAULT, values: Object.values(BackupOption), defaultValue: BackupOption.CONCURRENT_BACKUP, barmanKey: 'backup_options', description: 'comma-separated, any of {values}' },
@@ -107,6 +114,7 @@ const TABLE = {
   backupInterval: { varName: 'barman_backup_interval', kind: ValueKind.SCHEDULE, scope: BACKED_UP_INSTANCE, rendering: NOT_IN_BARMAN_FILES, defaultValue: '0 4 * * wed,sat', shownDefault: '`0 4 * * wed,sat`', description: "5-field cron schedule of full backups, checked as Debian's cron reads it" },
   drillSchedule: { varName: 'barman_drill_schedule', kind: ValueKind.SCHEDULE, scope: BACKED_UP_INSTANCE, rendering: NOT_IN_BARMAN_FILES, shownDefault: 'off', description: "5-field cron schedule of restore drills of the instance on each of its Barman servers (see [Restore drills](#restore-drills)); off unless set, because a drill needs about twice the backup's size free in `barman_drill_scratch` while it runs; it must never start in a minute its backups start" },
   logFile: { varName: 'barman_log_file', kind: ValueKind.SAFE_PATH, scope: BARMAN_SERVER, rendering: OWN_LINE, chowned: true, defaultValue: '/var/log/barman.log', barmanKey: 'log_file', description: "Barman's log file (global file only; rotated weekly); a file under /var/log or barman_home; an existing file owned by another user than root or barman is refused" },
+  barmanVersion: { varName: 'barman_version', kind: ValueKind.BARMAN_VERSION, scope: BARMAN_SERVER, rendering: NOT_IN_BARMAN_FILES, defaultValue: DEFAULT_BARMAN_VERSION, description: `the oldest Barman the server runs (\`3.4\` or \`3.12.1\`, at least ${OLDEST_BARMAN_VERSION}): settings it does not accept are errors, and the apply fails when \`barman -v\` is older; the default is Debian bookworm's package` },
   backupName: { varName: 'backup_name', kind: ValueKind.BACKUP_NAME, scope: BACKED_UP_INSTANCE, rendering: OWN_LINE, instanceOnly: true, defaultValue: (_s, name) => name, shownDefault: 'the instance name', description: 'names the Barman server section, its files and directory' },
   barmanUser: { varName: 'barman_user', kind: ValueKind.OS_NAME, scope: EVERY_HOST, rendering: OWN_LINE, sameOnBarmanServer: true, defaultValue: 'barman', description: 'OS user Barman runs as' },
   barmanGroup: { varName: 'barman_group', kind: ValueKind.OS_NAME, scope: EVERY_HOST, rendering: NOT_IN_BARMAN_FILES, sameOnBarmanServer: true, defaultValue: 'barman', description: "the barman user's group" },
@@ -115,8 +123,8 @@ const TABLE = {
   postgresGroup: { varName: 'postgres_group', kind: ValueKind.OS_NAME, scope: POSTGRES_INSTANCE, rendering: NOT_IN_BARMAN_FILES, defaultValue: 'postgres', description: "the postgres user's group" },
   postgresHome: { varName: 'postgres_home', kind: ValueKind.SAFE_PATH, scope: POSTGRES_INSTANCE, rendering: NOT_IN_BARMAN_FILES, chowned: true, defaultValue: '/var/lib/postgresql', description: "the postgres user's home, where its `~/.ssh` lives" },
   postgresPort: { varName: 'postgres_port', kind: ValueKind.PORT, scope: POSTGRES_INSTANCE, rendering: OWN_LINE, defaultValue: 5432, description: 'PostgreSQL port' },
-  postgresVersion: { varName: 'postgres_version', kind: ValueKind.INTEGER, scope: EVERY_HOST, rendering: NOT_IN_BARMAN_FILES, min: 9, defaultValue: 16, description: 'PostgreSQL major version' },
-  postgresBinDir: { varName: 'postgres_bin_dir', kind: ValueKind.SAFE_PATH, scope: EVERY_HOST, rendering: OWN_LINE, defaultValue: (s) => `/usr/lib/postgresql/${s.postgresVersion}/bin`, shownDefault: '/usr/lib/postgresql/<postgres_version>/bin', description: "PostgreSQL's binaries (Barman's `path_prefix`)" },
+  postgresVersion: { varName: 'postgres_version', kind: ValueKind.POSTGRES_MAJOR, scope: EVERY_HOST, rendering: NOT_IN_BARMAN_FILES, min: OLDEST_POSTGRES_MAJOR, defaultValue: 16, description: `PostgreSQL major version: ${OLDEST_POSTGRES_MAJOR} (the oldest Barman 3 supports) to ${NEWEST_POSTGRES_MAJOR}; a newer one is a warning (not known to this release); on a backed-up instance it picks the client binaries its section uses on the Barman server (see PostgreSQL versions)` },
+  postgresBinDir: { varName: 'postgres_bin_dir', kind: ValueKind.SAFE_PATH, scope: EVERY_HOST, rendering: OWN_LINE, defaultValue: (s) => `/usr/lib/postgresql/${s.postgresVersion}/bin`, shownDefault: '/usr/lib/postgresql/<postgres_version>/bin', description: "PostgreSQL's binaries on this host; on a Barman server, Barman's `path_prefix` for its own major and the pattern of the other majors' (see PostgreSQL versions)" },
   sshPort: { varName: 'cluster_ssh_port', kind: ValueKind.PORT, scope: EVERY_HOST, rendering: OWN_LINE, topLevelToo: true, defaultValue: 22, description: 'sshd port of every host' },
   clientDsnAttributes: { varName: 'barman_client_dsn_attributes', kind: ValueKind.DSN_ATTRIBUTES, scope: BACKED_UP_INSTANCE, rendering: OWN_LINE, defaultValue: '', shownDefault: '(none)', description: 'extra libpq attributes of `conninfo`, e.g. `sslmode=verify-full`' },
   streamingClientDsnAttributes: { varName: 'streaming_barman_client_dsn_attributes', kind: ValueKind.DSN_ATTRIBUTES, scope: BACKED_UP_INSTANCE, rendering: OWN_LINE, defaultValue: (s) => s.clientDsnAttributes ?? '', shownDefault: '`barman_client_dsn_attributes`', description: 'extra libpq attributes of `streaming_conninfo`' },

@@ -4,6 +4,7 @@ import { MaximumAge, RetentionPolicy } from './periods';
 import { SettingDefinition, ValueKind } from './settings';
 import { showValue } from './diagnostics';
 import { MAX_FILE_NAME_BYTES } from './names';
+import { OLDEST_BARMAN_VERSION, OLDEST_POSTGRES_MAJOR, VERSION_TEXT, compareVersions } from './versions';
 
 export type Checked = { readonly ok: true; readonly value: string | number | boolean } | { readonly ok: false; readonly problem: string };
 
@@ -55,6 +56,10 @@ export function checkValue(def: SettingDefinition, raw: unknown): Checked {
       return checkInteger(raw, def.min ?? 0, Number.MAX_SAFE_INTEGER);
     case ValueKind.PORT:
       return checkInteger(raw, 1, 65535);
+    case ValueKind.POSTGRES_MAJOR:
+      return checkPostgresMajor(raw);
+    case ValueKind.BARMAN_VERSION:
+      return checkBarmanVersion(raw);
     default:
       break;
   }
@@ -115,6 +120,26 @@ export function checkValue(def: SettingDefinition, raw: unknown): Checked {
     default:
       return bad(`unsupported setting kind ${def.kind}`);
   }
+}
+
+/** A PostgreSQL major: an integer, at least the oldest Barman 3 supports (newer than known: a warning of build-graph.ts). */
+function checkPostgresMajor(raw: unknown): Checked {
+  const n = checkInteger(raw, 1, Number.MAX_SAFE_INTEGER);
+  if (!n.ok) return checkInteger(raw, OLDEST_POSTGRES_MAJOR, Number.MAX_SAFE_INTEGER);
+  if ((n.value as number) < OLDEST_POSTGRES_MAJOR) {
+    return bad(`postgres_version ${n.value} is not supported: Barman 3 backs up PostgreSQL ${OLDEST_POSTGRES_MAJOR} and later (Barman 3.0 dropped 9.6 and earlier); upgrade PostgreSQL, or back it up with Barman 2`);
+  }
+  return n;
+}
+
+/** A Barman version as text: '3.4' or '3.4.0', at least the oldest this library writes for. */
+function checkBarmanVersion(raw: unknown): Checked {
+  // config.yml keeps 3.10 as written (yaml-schema.ts); a bare major is a number there
+  if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) raw = String(raw);
+  if (typeof raw === 'number') return bad(`${showValue(raw)} is a number, and 3.10 as a number is 3.1: give the version as text, e.g. '3.4'`);
+  if (typeof raw !== 'string' || !VERSION_TEXT.test(raw)) return bad(`${showValue(raw)} is not a Barman version: write it as text such as '3.4' or '3.12.1'`);
+  if (compareVersions(raw, OLDEST_BARMAN_VERSION) < 0) return bad(`barman_version ${showValue(raw)} is older than ${OLDEST_BARMAN_VERSION}, the oldest Barman this library writes for: upgrade Barman to 3.x`);
+  return ok(raw);
 }
 
 function checkBoolean(raw: unknown): Checked {

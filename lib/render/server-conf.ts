@@ -2,8 +2,9 @@ import { BackupEdge } from '../model/graph';
 import { Rendering, SETTING_DEFINITIONS } from '../model/settings';
 import { BARMAN_CONF_DIR, renderSettingValue } from './barman-conf';
 import { GLOBAL_DEFAULTS } from './global-defaults';
-import { iniLine, quotedIniValue } from './ini-value';
+import { iniLine, iniValue, quotedIniValue } from './ini-value';
 import { managedHeader } from './managed-header';
+import { clientBinDir } from '../model/versions';
 
 /** Free-text settings written quoted after the differing defaults, in the settings table's order. */
 const QUOTED_SETTINGS = SETTING_DEFINITIONS.filter((def) => def.rendering === Rendering.QUOTED_IN_SECTION);
@@ -38,6 +39,9 @@ export function renderServerConf(edge: BackupEdge): string {
     const value = s[d.def.prop] as string | number | boolean;
     if (value !== d.value) lines.push(iniLine(d.key, renderSettingValue(value)));
   }
+  // the client binaries of the instance's major on this server; the global file has the server's own
+  const binDir = clientBinDir(edge.server, s.postgresVersion);
+  if (binDir !== edge.server.settings.postgresBinDir) lines.push(iniLine('path_prefix', iniValue(binDir)));
   for (const def of QUOTED_SETTINGS) {
     const value = s[def.prop];
     if (value !== undefined) lines.push(iniLine(def.barmanKey!, quotedIniValue(String(value))));

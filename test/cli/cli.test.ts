@@ -72,7 +72,7 @@ instances:
     role: primary
     backup: shop-bakup
     vars:
-      barman_compression: lz4
+      barman_compression: lzo
       barman_backup_interval: "0 4 * * 1/2"
   - Name: shop-db2
     role: replica
@@ -137,7 +137,7 @@ describe('validate', () => {
     };
     const expected = [
       [at('shop-bakup'), /did you mean 'shop-backup'\?/],
-      [at('lz4'), /'lz4' is not one of/],
+      [at('lzo'), /'lzo' is not one of/],
       [at('"0 4 * * 1/2"'), /'1\/2'/],
       [at('shop-backup', 'backup: [shop-backup, '), /'shop-backup' is listed twice/],
       [at('barman_retention_polcy'), /did you mean 'barman_retention_policy'\?/],

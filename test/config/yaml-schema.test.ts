@@ -31,12 +31,12 @@ test('an explicit !!int or !!float tag cannot bring the other forms back', () =>
 });
 
 for (const [key, written, kind] of [
-  ['postgres_version', '010', '>= 9'],
-  ['postgres_version', '"010"', '>= 9'],
-  ['postgres_version', '0x10', '>= 9'],
-  ['postgres_version', '1e3', '>= 9'],
-  ['postgres_version', '+16', '>= 9'],
-  ['postgres_version', '16.0', '>= 9'],
+  ['postgres_version', '010', '>= 10'],
+  ['postgres_version', '"010"', '>= 10'],
+  ['postgres_version', '0x10', '>= 10'],
+  ['postgres_version', '1e3', '>= 10'],
+  ['postgres_version', '+16', '>= 10'],
+  ['postgres_version', '16.0', '>= 10'],
   ['postgres_port', '.inf', 'between 1 and 65535'],
   ['cluster_ssh_port', '0o26', 'between 1 and 65535'],
   ['barman_parallel_jobs', '.nan', '>= 1'],

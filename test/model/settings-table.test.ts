@@ -86,12 +86,12 @@ describe("a setting's scope", () => {
     const warned = graphFromProps(props).warnings.filter((d) => /on a Barman server has no effect/.test(d.message)).map((d) => d.key);
     const readByServer = settings.filter((d) => d.scope === SettingScope.BARMAN_SERVER || d.scope === SettingScope.EVERY_HOST).map((d) => d.varName);
     assert.deepEqual(warned.sort(), settings.map((d) => d.varName).filter((v) => !readByServer.includes(v)).sort());
-    assert.deepEqual(readByServer.sort(), ['barman_allow_overrides', 'barman_backup_stagger', 'barman_group', 'barman_home', 'barman_log_file', 'barman_removed_backups', 'barman_shared', 'barman_ssh_restrict', 'barman_user']);
+    assert.deepEqual(readByServer.sort(), ['barman_allow_overrides', 'barman_backup_stagger', 'barman_drill_port', 'barman_drill_scratch', 'barman_group', 'barman_home', 'barman_log_file', 'barman_removed_backups', 'barman_shared', 'barman_ssh_restrict', 'barman_user', 'barman_version']);
   });
 
   test("a Barman server's own settings on an instance that is none warn, naming the setting and the fix; in cluster_vars they do not", () => {
     const serverOnly = SETTING_DEFINITIONS.filter((d) => d.scope === SettingScope.BARMAN_SERVER);
-    assert.deepEqual(serverOnly.map((d) => d.varName).sort(), ['barman_backup_stagger', 'barman_log_file', 'barman_removed_backups', 'barman_shared']);
+    assert.deepEqual(serverOnly.map((d) => d.varName).sort(), ['barman_backup_stagger', 'barman_drill_port', 'barman_drill_scratch', 'barman_log_file', 'barman_removed_backups', 'barman_shared', 'barman_version']);
     const props: ClusterProps = {
       clusterName: 'demo',
       instances: [

@@ -652,7 +652,8 @@ instances:
 /** [var, value as written in YAML, text the message must show, fix] */
 const BAD_VALUES: ReadonlyArray<readonly [string, string, string, RegExp]> = [
   // enums
-  ['barman_compression', 'lz4', "'lz4'", /not one of pigz, gzip, bzip2, pygzip, pybzip2, none/],
+  ['barman_compression', 'lzo', "'lzo'", /not one of pigz, gzip, bzip2, pygzip, pybzip2, zstd, lz4, xz, none/],
+  ['barman_compression', 'lz4', "'lz4'", /was added in Barman 3\.12, and Barman server 'bm1' declares barman_version '3\.4': upgrade Barman there and raise its barman_version to at least '3\.12'/],
   ['barman_backup_method', 'pg_basebackup', "'pg_basebackup'", /not one of rsync, postgres, local-rsync/],
   ['barman_reuse_backup', 'yes', "'yes'", /not one of off, link, copy/],
   ['barman_compression', '5', '5', /write it as a string/],
@@ -664,7 +665,11 @@ const BAD_VALUES: ReadonlyArray<readonly [string, string, string, RegExp]> = [
   ['barman_basebackup_retry_sleep', '"-30"', "'-30'", /not an integer >= 0/],
   ['postgres_port', '70000', '70000', /between 1 and 65535/],
   ['cluster_ssh_port', '0', '0', /between 1 and 65535/],
-  ['postgres_version', '"9.6"', "'9.6'", /not an integer >= 9/],
+  ['postgres_version', '"9.6"', "'9.6'", /not an integer >= 10/],
+  ['postgres_version', '9', 'postgres_version 9', /is not supported: Barman 3 backs up PostgreSQL 10 and later/],
+  ['barman_version', '2', "'2'", /older than 3\.0, the oldest Barman this library writes for: upgrade Barman to 3\.x/],
+  ['barman_version', '"3.x"', "'3.x'", /is not a Barman version/],
+  ['barman_version', '"2.19"', "'2.19'", /older than 3\.0/],
   // booleans
   ['barman_archiver', 'maybe', "'maybe'", /use true or false/],
   ['barman_immediate_checkpoint', '2', '2', /use true or false/],
@@ -727,12 +732,12 @@ describe('bad values', () => {
   test('a bad value in cluster_vars is reported there, without an instance', () => {
     const text = `cluster_name: demo
 cluster_vars:
-  barman_compression: lz4
+  barman_compression: lzo
 instances:
   - Name: pg1
     role: primary
 `;
-    expectOneError(text, { token: 'lz4', key: 'barman_compression', mentions: ["'lz4'"], fix: /not one of pigz/ });
+    expectOneError(text, { token: 'lzo', key: 'barman_compression', mentions: ["'lzo'"], fix: /not one of pigz/ });
   });
 
   test('a bad value merged in from instance_defaults is reported where it is written', () => {
@@ -977,7 +982,7 @@ describe('typed API (graphFromProps) rejects the same bad values', () => {
     ['cron */0', { backupInterval: '*/0 4 * * *' }, 'barman_backup_interval', "'*/0'", /positive number/],
     ['cron hour 24', { backupInterval: '0 24 * * *' }, 'barman_backup_interval', "'24'", /0-23/],
     ['cron @daily', { backupInterval: '@daily' }, 'barman_backup_interval', "'@daily'", /expected 5 fields/],
-    ['compression outside the enum', { compression: 'lz4' as Compression }, 'barman_compression', "'lz4'", /not one of/],
+    ['compression outside the enum', { compression: 'lzo' as Compression }, 'barman_compression', "'lzo'", /not one of/],
     ['backup method outside the enum', { backupMethod: 'snapshot' as BackupMethod }, 'barman_backup_method', "'snapshot'", /not one of/],
     ['backup_name all', { backupName: 'all' }, 'backup_name', "'all'", /reserved by Barman/],
     ['backup_name with a slash', { backupName: 'a/b' }, 'backup_name', "'a/b'", /no '\/'/],

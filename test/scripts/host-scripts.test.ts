@@ -23,7 +23,7 @@ import { renderHosts } from '../../lib/concerns/render-hosts';
 import { PlaceholderKeys } from '../../lib/render/key-material';
 import { shellQuote } from '../../lib/render/shell-quote';
 import { backupEdgeScript } from '../../lib/concerns/backup-edge/backup-edge-step';
-import { barmanServerScript } from '../../lib/concerns/barman-server/barman-server-step';
+import { BARMAN_SERVER_SHELL, barmanServerScript } from '../../lib/concerns/barman-server/barman-server-step';
 import { postgresAccessScript } from '../../lib/concerns/postgres-access/postgres-access-step';
 import { writeFilesArgs } from '../../lib/scripts/write-files-args';
 import { activationScript } from '../../lib/concerns/activation/activation-step';
@@ -510,6 +510,51 @@ describe('shell library functions, run for real with sh', () => {
 
 // ---------------------------------------------------------------------------------------------
 // write_files (shell/files.sh): a step's files as its layout trigger lists them
+
+describe('the Barman server step: the declared Barman version and the PostgreSQL clients, run for real with sh', () => {
+  const libFile = join(tempDir('server-lib'), 'lib.sh');
+  writeFileSync(libFile, `${SHELL_LIBRARY}\n${BARMAN_SERVER_SHELL}`);
+  const call = (body: string) => sh(`. ${shellQuote(libFile)}\n${body}`);
+
+  test('barman_version_of reads the first version in what barman -v prints; nothing there fails', () => {
+    assert.equal(call("barman_version_of '3.4.0 Barman by EnterpriseDB (www.enterprisedb.com)'").stdout, '3.4.0\n');
+    assert.equal(call("barman_version_of \"$(printf '3.12.1\\n\\nBarman by EnterpriseDB')\"").stdout, '3.12.1\n');
+    assert.equal(call("barman_version_of 'barman 3.10'").stdout, '3.10\n');
+    assert.notEqual(call("barman_version_of 'command not found'").status, 0);
+  });
+
+  test('version_older compares numerically, missing parts as 0', () => {
+    const older = (a: string, b: string) => call(`version_older ${shellQuote(a)} ${shellQuote(b)}`).status === 0;
+    assert.equal(older('3.4.0', '3.12'), true, '3.4.0 < 3.12 (not as text)');
+    assert.equal(older('3.12', '3.4'), false);
+    assert.equal(older('3.4.0', '3.4'), false, 'equal');
+    assert.equal(older('3.4', '3.4.1'), true);
+    assert.equal(older('4.0', '3.99.9'), false);
+  });
+
+  test("need_barman_version: the installed Barman (3.4 here) passes 3.0 and 3.4, and fails 3.12 naming both versions and the fix", { skip: skipUnless(commandMissing('barman', 'barman')) }, () => {
+    const installed = call("barman_version_of \"$(/usr/bin/barman -v 2>&1)\"").stdout.trim();
+    assert.match(installed, /^3\.\d+(\.\d+)?$/);
+    assert.equal(call(`need_barman_version bk ${shellQuote(installed)}`).status, 0, 'the same version');
+    assert.equal(call('need_barman_version bk 3.0').status, 0, 'an older declared version: the installed one is newer, fine');
+    const r = call('need_barman_version bk 99.1');
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, new RegExp(`error: Barman ${installed.replace(/\./g, '\\.')} is installed on bk, older than its barman_version 99\\.1: upgrade the barman package to 99\\.1 or later, or lower barman_version`));
+  });
+
+  test('need_postgres_clients: pg_receivewal of every major, the missing one named with its instances and package', () => {
+    const d = tempDir('clients');
+    for (const major of ['16', '17']) {
+      mkdirSync(join(d, major, 'bin'), { recursive: true });
+      writeFileSync(join(d, major, 'bin', 'pg_receivewal'), '#!/bin/sh\n', { mode: 0o755 });
+    }
+    const list = (...entries: string[]) => shellQuote(entries.join(';'));
+    assert.equal(call(`need_postgres_clients bk ${list(`16 ${d}/16/bin pg16`, `17 ${d}/17/bin pg17,pg17b`)}`).status, 0, call(`need_postgres_clients bk ${list(`16 ${d}/16/bin pg16`, `17 ${d}/17/bin pg17,pg17b`)}`).stderr);
+    const r = call(`need_postgres_clients bk ${list(`16 ${d}/16/bin pg16`, `18 ${d}/18/bin pg18,pg18b`, `17 ${d}/17/bin pg17`)}`);
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, new RegExp(`error: pg_receivewal of PostgreSQL 18 not found in '${d}/18/bin' on bk, needed by pg18,pg18b \\(postgres_version 18\\): install postgresql-client-18 there`));
+  });
+});
 
 describe("write_files follows its step's layout, run for real", () => {
   const MARK = 'cdktf-barman:demo';

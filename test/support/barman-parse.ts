@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BackupEdge } from '../../lib/model/graph';
+import { clientBinDir } from '../../lib/model/versions';
 import { repoRoot } from './paths';
 
 export type BarmanPython = { readonly ok: true; readonly python: string; readonly version: string } | { readonly ok: false; readonly reason: string };
@@ -178,7 +179,7 @@ export function expectedServerConfig(edge: BackupEdge): Record<string, unknown> 
     streaming_conninfo: dsn('streaming_barman', s.streamingClientDsnAttributes),
     ssh_command: `ssh -q -o StrictHostKeyChecking=yes ${s.postgresUser}@${b.address} -p ${s.sshPort}`,
     // global-only keys: the Barman server's own settings
-    path_prefix: server.postgresBinDir,
+    path_prefix: clientBinDir(edge.server, s.postgresVersion),
     barman_home: server.barmanHome,
     backup_directory: `${server.barmanHome}/${edge.backupName}`,
     recovery_options: ['get-wal'],

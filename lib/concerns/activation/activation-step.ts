@@ -1,4 +1,5 @@
 import { BackupEdge } from '../../model/graph';
+import { clientBinDir } from '../../model/versions';
 import { HostScript } from '../../scripts/remote-command';
 import { shellFileIn } from '../../scripts/shell-assets';
 
@@ -12,6 +13,7 @@ export const ACTIVATION_SHELL = shellFileIn(__dirname, 'activation.sh');
  */
 export function activationScript(edge: BackupEdge): HostScript {
   const s = edge.instance.settings;
-  const psql = `${edge.server.settings.postgresBinDir}/psql`;
+  // the client of the instance's major, as its section's path_prefix
+  const psql = `${clientBinDir(edge.server, s.postgresVersion)}/psql`;
   return { step: 'activate_edge', args: [edge.backupName, edge.server.name, edge.instance.name, s.barmanUser, psql, s.archiver ? '1' : '0', s.firstBackup ? '1' : '0'] };
 }

@@ -1,4 +1,5 @@
 import { BarmanGraph, Instance } from '../../model/graph';
+import { clientBinDir } from '../../model/versions';
 import { FileKind, HostFile, ManagedListFile } from '../../render/host-files';
 import { pgpassBlockMarkers, pgpassPath } from '../../render/pgpass';
 import { HostScript } from '../../scripts/remote-command';
@@ -28,8 +29,8 @@ export function barmanServerScript(graph: BarmanGraph, server: Instance, files: 
       s.barmanUser,
       s.barmanGroup,
       s.barmanHome,
-      s.postgresBinDir,
-      String(s.postgresVersion),
+      postgresClients(graph, server),
+      s.barmanVersion,
       s.logFile,
       removedBackupsArg(server),
       list.path,
@@ -43,6 +44,24 @@ export function barmanServerScript(graph: BarmanGraph, server: Instance, files: 
       ...writeFilesArgs(policy, files, graph.clusterName, { barmanHome: s.barmanHome }),
     ],
   };
+}
+
+/**
+ * The PostgreSQL clients the server needs, `MAJOR BIN-DIR INSTANCE[,INSTANCE...]`
+ * entries separated by ';', one per directory its instances' sections use (paths and names hold no
+ * space nor ';'); with no instance yet, its own major.
+ */
+export function postgresClients(graph: BarmanGraph, server: Instance): string {
+  const byDir = new Map<string, { major: number; names: string[] }>();
+  for (const e of graph.edgesOnServer(server)) {
+    const major = e.instance.settings.postgresVersion;
+    const dir = clientBinDir(server, major);
+    const entry = byDir.get(dir) ?? { major, names: [] };
+    entry.names.push(e.instance.name);
+    byDir.set(dir, entry);
+  }
+  if (byDir.size === 0) byDir.set(server.settings.postgresBinDir, { major: server.settings.postgresVersion, names: [server.name] });
+  return [...byDir].map(([dir, { major, names }]) => `${major} ${dir} ${names.join(',')}`).join(';');
 }
 
 /** the managed list among a Barman server's files (barmanServerFiles always renders one) */

@@ -7,7 +7,7 @@
 # barman_removed_backups = delete, conf removed; then the cron files and .pgpass blocks. A failure
 # stops the step before the list is rewritten, so the next apply retries.
 
-barman_server() { # server barman-user barman-group barman-home pg-bin-dir pg-version log-file keep|delete list-file wanted-base64 pgpass-file begin-prefix end-prefix owner|shared owners-barman-conf-base64 write_files-arguments...
+barman_server() { # server barman-user barman-group barman-home postgres-clients barman-version log-file keep|delete list-file wanted-base64 pgpass-file begin-prefix end-prefix owner|shared owners-barman-conf-base64 write_files-arguments...
   # the preflight checked these before any host was written; checked again with its function, in
   # case a package left since (the preflight re-runs only when what it checks changes)
   preflight_has executable /usr/bin/barman || die "barman is not installed on $1: install the barman and barman-cli packages first"
@@ -15,7 +15,8 @@ barman_server() { # server barman-user barman-group barman-home pg-bin-dir pg-ve
   need_group "$3" 'install the barman package, or set barman_group'
   need_home "$2" "$4" barman_home
   need_command flock "flock is missing on $1; the backup cron entries need it: install util-linux"
-  preflight_has executable "$5/pg_receivewal" || die "pg_receivewal not found in postgres_bin_dir '$5' on $1: install the PostgreSQL client of version $6, or set postgres_bin_dir"
+  need_barman_version "$1" "$6"
+  need_postgres_clients "$1" "$5"
   # what edge-removal.sh reads
   # shellcheck disable=SC2034
   BM_USER=$2 BM_HOME=$4 BM_CONF_DIR=@BARMAN_CONF_DIR@ BM_LOG=$7
@@ -24,6 +25,37 @@ barman_server() { # server barman-user barman-group barman-home pg-bin-dir pg-ve
   shift 15
   write_files "$@"
   retire_removed "$sv_list" "$sv_wanted" "$sv_pgpass" "$sv_begin" "$sv_end" "$sv_removed"
+}
+
+# the installed Barman is at least the declared barman_version (a newer one is fine)
+need_barman_version() { # server declared-version
+  nb_have=$(barman_version_of "$(/usr/bin/barman -v 2>&1)") || die "could not read the version of /usr/bin/barman on $1 (barman -v)"
+  version_older "$nb_have" "$2" || return 0
+  die "Barman $nb_have is installed on $1, older than its barman_version $2: upgrade the barman package to $2 or later, or lower barman_version to $nb_have (settings a newer Barman accepts are then refused)"
+}
+
+# the first version number in what `barman -v` prints ("3.4.0 Barman by EnterpriseDB ...")
+barman_version_of() { # barman-v-output
+  bv=$(printf '%s\n' "$1" | sed -n 's/^[^0-9]*\([0-9][0-9]*\(\.[0-9][0-9]*\)*\).*/\1/p' | head -n 1)
+  [ -n "$bv" ] || return 1
+  printf '%s\n' "$bv"
+}
+
+# true when version $1 is older than $2 (dot-separated numbers; missing parts are 0)
+version_older() { # have want
+  awk -v a="$1" -v b="$2" 'BEGIN { na = split(a, x, "."); nb = split(b, y, "."); n = na > nb ? na : nb
+    for (k = 1; k <= n; k++) { p = (k <= na) ? x[k] + 0 : 0; q = (k <= nb) ? y[k] + 0 : 0; if (p < q) exit 0; if (p > q) exit 1 }
+    exit 1 }'
+}
+
+# pg_receivewal of every PostgreSQL major the server's instances need, each in its own directory
+need_postgres_clients() { # server clients ("MAJOR BIN-DIR INSTANCE,..." entries separated by ';')
+  while read -r nc_major nc_dir nc_names; do
+    [ -n "$nc_major" ] || continue
+    [ -x "$nc_dir/pg_receivewal" ] || die "pg_receivewal of PostgreSQL $nc_major not found in '$nc_dir' on $1, needed by $nc_names (postgres_version $nc_major): install postgresql-client-$nc_major there, or set the Barman server's postgres_bin_dir"
+  done <<EOF
+$(printf '%s\n' "$2" | tr ';' '\n')
+EOF
 }
 
 # barman as its user; a host that does not answer must not hold the apply for long

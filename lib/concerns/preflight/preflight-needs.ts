@@ -1,5 +1,6 @@
 import { BackupMethod } from '../../model/enums';
 import { BarmanGraph, Instance } from '../../model/graph';
+import { clientBinDir } from '../../model/versions';
 import { COMPRESSOR_PROGRAMS } from '../../model/settings';
 import { restoreCommand } from '../../render/postgres-settings-sql';
 
@@ -42,8 +43,8 @@ function barmanServerNeeds(graph: BarmanGraph, s: Instance): Need[] {
   return [
     need(NeedCheck.EXECUTABLE, '/usr/bin/barman', 'barman'),
     need(NeedCheck.EXECUTABLE, '/usr/bin/barman-wal-restore', 'barman-cli'),
-    // the bin dirs of the backed-up instances (pg_receivewal and pg_basebackup of their major)
-    ...edges.flatMap((e) => postgresClient(e.instance.settings.postgresBinDir, e.instance.settings.postgresVersion)),
+    // the client of each backed-up instance's major, where its section's path_prefix points
+    ...edges.flatMap((e) => postgresClient(clientBinDir(s, e.instance.settings.postgresVersion), e.instance.settings.postgresVersion)),
     need(NeedCheck.COMMAND, 'rsync', 'rsync'),
     need(NeedCheck.COMMAND, 'ssh', 'openssh-client', 'openssh-clients'),
     need(NeedCheck.COMMAND, 'flock', 'util-linux'),

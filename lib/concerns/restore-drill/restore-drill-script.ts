@@ -1,4 +1,5 @@
 import { BackupEdge, Instance } from '../../model/graph';
+import { clientBinDir } from '../../model/versions';
 import { CRON_DIR, backupLockPath, cronFile } from '../../render/cron-entries';
 import { GUARD_DIR, GUARD_SCRIPT_PATH } from '../../render/guard-script';
 import { managedHeader } from '../../render/managed-header';
@@ -42,7 +43,8 @@ export function drillCommandWords(e: BackupEdge, o: DrillOptions = {}): string[]
   return [
     DRILL_SCRIPT_PATH,
     e.backupName,
-    e.instance.settings.postgresBinDir,
+    // the server binaries of the instance's major, on the Barman server (as its path_prefix)
+    clientBinDir(e.server, e.instance.settings.postgresVersion),
     o.scratch ?? s.drillScratch,
     String(o.port ?? s.drillPort),
     drillResultPath(e.server, e.backupName),

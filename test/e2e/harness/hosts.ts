@@ -3,7 +3,9 @@
  *
  * Each host is a private mount namespace (+ UTS namespace for its hostname) held
  * open by a tiny holder process, with its own sshd listening on its own loopback
- * address, and optionally its own PostgreSQL cluster.  Everything that runs for an
+ * address, and optionally its own PostgreSQL cluster.  With network "namespaces" each
+ * host also has its own network namespace on a private bridge (network.ts), so that
+ * connections between hosts come from the sender's own address.  Everything that runs for an
  * ssh login (the remote-exec shell, barman, pg_receivewal, ssh to another host, ...)
  * and the PostgreSQL server itself live in that namespace, so they see that host's
  * private /etc, /var/lib/barman, /var/lib/postgresql, /var/log, /tmp, ...

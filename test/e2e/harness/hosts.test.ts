@@ -325,6 +325,14 @@ test("e2e harness: network namespaces give each host its own source address", { 
     // the test (machine namespace) reaches the hosts through the bridge, from the bridge's address
     const client = await beta.check("echo ${SSH_CLIENT%% *}");
     assert.equal(client.trim(), net.bridgeAddress);
+    // a concurrent sandbox (another run) claims another /24 and bridge
+    const other = await startHosts([{ name: "gamma" }], { network: "namespaces" });
+    try {
+      assert.notEqual(other.network!.prefix, net.prefix, `two sandboxes, two subnets: ${other.network!.cidr}`);
+      assert.notEqual(other.network!.bridge, net.bridge);
+    } finally {
+      await other.stop();
+    }
   } finally {
     if (sb) await sb.stop();
     spawnSync("/usr/sbin/ip", ["link", "del", "dev", stale]);

@@ -25,6 +25,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { missingPrerequisites, PG_MAJOR, PostgresInstance, RunResult, Sandbox, SandboxHost, shq, startHosts } from './harness/hosts';
+import { networkNamespacesMissing } from './harness/network';
 import { exec, plannedChanges, TerraformDir } from './terraform-cli';
 import { BarmanCli, withWalTraffic } from './barman-ops';
 import { stopAndReport } from './suite-report';
@@ -39,6 +40,7 @@ const harnessMissing = missingPrerequisites();
 const missing = skipUnless(
   harnessMissing.length === 0 ? false : `${harnessMissing.join('; ')} (install with scripts/e2e-setup.sh; run the e2e tests as root)`,
   terraformMissing(),
+  harnessMissing.length === 0 ? networkNamespacesMissing() : false,
 );
 
 /** addresses come from the harness's private network (10.213.x.11-14), not from loopback */

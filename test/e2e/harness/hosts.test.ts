@@ -23,7 +23,7 @@ import {
   Sandbox,
   StopReport,
 } from "./hosts";
-import { sandboxLinks } from "./network";
+import { networkNamespacesMissing, sandboxLinks } from "./network";
 import { skipUnless, terraformMissing } from "../../support/requirements";
 
 const HOSTS = [
@@ -290,7 +290,9 @@ test("e2e harness: sandboxed hosts", { skip, timeout: 180_000 }, async (t) => {
   console.error(`e2e harness timings (total ${Date.now() - t0} ms, stop ${report.ms} ms, ${report.pids.length} PIDs, SIGKILLed: ${report.killed.length}):\n${sb.timingReport()}`);
 });
 
-test("e2e harness: network namespaces give each host its own source address", { skip, timeout: 120_000 }, async () => {
+const networkSkip = skip || skipUnless(networkNamespacesMissing());
+
+test("e2e harness: network namespaces give each host its own source address", { skip: networkSkip, timeout: 120_000 }, async () => {
   // a leftover of a crashed run: a link marked as a sandbox's whose owner is dead
   const dead = spawnSync("/bin/true").pid!;
   const stale = "cdktfstale0";

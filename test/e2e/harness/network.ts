@@ -39,6 +39,18 @@ export interface SandboxNetwork {
   readonly veths: string[];
 }
 
+/**
+ * Whether this machine lets root make what network "namespaces" needs (a network namespace, a
+ * bridge, a veth pair; CAP_NET_ADMIN, which some containers lack): false, or the reason. Probed
+ * inside a throwaway network namespace, so the machine's own network is not touched.
+ */
+export function networkNamespacesMissing(): string | false {
+  const probe = `${IP} link add name probebr type bridge && ${IP} link add name probev type veth peer name probew`;
+  const r = spawnSync("/usr/bin/unshare", ["--net", "--", "/bin/sh", "-c", probe], { encoding: "utf8", timeout: 10_000 });
+  if (r.status === 0) return false;
+  return `cannot make a network namespace with a bridge and a veth pair here (${(r.stderr || String(r.error)).trim()}): run on a machine or VM, or in a container with CAP_NET_ADMIN`;
+}
+
 function ip(args: string[]): { ok: boolean; out: string } {
   const r = spawnSync(IP, args, { encoding: "utf8", timeout: 10_000 });
   return { ok: r.status === 0, out: `${r.stdout ?? ""}${r.stderr ?? ""}${r.error ? String(r.error) : ""}`.trim() };

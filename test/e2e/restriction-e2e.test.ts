@@ -43,7 +43,10 @@ const missing = skipUnless(
   harnessMissing.length === 0 ? networkNamespacesMissing() : false,
 );
 
-/** addresses come from the harness's private network (10.213.x.11-14), not from loopback */
+/**
+ * no addresses: the harness gives them from its private network (10.213.<N>.11-14); sshd on 22 and
+ * PostgreSQL on 5432 in each host's own namespace, so nothing collides with the loopback suites
+ */
 const HOSTS = [{ name: 'pg1' }, { name: 'bm1' }, { name: 'bm2' }, { name: 'outsider' }];
 const BARMAN_SERVERS = ['bm1', 'bm2'];
 const STOCK_HBA = ['local   all          all                                 peer', 'local   replication  all                                 peer'];

@@ -1173,8 +1173,9 @@ class SandboxImpl implements Sandbox {
     const h = typeof hostOrName === "string" ? this.host(hostOrName) : this.host(hostOrName.name);
     if (h.postgres) throw new Error(`[${h.name}] postgres already started`);
     const dataDir = opts.dataDir ?? "/srv/postgresql/data";
-    // in its own network namespace the port is the host's alone: "auto" is the default 5432
-    const port = opts.port === "auto" && !this.network ? await freePort([h.address], 30000 + Math.floor(Math.random() * 9000)) : opts.port === "auto" ? 5432 : (opts.port ?? 5432);
+    let port = opts.port === "auto" ? 5432 : (opts.port ?? 5432);
+    // in its own network namespace the port is the host's alone: "auto" stays the default 5432
+    if (opts.port === "auto" && !this.network) port = await freePort([h.address], 30000 + Math.floor(Math.random() * 9000));
     const outsideData = h.outsidePath(dataDir);
     if (!outsideData || !BINDS.some((b) => dataDir.startsWith(b.inside + "/"))) {
       throw new Error(`dataDir ${dataDir} must be below a per-host bind mount (e.g. /srv)`);

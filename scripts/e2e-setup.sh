@@ -22,6 +22,7 @@ PACKAGES=(
   postgresql postgresql-client    # Debian postgresql 15 (/usr/lib/postgresql/15/bin)
   rsync pigz cron sudo            # what Barman/the library use on the hosts
   util-linux                      # unshare, nsenter, setpriv, mount
+  iproute2                        # ip: the bridge and veth pairs of network "namespaces" (hosts.ts)
   procps                          # ps, pkill-free process inspection helpers
   e2fsprogs                       # chattr, for the test of an immutable output directory
   ca-certificates

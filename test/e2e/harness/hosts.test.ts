@@ -23,6 +23,7 @@ import {
   Sandbox,
   StopReport,
 } from "./hosts";
+import { networkNamespacesMissing, sandboxLinks } from "./network";
 import { skipUnless, terraformMissing } from "../../support/requirements";
 
 const HOSTS = [
@@ -287,4 +288,58 @@ test("e2e harness: sandboxed hosts", { skip, timeout: 180_000 }, async (t) => {
   assert.deepEqual(diff, [], "real machine unchanged");
 
   console.error(`e2e harness timings (total ${Date.now() - t0} ms, stop ${report.ms} ms, ${report.pids.length} PIDs, SIGKILLed: ${report.killed.length}):\n${sb.timingReport()}`);
+});
+
+const networkSkip = skip || skipUnless(networkNamespacesMissing());
+
+test("e2e harness: network namespaces give each host its own source address", { skip: networkSkip, timeout: 120_000 }, async () => {
+  // a leftover of a crashed run: a link marked as a sandbox's whose owner is dead
+  const dead = spawnSync("/bin/true").pid!;
+  const stale = "cdktfstale0";
+  const made = spawnSync("/usr/sbin/ip", ["link", "add", "name", stale, "type", "bridge"], { encoding: "utf8" });
+  assert.equal(made.status, 0, `ip link add ${stale}: ${made.stderr}`);
+  spawnSync("/usr/sbin/ip", ["link", "set", "dev", stale, "alias", `cdktf-barman-e2e owner=${dead} root=/nonexistent`]);
+
+  let sb: Sandbox | undefined;
+  let links: string[] = [];
+  try {
+    sb = await startHosts([{ name: "alpha" }, { name: "beta" }], { network: "namespaces", sshPort: "auto" });
+    assert.equal(fs.existsSync(`/sys/class/net/${stale}`), false, "the crashed run's link was removed at start");
+    const net = sb.network!;
+    const [alpha, beta] = [sb.host("alpha"), sb.host("beta")];
+    links = [net.bridge, ...net.veths];
+    assert.match(alpha.address, /^10\.213\.\d+\.\d+$/);
+    assert.notEqual(alpha.address, beta.address);
+    assert.deepEqual(sandboxLinks().filter((l) => l.owner === process.pid).map((l) => l.name).sort(), [...links].sort(), "every link made is marked as ours");
+
+    // each host sees only its own eth0 address and loopback, and has no route off the sandbox's /24
+    const addrs = await alpha.check("ip -4 -o addr show | awk '{print $2, $4}'", { via: "nsenter" });
+    assert.deepEqual(addrs.trim().split("\n"), ["lo 127.0.0.1/8", `eth0 ${alpha.address}/24`]);
+    const offNet = await alpha.run("ip route get 192.0.2.1", { via: "nsenter" });
+    assert.notEqual(offNet.code, 0, `no route off the sandbox network: ${offNet.stdout}`);
+    assert.match(offNet.stderr, /unreachable/i);
+
+    // a TCP connection from alpha to beta's sshd: beta's sshd logs alpha's address as the source
+    const scan = await alpha.run(`ssh-keyscan -T 5 -p ${beta.sshPort} ${beta.address}`, { via: "nsenter" });
+    assert.match(scan.stdout, /ssh-ed25519/, `alpha reaches beta: ${scan.stderr}`);
+    const log = await beta.readFile("/var/log/sshd.log");
+    assert.ok(log.includes(`Connection from ${alpha.address} port`), `beta saw alpha's address:\n${log}`);
+    // the test (machine namespace) reaches the hosts through the bridge, from the bridge's address
+    const client = await beta.check("echo ${SSH_CLIENT%% *}");
+    assert.equal(client.trim(), net.bridgeAddress);
+    // a concurrent sandbox (another run) claims another /24 and bridge
+    const other = await startHosts([{ name: "gamma" }], { network: "namespaces" });
+    try {
+      assert.notEqual(other.network!.prefix, net.prefix, `two sandboxes, two subnets: ${other.network!.cidr}`);
+      assert.notEqual(other.network!.bridge, net.bridge);
+    } finally {
+      await other.stop();
+    }
+  } finally {
+    if (sb) await sb.stop();
+    spawnSync("/usr/sbin/ip", ["link", "del", "dev", stale]);
+  }
+  const left = links.filter((l) => fs.existsSync(`/sys/class/net/${l}`));
+  assert.deepEqual(left, [], "no interface of the sandbox left after stop()");
+  assert.deepEqual(sandboxLinks().filter((l) => l.owner === process.pid), [], "no link marked as ours left");
 });

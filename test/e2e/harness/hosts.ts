@@ -3,7 +3,9 @@
  *
  * Each host is a private mount namespace (+ UTS namespace for its hostname) held
  * open by a tiny holder process, with its own sshd listening on its own loopback
- * address, and optionally its own PostgreSQL cluster.  Everything that runs for an
+ * address, and optionally its own PostgreSQL cluster.  With network "namespaces" each
+ * host also has its own network namespace on a private bridge (network.ts), so that
+ * connections between hosts come from the sender's own address.  Everything that runs for an
  * ssh login (the remote-exec shell, barman, pg_receivewal, ssh to another host, ...)
  * and the PostgreSQL server itself live in that namespace, so they see that host's
  * private /etc, /var/lib/barman, /var/lib/postgresql, /var/log, /tmp, ...
@@ -32,6 +34,7 @@ import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { TEST_POSTGRES } from "../../support/postgres";
+import { attachHost, claimNetwork, cleanupStaleLinks, hostAddress, removeNetwork, SandboxNetwork } from "./network";
 import { skipUnless } from "../../support/requirements";
 
 // --------------------------------------------------------------------------------
@@ -41,13 +44,24 @@ import { skipUnless } from "../../support/requirements";
 export interface HostSpec {
   /** Hostname inside the sandbox (also added to every host's /etc/hosts). */
   name: string;
-  /** Loopback address, e.g. 127.0.0.11.  Must be in 127.0.0.0/8 and distinct. */
-  address: string;
+  /**
+   * Loopback address, e.g. 127.0.0.11.  Must be in 127.0.0.0/8 and distinct.  With network
+   * "namespaces" leave it out: the harness gives host i the address <prefix>.<11+i> of its /24.
+   */
+  address?: string;
   /** sshd port on that address (default StartOptions.sshPort). */
   sshPort?: number;
 }
 
 export interface StartOptions {
+  /**
+   * "loopback" (default): every host on its own 127.0.0.x in the machine's network namespace, so
+   * connections between hosts come from 127.0.0.1 (README, "Source addresses").
+   * "namespaces": every host in its own network namespace on a private bridge (network.ts), with
+   * its own 10.213.x.y address: connections come from the sender's address, ports are private
+   * per host (sshPort and PostgreSQL's "auto" mean 22 and 5432 there).
+   */
+  network?: "loopback" | "namespaces";
   /**
    * sshd port for hosts without their own (default 2222: hosts have distinct
    * addresses, so they can share it).  "auto": a random port in 20000-29999 free on
@@ -253,6 +267,8 @@ export interface Sandbox {
   stopSshd(host: SandboxHost | string): Promise<void>;
   /** Start the host's sshd again after stopSshd() (same address, port and host key). */
   restartSshd(host: SandboxHost | string): Promise<void>;
+  /** With network "namespaces": the sandbox's /24 and bridge (undefined on loopback). */
+  readonly network?: SandboxNetwork;
   /** Stop everything by PID, verify, remove the temp dir.  Idempotent. */
   stop(): Promise<StopReport>;
   timingReport(): string;
@@ -281,6 +297,7 @@ const REQUIRED_BINARIES: Array<[string, string]> = [
   ["/usr/bin/setpriv", "util-linux"],
   ["/usr/sbin/runuser", "util-linux"],
   ["/usr/bin/mount", "mount"],
+  ["/usr/sbin/ip", "iproute2"],
   ["/usr/sbin/sshd", "openssh-server"],
   ["/usr/bin/ssh", "openssh-client"],
   ["/usr/bin/scp", "openssh-client"],
@@ -698,7 +715,7 @@ class HostImpl implements SandboxHost {
   }
 
   nsenterArgs(): string[] {
-    return ["-t", String(this.holderPid), "-m", "-u", "-i", "--"];
+    return ["-t", String(this.holderPid), "-m", "-u", "-i", ...(this.sandbox.network ? ["-n"] : []), "--"];
   }
 
   async run(cmd: string, opts: RunOptions = {}): Promise<RunResult> {
@@ -892,6 +909,7 @@ class SandboxImpl implements Sandbox {
   readonly timings: StepTiming[] = [];
   clientKey = { privateKeyPath: "", publicKeyPath: "", privateKey: "", publicKey: "" };
   knownHostsPath = "";
+  network?: SandboxNetwork;
   stopped = false;
   private stopping?: Promise<StopReport>;
 
@@ -1028,11 +1046,13 @@ class SandboxImpl implements Sandbox {
     fs.writeFileSync(path.join(etcUpper, "hostname"), `${h.name}\n`, { mode: 0o644 });
     const blocks: string[] = [
       `# cdktf-barman e2e sandbox host ${h.name}: reach the other sandboxed hosts' sshd on their`,
-      `# ports, from this host's own loopback address (else the source would be 127.0.0.1).`,
+      this.network
+        ? `# ports (own network namespace: the source is this host's address anyway).`
+        : `# ports, from this host's own loopback address (else the source would be 127.0.0.1).`,
     ];
     for (const x of this.hosts) {
       for (const alias of [x.name, x.address]) {
-        blocks.push(`Host ${alias}`, `  HostName ${x.address}`, `  Port ${x.sshPort}`, `  BindAddress ${h.address}`);
+        blocks.push(`Host ${alias}`, `  HostName ${x.address}`, `  Port ${x.sshPort}`, ...(this.network ? [] : [`  BindAddress ${h.address}`]));
         // with a non-22 port, known_hosts would be looked up as "[alias]:port"; keep plain names
         if (x.sshPort !== 22 && this.opts.hostKeyAlias !== false) blocks.push(`  HostKeyAlias ${alias}`);
       }
@@ -1069,7 +1089,7 @@ class SandboxImpl implements Sandbox {
   async startHolder(h: HostImpl): Promise<void> {
     const child = spawn(
       "/usr/bin/unshare",
-      ["--mount", "--uts", "--ipc", "--propagation", "private", "--", "/bin/sh", "-c", this.holderScript(h), `${MARKER}-holder-${h.name}`],
+      ["--mount", "--uts", "--ipc", ...(this.network ? ["--net"] : []), "--propagation", "private", "--", "/bin/sh", "-c", this.holderScript(h), `${MARKER}-holder-${h.name}`],
       { env: cleanEnv(), stdio: ["pipe", "pipe", "pipe"] },
     );
     h.holder = child;
@@ -1112,7 +1132,8 @@ class SandboxImpl implements Sandbox {
   async restartSshd(hostOrName: SandboxHost | string): Promise<void> {
     const h = this.host(typeof hostOrName === "string" ? hostOrName : hostOrName.name);
     await this.stopSshd(h);
-    if (!(await portFree(h.address, h.sshPort))) throw new Error(`[${h.name}] ${h.address}:${h.sshPort} was taken while sshd was stopped`);
+    // (in its own network namespace nobody else can take the port)
+    if (!this.network && !(await portFree(h.address, h.sshPort))) throw new Error(`[${h.name}] ${h.address}:${h.sshPort} was taken while sshd was stopped`);
     await this.startSshd(h);
   }
 
@@ -1152,7 +1173,9 @@ class SandboxImpl implements Sandbox {
     const h = typeof hostOrName === "string" ? this.host(hostOrName) : this.host(hostOrName.name);
     if (h.postgres) throw new Error(`[${h.name}] postgres already started`);
     const dataDir = opts.dataDir ?? "/srv/postgresql/data";
-    const port = opts.port === "auto" ? await freePort([h.address], 30000 + Math.floor(Math.random() * 9000)) : (opts.port ?? 5432);
+    let port = opts.port === "auto" ? 5432 : (opts.port ?? 5432);
+    // in its own network namespace the port is the host's alone: "auto" stays the default 5432
+    if (opts.port === "auto" && !this.network) port = await freePort([h.address], 30000 + Math.floor(Math.random() * 9000));
     const outsideData = h.outsidePath(dataDir);
     if (!outsideData || !BINDS.some((b) => dataDir.startsWith(b.inside + "/"))) {
       throw new Error(`dataDir ${dataDir} must be below a per-host bind mount (e.g. /srv)`);
@@ -1175,11 +1198,11 @@ class SandboxImpl implements Sandbox {
       );
     });
     const auth = opts.hostAuth ?? "scram-sha-256";
+    const sources = ["127.0.0.0/8", ...(this.network ? [this.network.cidr] : [])];
     const hba = opts.hba ?? [
       "local   all          all                  peer",
       "local   replication  all                  peer",
-      `host    all          all   127.0.0.0/8    ${auth}`,
-      `host    replication  all   127.0.0.0/8    ${auth}`,
+      ...sources.flatMap((src) => [`host    all          all   ${src.padEnd(14)} ${auth}`, `host    replication  all   ${src.padEnd(14)} ${auth}`]),
     ];
     const settings: Record<string, string | number | boolean> = {
       listen_addresses: h.address,
@@ -1261,6 +1284,8 @@ class SandboxImpl implements Sandbox {
     // a concurrent run): identify leftovers by this run's unique host keys instead.
     const survivors = [...new Set([...all.filter(pidAlive).filter((p) => this.hosts.some((h) => h.hostPublicKey && processHostKey(p) === h.hostPublicKey)),
       ...this.hosts.flatMap((h) => (h.hostPublicKey ? processesOfHostKey(h.hostPublicKey) : []))])];
+    // the veths went with their namespaces (no process holds them now); the bridge is ours to delete
+    const linksLeft = this.network ? await this.time("remove network links", async () => removeNetwork(this.network!)) : [];
     let removedRoot = false;
     await this.time("remove temp dir", async () => {
       removedRoot = this.removeRoot();
@@ -1268,8 +1293,8 @@ class SandboxImpl implements Sandbox {
     this.stopped = true;
     liveSandboxes.delete(this);
     removeHandlersIfIdle();
-    if (survivors.length > 0 || nsLeft.length > 0) {
-      throw new Error(`sandbox stop: processes left: ${survivors.join(", ")}; in namespaces: ${nsLeft.join("; ")}`);
+    if (survivors.length > 0 || nsLeft.length > 0 || linksLeft.length > 0) {
+      throw new Error(`sandbox stop: processes left: ${survivors.join(", ")}; in namespaces: ${nsLeft.join("; ")}; network links left: ${linksLeft.join("; ")}`);
     }
     return { pids: all.sort((a, b) => a - b), killed, removedRoot, ms: Math.round(now() - t0) };
   }
@@ -1295,6 +1320,7 @@ class SandboxImpl implements Sandbox {
       spawnSync("/bin/sleep", ["0.05"]);
     }
     try {
+      if (this.network) removeNetwork(this.network);
       this.removeRoot();
     } catch (e) {
       console.error(`e2e harness emergency cleanup: ${String(e)}`);
@@ -1354,38 +1380,50 @@ export async function freePort(addresses: string[], start: number, tries = 200):
 export async function startHosts(specs: HostSpec[], opts: StartOptions = {}): Promise<Sandbox> {
   const missing = missingPrerequisites();
   if (missing.length > 0) throw new Error(`e2e prerequisites missing: ${missing.join("; ")}`);
+  const namespaces = opts.network === "namespaces";
   const names = new Set<string>();
   const addrs = new Set<string>();
   for (const s of specs) {
     if (!/^[a-z][a-z0-9-]*$/.test(s.name)) throw new Error(`bad host name ${s.name}`);
-    if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(s.address)) throw new Error(`${s.name}: address ${s.address} is not in 127.0.0.0/8`);
-    if (s.address === "127.0.0.1") throw new Error(`${s.name}: use a dedicated loopback address, not 127.0.0.1`);
-    if (names.has(s.name) || addrs.has(s.address)) throw new Error(`duplicate host name/address ${s.name} ${s.address}`);
+    if (namespaces) {
+      if (s.address !== undefined) throw new Error(`${s.name}: with network "namespaces" the harness assigns the address; leave address out`);
+    } else {
+      if (s.address === undefined || !/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(s.address)) throw new Error(`${s.name}: address ${s.address} is not in 127.0.0.0/8`);
+      if (s.address === "127.0.0.1") throw new Error(`${s.name}: use a dedicated loopback address, not 127.0.0.1`);
+      if (addrs.has(s.address)) throw new Error(`duplicate host address ${s.name} ${s.address}`);
+      addrs.add(s.address);
+    }
+    if (names.has(s.name)) throw new Error(`duplicate host name ${s.name}`);
     names.add(s.name);
-    addrs.add(s.address);
   }
   const parent = fs.realpathSync(opts.tmpParent ?? os.tmpdir());
   // leftovers of runs whose node process was SIGKILLed (owner PID dead)
   for (const d of cleanupStale(parent)) console.error(`e2e harness: removed stale sandbox ${d}`);
+  for (const l of cleanupStaleLinks()) console.error(`e2e harness: removed stale network link ${l}`);
   const root = fs.mkdtempSync(path.join(parent, ROOT_PREFIX));
   const sb = new SandboxImpl(root, opts);
   liveSandboxes.add(sb);
   installHandlers();
   try {
+    if (namespaces) sb.network = await sb.time("network: bridge", async () => claimNetwork(root));
     fs.writeFileSync(path.join(root, "owner.json"), JSON.stringify({ pid: process.pid, started: new Date().toISOString() }) + "\n");
     fs.mkdirSync(path.join(root, "hosts"), { mode: 0o700 });
     let defaultPort = typeof opts.sshPort === "number" ? opts.sshPort : 2222;
+    // in its own network namespace a host's ports are its alone: "auto" is the real default, 22
     if (opts.sshPort === "auto") {
-      defaultPort = await freePort(specs.filter((x) => x.sshPort === undefined).map((x) => x.address), 20000 + Math.floor(Math.random() * 9000));
+      defaultPort = namespaces ? 22 : await freePort(specs.filter((x) => x.sshPort === undefined).map((x) => x.address!), 20000 + Math.floor(Math.random() * 9000));
     }
-    for (const s of specs) {
-      sb.hosts.push(new HostImpl(sb, s.name, s.address, s.sshPort ?? defaultPort, path.join(root, "hosts", s.name)));
-    }
-    await sb.time("check ports", async () => {
-      for (const h of sb.hosts) {
-        if (!(await portFree(h.address, h.sshPort))) throw new Error(`[${h.name}] ${h.address}:${h.sshPort} is already in use`);
-      }
+    specs.forEach((s, i) => {
+      const address = sb.network ? hostAddress(sb.network.prefix, i) : s.address!;
+      sb.hosts.push(new HostImpl(sb, s.name, address, s.sshPort ?? defaultPort, path.join(root, "hosts", s.name)));
     });
+    if (!namespaces) {
+      await sb.time("check ports", async () => {
+        for (const h of sb.hosts) {
+          if (!(await portFree(h.address, h.sshPort))) throw new Error(`[${h.name}] ${h.address}:${h.sshPort} is already in use`);
+        }
+      });
+    }
     await sb.time("client key", async () => {
       const dir = path.join(root, "client");
       fs.mkdirSync(dir, { mode: 0o700 });
@@ -1403,6 +1441,10 @@ export async function startHosts(specs: HostSpec[], opts: StartOptions = {}): Pr
     for (const h of sb.hosts) sb.writeAliases(h);
     fs.writeFileSync(sb.knownHostsPath, sb.hosts.map((h) => h.knownHostsLine({ plain: false })).join("\n") + "\n", { mode: 0o600 });
     await sb.time("namespaces (unshare + mounts)", () => Promise.all(sb.hosts.map((h) => sb.startHolder(h))));
+    const network = sb.network;
+    if (network) {
+      await sb.time("network: veth pairs", async () => sb.hosts.forEach((h, i) => attachHost(network, root, h.holderPid, i, h.address)));
+    }
     await sb.time("sshd start", () => Promise.all(sb.hosts.map((h) => sb.startSshd(h))));
     fs.writeFileSync(
       path.join(root, "owner.json"),

@@ -4,8 +4,9 @@
  * serverOwner, in one stack. A third cluster, `gamma`, in a stack of its own, marks it shared too
  * but disagrees on a Barman-server setting.
  *
- * Sandbox: `barman`, `dba` (alpha's primary), `dbb` (beta's), fresh initdb clusters backed up with
- * backup_method postgres (no archive_mode restart).
+ * Sandbox: `barman`, `dba` (alpha's primary), `dbb` (beta's), each in its own network namespace
+ * (distinct source addresses, every clientAddresses the default: no 127.0.0.1 shortcut), fresh
+ * initdb clusters backed up with backup_method postgres (no archive_mode restart).
  *
  *  1. one apply configures both clusters: barman.conf once, each cluster's conf, cron file,
  *     authorized_keys lines, .pgpass block and managed list; beta's Postgres host lets in alpha's
@@ -23,6 +24,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { missingPrerequisites, PG_MAJOR, PostgresInstance, Sandbox, startHosts } from './harness/hosts';
+import { networkNamespacesMissing } from './harness/network';
 import { sshKeyPair, TerraformDir } from './terraform-cli';
 import { BarmanCli, withWalTraffic } from './barman-ops';
 import { stopAndReport, timedSteps } from './suite-report';
@@ -37,14 +39,11 @@ const harnessMissing = missingPrerequisites();
 const missing = skipUnless(
   harnessMissing.length === 0 ? false : `${harnessMissing.join('; ')} (install with scripts/e2e-setup.sh; run the e2e tests as root)`,
   terraformMissing(),
+  harnessMissing.length === 0 ? networkNamespacesMissing() : false,
 );
 
-/** distinct from the other suites' addresses (127.0.0.11-13, .41-45, .51-52, .61-62) */
-const HOSTS = [
-  { name: 'barman', address: '127.0.0.71' },
-  { name: 'dba', address: '127.0.0.72' },
-  { name: 'dbb', address: '127.0.0.73' },
-];
+/** no addresses: the harness gives them from its private network; sshd on 22, PostgreSQL on 5432 in each namespace */
+const HOSTS = [{ name: 'barman' }, { name: 'dba' }, { name: 'dbb' }];
 const STOCK_HBA = ['local   all          all                                 peer', 'local   replication  all                                 peer'];
 const STATE = '/usr/local/lib/cdktf-barman';
 const AUTHORIZED = '/var/lib/barman/.ssh/authorized_keys';
@@ -66,8 +65,7 @@ function addCluster(stack: TerraformStack, env: Env, name: string, db: string, o
     settings: { postgresVersion: PG_MAJOR, postgresConfDir: '/srv/postgresql/data', sshPort: bm.sshPort, minimumRedundancy: 1 },
     instances: [
       { name: db, roles: [Role.PRIMARY], address: env.sb.host(db).address, backup: ['barman'], settings: { postgresPort: env.pgs[db].port, backupMethod: BackupMethod.POSTGRES } },
-      // libpq cannot bind a source address in the sandbox: PostgreSQL sees Barman as 127.0.0.1
-      { name: 'barman', roles: [Role.BARMAN], address: bm.address, clientAddresses: ['127.0.0.1', bm.address], settings: { ...(o.shared ? { barmanShared: true } : {}), ...o.server } },
+      { name: 'barman', roles: [Role.BARMAN], address: bm.address, settings: { ...(o.shared ? { barmanShared: true } : {}), ...o.server } },
     ],
     resourceType: ProvisionerResourceType.TERRAFORM_DATA,
     suppliedKeys: {
@@ -106,7 +104,7 @@ if (!(missing && IN_CI)) {
     });
 
     before(async () => {
-      sb = await step('start 3 sandboxed hosts', () => startHosts(HOSTS, { sshPort: 'auto', hostKeyAlias: false }));
+      sb = await step('start 3 sandboxed hosts', () => startHosts(HOSTS, { network: 'namespaces', sshPort: 'auto' }));
       work = path.join(sb.root, 'work');
       fs.mkdirSync(work, { mode: 0o700 });
       tf = new TerraformDir(path.join(work, 'terraform'), path.join(work, 'tmp'));
@@ -150,7 +148,7 @@ if (!(missing && IN_CI)) {
       const dbbKeys = await sb.host('dbb').readFile('/var/lib/postgresql/.ssh/authorized_keys');
       assert.ok(dbbKeys.includes(keys['barman-alpha'].publicKey.split(' ')[1]), `dbb lets in alpha's barman key:\n${dbbKeys}`);
       assert.ok(!dbbKeys.includes(keys['barman-beta'].publicKey.split(' ')[1]), "and not beta's own");
-      const login = await h.run(`ssh -o BatchMode=yes -p ${sb.host('dbb').sshPort} postgres@${sb.host('dbb').address} true`, { via: 'nsenter', user: 'barman' });
+      const login = await h.run(`ssh -o BatchMode=yes -o StrictHostKeyChecking=yes -p ${sb.host('dbb').sshPort} postgres@${sb.host('dbb').address} true </dev/null`, { via: 'nsenter', user: 'barman' });
       assert.equal(login.code, 0, `barman on the shared host logs in to dbb with the key it has (alpha's): ${login.stderr}`);
       for (const db of ['dba', 'dbb']) {
         await step(`barman backup ${db}`, () => withWalTraffic([env.pgs[db]], () => barman.must(`backup --wait ${db}`, 300_000)));

@@ -3,6 +3,7 @@ import { CheckOutput, Diagnosis, DiagnosedServer, parseCheckJson, parseDiagnose 
 import { ProbeOutput } from './probe-output';
 import { CheckResult, DriftEntry, DriftState, InstanceState, InstanceStatus, LastBackup, ServerStatus, Verdict } from './report';
 import { BackupTarget, ServerTarget } from './targets';
+import { drillState } from './drill-state';
 
 /** Barman's own reading of `n DAYS|WEEKS|MONTHS` (a month is 31 days). */
 export function maximumAgeSeconds(age: string): number {
@@ -100,6 +101,7 @@ function instanceStatus(server: ServerTarget, edge: BackupTarget, diag: Diagnose
     walArchive: { check: walArchiveVerdict(checks, diag?.lastArchivedWal ?? null), lastArchivedWal: diag?.lastArchivedWal ?? null },
     lastBackup,
     backups,
+    drill: null,
     checks: checks ?? [],
     failures,
   };
@@ -115,6 +117,7 @@ function unknownInstance(edge: BackupTarget, state: InstanceState): InstanceStat
     walArchive: { check: Verdict.UNKNOWN, lastArchivedWal: null },
     lastBackup: null,
     backups: { count: null, minimumRedundancy: edge.minimumRedundancy, status: Verdict.UNKNOWN },
+    drill: null,
     checks: [],
     failures: [],
   };
@@ -154,7 +157,11 @@ export function evaluateServer(x: ServerTarget, outcome: ProbeOutcome): ServerSt
   for (const e of diagnosis?.errors ?? []) failures.push(`Barman configuration error: ${e}`);
   const names = new Set(x.backups.map((e) => e.backupName));
   for (const e of checks?.errors ?? []) if (!/^Unknown server '/.test(e) || !names.has(/'(.*)'/.exec(e)?.[1] ?? '')) warnings.push(`barman check: ${e}`);
-  const instances = x.backups.map((e) => (diagnosis === undefined && checks === undefined ? unknownInstance(e, InstanceState.UNKNOWN) : instanceStatus(x, e, diagnosis?.servers.get(e.backupName), checks?.servers.get(e.backupName), o.now)));
+  const instances = x.backups.map((e) => {
+    const base = diagnosis === undefined && checks === undefined ? unknownInstance(e, InstanceState.UNKNOWN) : instanceStatus(x, e, diagnosis?.servers.get(e.backupName), checks?.servers.get(e.backupName), o.now);
+    const d = drillState(e, o.drills.get(e.backupName), o.now);
+    return { ...base, drill: d.drill, failures: [...base.failures, ...d.failures] };
+  });
 
   const cron = { barmanCronFiles: o.cronFiles, daemonRunning: o.cronDaemonRunning };
   if (x.backups.length > 0 || o.cronFiles.length > 0) {

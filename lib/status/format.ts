@@ -13,6 +13,12 @@ function slotCell(i: InstanceStatus): string {
   return `${s.slotName} ${s.slotActive ? 'active' : 'inactive'}`;
 }
 
+function drillCell(i: InstanceStatus): string {
+  const d = i.drill;
+  if (d === null) return '-';
+  return `${d.result}${d.ageSeconds === null ? '' : ` ${formatAge(d.ageSeconds)} ago`} ${d.status}`;
+}
+
 function instanceRow(i: InstanceStatus): string[] {
   const b = i.lastBackup;
   const checks = i.checks.length === 0 ? '-' : `${i.checks.filter((c) => c.status === Verdict.OK).length}/${i.checks.length} OK`;
@@ -23,6 +29,7 @@ function instanceRow(i: InstanceStatus): string[] {
     i.walArchive.check,
     b === null ? 'none' : `${b.id} ${formatAge(b.ageSeconds)} ago ${b.status}`,
     `${i.backups.count ?? '?'}/${i.backups.minimumRedundancy} ${i.backups.status}`,
+    drillCell(i),
     checks,
     i.failures.length === 0 ? 'OK' : 'FAILED',
   ];
@@ -32,7 +39,7 @@ function server(s: ServerStatus): string[] {
   const head = `${s.name} (${s.host}:${s.port}): ${s.reachable ? `Barman ${s.barmanVersion ?? '?'}` : 'UNREACHABLE'}${s.cron ? `, cron daemon ${s.cron.daemonRunning ? 'running' : 'NOT running'}` : ''}`;
   const out = [head];
   if (s.reachable && s.instances.length > 0) {
-    const rows = [['instance', 'receive-wal', 'slot', 'wal archive', 'last backup', 'backups/min', 'checks', 'status'], ...s.instances.map(instanceRow)];
+    const rows = [['instance', 'receive-wal', 'slot', 'wal archive', 'last backup', 'backups/min', 'last drill', 'checks', 'status'], ...s.instances.map(instanceRow)];
     out.push(...table(rows).map((l) => `  ${l}`));
   }
   const failures = [...s.failures.map((f) => `${s.name}: ${f}`), ...s.instances.flatMap((i) => i.failures.map((f) => `${s.name}/${i.instance}: ${f}`))];

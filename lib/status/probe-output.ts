@@ -21,6 +21,8 @@ export interface ProbeOutput {
   readonly cronFiles: readonly string[];
   readonly cronDaemonRunning: boolean;
   readonly overridesFile: string | null;
+  /** backup name -> the first line of its last drill result (JSON), null when none */
+  readonly drills: ReadonlyMap<string, string | null>;
   /** the probe ran to its end (a truncated output means it was cut off) */
   readonly complete: boolean;
 }
@@ -66,6 +68,11 @@ export function parseProbeOutput(stdout: string): ProbeOutput {
     files.set(line.slice(space + 1), sum === '-' ? null : sum);
   }
   const barmanPath = nonEmptyLines(s.get('barman-path'))[0];
+  const drills = new Map<string, string | null>();
+  for (const line of nonEmptyLines(s.get('drills'))) {
+    const space = line.indexOf(' ');
+    if (space > 0) drills.set(line.slice(0, space), line.slice(space + 1) === '-' ? null : line.slice(space + 1));
+  }
   return {
     now: Number.isFinite(now) && (s.get('now') ?? '').trim() !== '' ? now : null,
     barmanPath: barmanPath ?? null,
@@ -76,6 +83,7 @@ export function parseProbeOutput(stdout: string): ProbeOutput {
     cronFiles: nonEmptyLines(s.get('cron-files')),
     cronDaemonRunning: nonEmptyLines(s.get('cron-daemon')).includes('running'),
     overridesFile: nonEmptyLines(s.get('overrides'))[0] ?? null,
+    drills,
     complete: s.has('end'),
   };
 }

@@ -1,4 +1,5 @@
 import { shellQuote } from '../render/shell-quote';
+import { DRILL_RESULTS_DIR } from '../concerns/restore-drill/restore-drill-script';
 
 /** Marks the start of each section of the probe's output: `@@cdktf-barman-status NAME`. */
 export const SECTION_MARK = '@@cdktf-barman-status';
@@ -18,7 +19,7 @@ export interface ProbeInput {
  * or through `sudo -n`). It only reads: Barman as root (Barman drops to barman_user itself),
  * `barman diagnose` (JSON) and `barman -f json check`, the clock, cron, and the sha256 of the
  * stack's whole files. It never reads keys or ~barman/.pgpass (Barman's libpq does, for its own
- * connections). Output: sections, each introduced by a SECTION_MARK line; each command gives
+ * connections), and the last restore drill's result of each backup name. Output: sections, each introduced by a SECTION_MARK line; each command gives
  * `NAME.rc`, `NAME.out` and `NAME.err`. No `set -e`: `barman check` exits 1 on a failed check,
  * and the probe must report it rather than stop.
  */
@@ -74,6 +75,12 @@ done
 section overrides
 home=${shellQuote(input.barmanHome)}
 [ -e "$home/.barman.auto.conf" ] && echo "$home/.barman.auto.conf"
+section drills
+for n in ${names === '' ? "''" : names}; do
+  [ -n "$n" ] || continue
+  f="$home/${DRILL_RESULTS_DIR}/$n.json"
+  if [ -f "$f" ]; then printf '%s ' "$n"; head -c 4096 "$f" | head -n 1; else echo "$n -"; fi
+done
 section end
 exit 0
 `;

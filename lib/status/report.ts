@@ -50,6 +50,20 @@ export interface LastBackup {
   readonly status: Verdict;
 }
 
+/** The last restore drill of an instance on this server, as its result file says. */
+export interface DrillState {
+  /** pass, fail, error */
+  readonly result: string;
+  readonly reason: string;
+  readonly backupId: string | null;
+  readonly startedAt: string | null;
+  readonly ageSeconds: number | null;
+  /** drills scheduled: the age past which the last one is overdue; null: not scheduled */
+  readonly maximumAgeSeconds: number | null;
+  /** FAILED: the drill failed, or a scheduled one is overdue */
+  readonly status: Verdict;
+}
+
 export interface BackupCount {
   /** backups with status DONE; null when not known (see the instance's state) */
   readonly count: number | null;
@@ -81,6 +95,8 @@ export interface InstanceStatus {
   /** null: no completed backup */
   readonly lastBackup: LastBackup | null;
   readonly backups: BackupCount;
+  /** null: no drill result on the server */
+  readonly drill: DrillState | null;
   readonly checks: readonly CheckResult[];
   /** every failure of this instance, one line each */
   readonly failures: readonly string[];

@@ -63,6 +63,7 @@ function backupTarget(v: unknown, where: string): BackupTarget {
     slotName: text(v.slotName, `${where}.slotName`, NAME),
     lastBackupMaximumAge: text(v.lastBackupMaximumAge, `${where}.lastBackupMaximumAge`, (s) => ageSeconds(s) !== undefined),
     minimumRedundancy: whole(v.minimumRedundancy, `${where}.minimumRedundancy`, 0, 1_000_000),
+    ...(v.drillMaxAgeSeconds === undefined ? {} : { drillMaxAgeSeconds: whole(v.drillMaxAgeSeconds, `${where}.drillMaxAgeSeconds`, 1, 1_000_000_000) }),
   };
 }
 

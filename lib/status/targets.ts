@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { BarmanGraph, Instance } from '../model/graph';
 import { FileKind, HostFile } from '../render/host-files';
+import { longestGapMinutes } from '../model/schedule-gaps';
 
 /** One backed-up instance on one Barman server. */
 export interface BackupTarget {
@@ -18,6 +19,11 @@ export interface BackupTarget {
   /** e.g. `1 WEEK` */
   readonly lastBackupMaximumAge: string;
   readonly minimumRedundancy: number;
+  /**
+   * when restore drills are scheduled (barman_drill_schedule): the age past which the last drill
+   * is overdue, the schedule's longest gap plus a day @default - none scheduled: a drill run by hand is shown, its age not judged
+   */
+  readonly drillMaxAgeSeconds?: number;
 }
 
 /** One Barman server. */
@@ -75,8 +81,16 @@ export function statusTargets(graph: BarmanGraph, filesOf: (server: Instance) =>
         slotName: e.slotName,
         lastBackupMaximumAge: e.instance.settings.lastBackupMaximumAge,
         minimumRedundancy: e.instance.settings.minimumRedundancy,
+        ...drillBound(e.instance.settings.drillSchedule),
       })),
       files: comparedFiles(filesOf(s)),
     })),
   };
+}
+
+/** A scheduled drill is overdue once its schedule's longest gap and one more day have passed. */
+function drillBound(schedule: string | undefined): { drillMaxAgeSeconds?: number } {
+  if (schedule === undefined) return {};
+  const gap = longestGapMinutes(schedule);
+  return gap === undefined ? {} : { drillMaxAgeSeconds: gap * 60 + 86_400 };
 }

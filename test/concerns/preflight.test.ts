@@ -55,7 +55,7 @@ describe('preflight needs per role', () => {
     ]);
   });
 
-  test('the clients of several majors on one Barman server, each once; no compressor for pygzip', () => {
+  test('the clients of several majors on one Barman server, each once, where path_prefix points; no compressor for pygzip', () => {
     const g = graphFromProps({
       clusterName: 'pf',
       instances: [
@@ -71,9 +71,7 @@ describe('preflight needs per role', () => {
       'executable /usr/lib/postgresql/15/bin/pg_basebackup postgresql-client-15 postgresql15 install',
       'executable /usr/lib/postgresql/16/bin/pg_receivewal postgresql-client-16 postgresql16 install',
       'executable /usr/lib/postgresql/16/bin/pg_basebackup postgresql-client-16 postgresql16 install',
-      'executable /usr/pgsql-16/bin/pg_receivewal postgresql-client-16 postgresql16 install',
-      'executable /usr/pgsql-16/bin/pg_basebackup postgresql-client-16 postgresql16 install',
-    ]);
+    ], "the server's layout for each major (path_prefix): c's own postgres_bin_dir describes c's host");
     assert.equal(lines(g, 'bk').some((l) => l.startsWith('command pigz')), false);
   });
 

@@ -2,10 +2,11 @@
  * End-to-end (issue 18, first part): the restore drill the Barman server step installs
  * (/usr/local/lib/cdktf-barman/restore-drill), run against real backups on a sandboxed Barman host.
  *
- *  1. a backup of db1 (a row written before it); the drill recovers it, replays its WAL, starts it
- *     and finds the row: a pass recorded as JSON, nothing left in the scratch directory
+ *  1. a backup of db1 (a row written before it); `cdktf-barman drill` over ssh recovers it,
+ *     replays its WAL, starts it and finds the row: a pass recorded as JSON, nothing left in the
+ *     scratch directory; `status` shows the pass
  *  2. the backup damaged (the table's data file removed from it, in the sandbox): the drill fails
- *     with the reason, records it, and leaves nothing behind either
+ *     with the reason, records it, and leaves nothing behind either; `status` fails with it
  *  3. a backup of db1 in progress (its lock held): the drill does not start (exit 2)
  *
  * Needs root, the packages of scripts/e2e-setup.sh and `terraform`: otherwise skipped with the
@@ -16,7 +17,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { missingPrerequisites, PG_BIN, PG_MAJOR, PostgresInstance, Sandbox, startHosts } from './harness/hosts';
-import { sshKeyPair, TerraformDir } from './terraform-cli';
+import { cdktfBarman, sshKeyPair, TerraformDir } from './terraform-cli';
 import { BarmanCli, withWalTraffic } from './barman-ops';
 import { stopAndReport, timedSteps } from './suite-report';
 import { IN_CI, skipUnless, terraformMissing } from '../support/requirements';
@@ -25,6 +26,8 @@ import { BarmanCluster } from '../../lib/constructs/barman-cluster';
 import { ProvisionerResourceType } from '../../lib/constructs/host-provisioner';
 import { DRILL_SCRIPT_PATH } from '../../lib/concerns/restore-drill/restore-drill-script';
 import { BackupMethod, Role } from '../../lib/model/enums';
+import { BarmanGraph } from '../../lib/model/graph';
+import { collectStatus } from '../../lib/status/collect';
 
 const harnessMissing = missingPrerequisites();
 const missing = skipUnless(
@@ -45,6 +48,7 @@ const CHECK = "SELECT string_agg(note, ',' ORDER BY note) FROM e2e_marker";
 const { timings, step } = timedSteps('restore-drill-e2e');
 
 interface DrillResult {
+  server: string;
   instance: string;
   backupId: string;
   recoveredLsn: string;
@@ -60,18 +64,27 @@ if (!(missing && IN_CI)) {
     let pg: PostgresInstance;
     let barman: BarmanCli;
     let backupId = '';
+    let configFile = '';
+    let graph: BarmanGraph;
+    const statusOf = async () => {
+      const report = await collectStatus(graph, { identityFile: sb.clientKey.privateKeyPath, knownHostsFile: sb.knownHostsPath, timeout: 10 });
+      return { report, db1: report.servers[0].instances.find((i) => i.instance === 'db1')! };
+    };
     const t0 = performance.now();
 
+    /** the CLI, over real ssh to the sandbox's Barman host, with the config the stack was made from */
     const drill = async (): Promise<{ code: number | null; out: DrillResult; stderr: string }> => {
-      const r = await sb.host('barman').run(`${DRILL_SCRIPT_PATH} db1 ${PG_BIN} ${SCRATCH} 54990 ${RESULT} postgres ${LOCK} latest "${CHECK}" before-backup`, { via: 'nsenter', timeoutMs: 300_000 });
-      const line = r.stdout.trim().split('\n').pop() ?? '';
+      const conn = ['--identity-file', sb.clientKey.privateKeyPath, '--known-hosts', sb.knownHostsPath, '--timeout', '10'];
+      const r = await cdktfBarman(['drill', configFile, 'db1', '--scratch', SCRATCH, '--port', '54990', '--check-sql', CHECK, '--expect', 'before-backup', '--json', ...conn]);
       let out: DrillResult;
       try {
-        out = JSON.parse(line) as DrillResult;
+        [out] = JSON.parse(r.stdout) as DrillResult[];
       } catch {
-        throw new Error(`the drill printed no JSON result (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);
+        throw new Error(`drill --json printed no JSON (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);
       }
-      assert.deepEqual(JSON.parse(await sb.host('barman').readFile(RESULT)), out, 'the result file holds what the drill printed');
+      const { server, ...recorded } = out;
+      assert.equal(server, 'barman');
+      assert.deepEqual(JSON.parse(await sb.host('barman').readFile(RESULT)), recorded, 'the result file holds what the drill printed');
       assert.equal(await sb.host('barman').check(`ls -A ${SCRATCH}`, { via: 'nsenter' }), '', 'nothing left in the scratch directory');
       return { code: r.code, out, stderr: r.stderr };
     };
@@ -96,7 +109,7 @@ if (!(missing && IN_CI)) {
       const secret = (n: string) => new TerraformVariable(stack, n, { type: 'string', sensitive: true }).stringValue;
       const plain = (n: string) => new TerraformVariable(stack, n, { type: 'string' }).stringValue;
       const bm = sb.host('barman');
-      new BarmanCluster(stack, 'drill', {
+      graph = new BarmanCluster(stack, 'drill', {
         clusterName: 'drill',
         settings: { postgresVersion: PG_MAJOR, postgresConfDir: '/srv/postgresql/data', sshPort: bm.sshPort, minimumRedundancy: 1 },
         instances: [
@@ -109,7 +122,21 @@ if (!(missing && IN_CI)) {
           barman: { privateKey: secret('barman_private_key'), publicKey: plain('barman_public_key') },
         },
         connection: { agent: false, privateKey: secret('connection_private_key') },
-      });
+      }).graph;
+      // the same cluster as config.yml, for the CLI
+      configFile = path.join(work, 'config.yml');
+      fs.writeFileSync(configFile, [
+        'cluster_name: drill',
+        'cluster_vars:',
+        `  postgres_version: ${PG_MAJOR}`,
+        '  postgres_conf_dir: /srv/postgresql/data',
+        `  cluster_ssh_port: ${bm.sshPort}`,
+        '  barman_minimum_redundancy: 1',
+        'instances:',
+        `  - {Name: db1, role: primary, ip_address: ${sb.host('db1').address}, backup: barman, vars: {postgres_port: ${pg.port}, barman_backup_method: postgres}}`,
+        `  - {Name: barman, role: barman, ip_address: ${bm.address}, vars: {barman_client_addresses: [127.0.0.1, ${bm.address}]}}`,
+        '',
+      ].join('\n'));
       fs.writeFileSync(tf.synthFile, Testing.synth(stack, true));
       await step('terraform init', () => tf.init());
       await step('terraform apply', () => withWalTraffic([pg], () => tf.apply()));
@@ -127,6 +154,10 @@ if (!(missing && IN_CI)) {
       assert.equal(out.backupId, backupId);
       assert.match(out.recoveredLsn, /^[0-9A-F]+\/[0-9A-F]+$/);
       assert.equal(await barman.backupStatus('db1', backupId), 'DONE', 'the backup is untouched');
+      const { report, db1 } = await step('status (after the pass)', statusOf);
+      assert.deepEqual([db1.drill?.result, db1.drill?.backupId, db1.drill?.status], ['pass', backupId, 'OK'], JSON.stringify(db1));
+      // the sandbox runs no cron daemon (a server-level failure of its own): db1 itself is clean
+      assert.deepEqual(db1.failures, [], JSON.stringify(report.servers[0].failures));
       console.error(`[restore-drill-e2e] pass: backup ${out.backupId}, ${out.durationSeconds} s, recovered LSN ${out.recoveredLsn}: ${out.reason}`);
     });
 
@@ -139,6 +170,10 @@ if (!(missing && IN_CI)) {
       assert.equal(code, 1, JSON.stringify(out));
       assert.equal(out.result, 'fail');
       assert.match(out.reason, /the check query failed: .*could not open file/, out.reason);
+      const { report, db1 } = await step('status (after the failure)', statusOf);
+      assert.equal(report.ok, false);
+      assert.equal(db1.drill?.status, 'FAILED');
+      assert.ok(db1.failures.some((f) => /did not pass: the check query failed: .*could not open file/.test(f)), db1.failures.join('\n'));
       console.error(`[restore-drill-e2e] fail: ${out.reason}`);
     });
 

@@ -72,7 +72,8 @@ describe('the settings table', () => {
 
 describe("a setting's scope", () => {
   /** a valid value of a setting: its fixed default, or an example of its kind */
-  const validValue = (d: SettingDefinition): unknown => (d.defaultValue !== undefined && typeof d.defaultValue !== 'function' ? d.defaultValue : d.kind === ValueKind.SAFE_PATH ? '/srv/barman/wals' : 'logger done');
+  const example: Partial<Record<ValueKind, string>> = { [ValueKind.SAFE_PATH]: '/srv/barman/wals', [ValueKind.SCHEDULE]: '0 6 * * sun' };
+  const validValue = (d: SettingDefinition): unknown => (d.defaultValue !== undefined && typeof d.defaultValue !== 'function' ? d.defaultValue : (example[d.kind] ?? 'logger done'));
 
   test('a Barman server backed up by nobody warns exactly for the barman_ settings it does not read itself', () => {
     const settings = SETTING_DEFINITIONS.filter((d) => d.varName.startsWith('barman_'));

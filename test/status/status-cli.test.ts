@@ -109,7 +109,7 @@ describe('status: runs', () => {
     assert.equal(r.code, 0, r.stdout);
     assert.doesNotMatch(r.stdout, /warning|FAILED/);
     assert.match(r.stdout, /^barman \(127\.0\.0\.41:2222\): Barman 3\.4\.0, cron daemon running$/m);
-    assert.match(r.stdout, /^ {2}pg1 +OK +backup_barman active +OK +\d{8}T\d{6} \S+( \S+)? ago OK +\d+\/1 OK +\d+\/\d+ OK +OK$/m);
+    assert.match(r.stdout, /^ {2}pg1 +OK +backup_barman active +OK +\d{8}T\d{6} \S+( \S+)? ago OK +\d+\/1 OK +- +\d+\/\d+ OK +OK$/m);
     assert.equal(r.calls.length, 1);
     const t = r.calls[0].target;
     assert.deepEqual([t.host, t.port, t.user, t.identityFile, t.knownHostsFile, t.bastionHost], ['127.0.0.41', 2222, 'ops', '/k/id', '/k/kh', 'jump.example.com']);

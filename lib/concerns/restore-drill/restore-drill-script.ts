@@ -9,9 +9,12 @@ import { hostScriptFile } from '../../scripts/shell-assets';
 /** Where the drill script lives on a Barman server. */
 export const DRILL_SCRIPT_PATH = `${GUARD_DIR}/restore-drill`;
 
+/** The directory under barman_home holding the last drill result of each instance. */
+export const DRILL_RESULTS_DIR = 'cdktf-barman-drills';
+
 /** Where a server keeps the last drill result of each instance (one JSON file each). */
 export function drillResultPath(server: Instance, backupName: string): string {
-  return `${server.settings.barmanHome}/cdktf-barman-drills/${backupName}.json`;
+  return `${server.settings.barmanHome}/${DRILL_RESULTS_DIR}/${backupName}.json`;
 }
 
 /**

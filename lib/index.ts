@@ -48,6 +48,7 @@ export {
   type CronState,
   type DriftEntry,
   DriftState,
+  type DrillState,
   InstanceState,
   type InstanceStatus,
   type LastBackup,

@@ -661,6 +661,11 @@ if (!(missing && IN_CI)) {
         // roles on the primaries only: pg3 is a replica, they reach it by replication
         'terraform_data.barman_postgres_roles_pg1',
         'terraform_data.barman_postgres_roles_pg2',
+        // one per host, before anything is written
+        'terraform_data.barman_preflight_barman',
+        'terraform_data.barman_preflight_pg1',
+        'terraform_data.barman_preflight_pg2',
+        'terraform_data.barman_preflight_pg3',
         'terraform_data.barman_server_barman',
       ]);
       // no traffic: fresh, idle clusters, as an operator's first apply meets them

@@ -21,22 +21,18 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { missingPrerequisites, PG_MAJOR, PostgresInstance, Sandbox, startHosts } from './harness/hosts';
-import { PlanJson, plannedChanges, sshKeyPair, TerraformDir } from './terraform-cli';
+import { PG_MAJOR, PostgresInstance, Sandbox, startHosts } from './harness/hosts';
+import { PlanJson, plannedChanges, TerraformDir } from './terraform-cli';
+import { freshPairs, keyValues, suiteMissing, suppliedKeyOptions } from './supplied-cluster';
 import { BarmanCli, withWalTraffic } from './barman-ops';
 import { stopAndReport, timedSteps } from './suite-report';
-import { IN_CI, skipUnless, terraformMissing } from '../support/requirements';
-import { TerraformStack, TerraformVariable, Testing } from '../../lib/platform/cdktf';
+import { IN_CI } from '../support/requirements';
+import { TerraformStack, Testing } from '../../lib/platform/cdktf';
 import { BarmanCluster } from '../../lib/constructs/barman-cluster';
-import { ProvisionerResourceType } from '../../lib/constructs/host-provisioner';
 import { TerraformData } from '../../lib/constructs/terraform-data';
 import { BackupMethod, Role } from '../../lib/model/enums';
 
-const harnessMissing = missingPrerequisites();
-const missing = skipUnless(
-  harnessMissing.length === 0 ? false : `${harnessMissing.join('; ')} (install with scripts/e2e-setup.sh; run the e2e tests as root)`,
-  terraformMissing(),
-);
+const missing = suiteMissing();
 
 /** distinct from the harness's own test (127.0.0.11-13) and the main e2e (127.0.0.41-44) */
 const HOSTS = [
@@ -64,8 +60,6 @@ function estateJson(sb: Sandbox, pg: PostgresInstance): string {
   const stack = new TerraformStack(app, 'estate');
   const dbHost = new TerraformData(stack, 'db_host', { input: sb.host('db1').address });
   const barmanHost = new TerraformData(stack, 'barman_host', { input: sb.host('barman').address });
-  const secret = (name: string) => new TerraformVariable(stack, name, { type: 'string', sensitive: true }).stringValue;
-  const plain = (name: string) => new TerraformVariable(stack, name, { type: 'string' }).stringValue;
   new BarmanCluster(stack, 'estate', {
     clusterName: 'estate',
     settings: {
@@ -82,12 +76,7 @@ function estateJson(sb: Sandbox, pg: PostgresInstance): string {
       // (harness README, "Source addresses"); ssh logins come from the host's own address
       { name: 'barman', roles: [Role.BARMAN], address: barmanHost.output, clientAddresses: ['127.0.0.1', barmanHost.output] },
     ],
-    resourceType: ProvisionerResourceType.TERRAFORM_DATA,
-    suppliedKeys: {
-      postgres: { privateKey: secret('postgres_ssh_private_key'), publicKey: plain('postgres_ssh_public_key') },
-      barman: { privateKey: secret('barman_ssh_private_key'), publicKey: plain('barman_ssh_public_key') },
-    },
-    connection: { agent: false, privateKey: secret('connection_private_key') },
+    ...suppliedKeyOptions(stack),
     dependsOn: [dbHost, barmanHost],
   });
   return Testing.synth(stack, true);
@@ -113,15 +102,7 @@ if (!(missing && IN_CI)) {
       const fresh = await pg.psql("SELECT (SELECT count(*) FROM pg_roles WHERE rolname IN ('barman', 'streaming_barman')), (SELECT count(*) FROM pg_hba_file_rules WHERE type <> 'local')");
       assert.equal(fresh.trim(), '0|0', 'a fresh cluster: no Barman role, no pg_hba line for it');
 
-      const keygen = (name: string) => sshKeyPair(path.join(work, 'keys'), name, `${name}@estate`);
-      const [postgresPair, barmanPair] = [await keygen('postgres'), await keygen('barman')];
-      tf.writeVariables({
-        connection_private_key: sb.clientKey.privateKey,
-        postgres_ssh_private_key: postgresPair.privateKey,
-        postgres_ssh_public_key: postgresPair.publicKey,
-        barman_ssh_private_key: barmanPair.privateKey,
-        barman_ssh_public_key: barmanPair.publicKey,
-      });
+      tf.writeVariables(keyValues(sb, await freshPairs(path.join(work, 'keys'), '@estate')));
       const text = await step('synthesize the typed stack', async () => estateJson(sb, pg));
       assert.doesNotMatch(text, /PRIVATE KEY/, 'no private key in the synthesized JSON');
       fs.writeFileSync(tf.synthFile, text);

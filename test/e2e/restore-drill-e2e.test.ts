@@ -16,24 +16,20 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { missingPrerequisites, PG_BIN, PG_MAJOR, PostgresInstance, Sandbox, startHosts } from './harness/hosts';
-import { cdktfBarman, sshKeyPair, TerraformDir } from './terraform-cli';
+import { PG_BIN, PG_MAJOR, PostgresInstance, Sandbox, startHosts } from './harness/hosts';
+import { cdktfBarman, TerraformDir } from './terraform-cli';
+import { freshPairs, keyValues, suiteMissing, suppliedKeyOptions } from './supplied-cluster';
 import { BarmanCli, withWalTraffic } from './barman-ops';
 import { stopAndReport, timedSteps } from './suite-report';
-import { IN_CI, skipUnless, terraformMissing } from '../support/requirements';
-import { TerraformStack, TerraformVariable, Testing } from '../../lib/platform/cdktf';
+import { IN_CI } from '../support/requirements';
+import { TerraformStack, Testing } from '../../lib/platform/cdktf';
 import { BarmanCluster } from '../../lib/constructs/barman-cluster';
-import { ProvisionerResourceType } from '../../lib/constructs/host-provisioner';
 import { DRILL_SCRIPT_PATH } from '../../lib/concerns/restore-drill/restore-drill-script';
 import { BackupMethod, Role } from '../../lib/model/enums';
 import { BarmanGraph } from '../../lib/model/graph';
 import { collectStatus } from '../../lib/status/collect';
 
-const harnessMissing = missingPrerequisites();
-const missing = skipUnless(
-  harnessMissing.length === 0 ? false : `${harnessMissing.join('; ')} (install with scripts/e2e-setup.sh; run the e2e tests as root)`,
-  terraformMissing(),
-);
+const missing = suiteMissing();
 
 /** distinct from the other suites' addresses (127.0.0.11-13, .41-45, .51-52, .61-62, .71-73, .81-83) */
 const HOSTS = [
@@ -97,17 +93,8 @@ if (!(missing && IN_CI)) {
       barman = new BarmanCli(sb.host('barman'));
       pg = await step(`PostgreSQL ${PG_MAJOR} on db1`, () => sb.startPostgres('db1', { port: 'auto', hba: STOCK_HBA }));
       await pg.psql("CREATE TABLE e2e_marker (note text); INSERT INTO e2e_marker VALUES ('before-backup'); CREATE TABLE e2e_tick (at timestamptz DEFAULT now());");
-      const [postgres, barmanKey] = [await sshKeyPair(path.join(work, 'keys'), 'postgres'), await sshKeyPair(path.join(work, 'keys'), 'barman')];
-      tf.writeVariables({
-        connection_private_key: sb.clientKey.privateKey,
-        postgres_private_key: postgres.privateKey,
-        postgres_public_key: postgres.publicKey,
-        barman_private_key: barmanKey.privateKey,
-        barman_public_key: barmanKey.publicKey,
-      });
+      tf.writeVariables(keyValues(sb, await freshPairs(path.join(work, 'keys'))));
       const stack = new TerraformStack(Testing.app(), 'drill');
-      const secret = (n: string) => new TerraformVariable(stack, n, { type: 'string', sensitive: true }).stringValue;
-      const plain = (n: string) => new TerraformVariable(stack, n, { type: 'string' }).stringValue;
       const bm = sb.host('barman');
       graph = new BarmanCluster(stack, 'drill', {
         clusterName: 'drill',
@@ -116,12 +103,7 @@ if (!(missing && IN_CI)) {
           { name: 'db1', roles: [Role.PRIMARY], address: sb.host('db1').address, backup: ['barman'], settings: { postgresPort: pg.port, backupMethod: BackupMethod.POSTGRES } },
           { name: 'barman', roles: [Role.BARMAN], address: bm.address, clientAddresses: ['127.0.0.1', bm.address] },
         ],
-        resourceType: ProvisionerResourceType.TERRAFORM_DATA,
-        suppliedKeys: {
-          postgres: { privateKey: secret('postgres_private_key'), publicKey: plain('postgres_public_key') },
-          barman: { privateKey: secret('barman_private_key'), publicKey: plain('barman_public_key') },
-        },
-        connection: { agent: false, privateKey: secret('connection_private_key') },
+        ...suppliedKeyOptions(stack),
       }).graph;
       // the same cluster as config.yml, for the CLI
       configFile = path.join(work, 'config.yml');
@@ -151,6 +133,7 @@ if (!(missing && IN_CI)) {
       const { code, out, stderr } = await step('restore drill (sound backup)', drill);
       assert.equal(code, 0, `${JSON.stringify(out)}\n${stderr}`);
       assert.equal(out.result, 'pass', out.reason);
+      assert.match(out.reason, /replayed WAL up to [0-9A-F]{24} and answered/, 'it replayed at least up to the newest archived segment');
       assert.equal(out.backupId, backupId);
       assert.match(out.recoveredLsn, /^[0-9A-F]+\/[0-9A-F]+$/);
       assert.equal(await barman.backupStatus('db1', backupId), 'DONE', 'the backup is untouched');

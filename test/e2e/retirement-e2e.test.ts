@@ -17,22 +17,18 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { missingPrerequisites, PG_MAJOR, PostgresInstance, Sandbox, startHosts } from './harness/hosts';
-import { sshKeyPair, TerraformDir } from './terraform-cli';
+import { PG_MAJOR, PostgresInstance, Sandbox, startHosts } from './harness/hosts';
+import { TerraformDir } from './terraform-cli';
+import { freshPairs, keyValues, suiteMissing, suppliedKeyOptions } from './supplied-cluster';
 import { BarmanCli, withWalTraffic } from './barman-ops';
 import { stopAndReport, timedSteps } from './suite-report';
-import { IN_CI, skipUnless, terraformMissing } from '../support/requirements';
-import { TerraformStack, TerraformVariable, Testing } from '../../lib/platform/cdktf';
+import { IN_CI } from '../support/requirements';
+import { TerraformStack, Testing } from '../../lib/platform/cdktf';
 import { BarmanCluster } from '../../lib/constructs/barman-cluster';
-import { ProvisionerResourceType } from '../../lib/constructs/host-provisioner';
 import { BackupMethod, Role } from '../../lib/model/enums';
 import { InstanceProps } from '../../lib/model/typed-cluster';
 
-const harnessMissing = missingPrerequisites();
-const missing = skipUnless(
-  harnessMissing.length === 0 ? false : `${harnessMissing.join('; ')} (install with scripts/e2e-setup.sh; run the e2e tests as root)`,
-  terraformMissing(),
-);
+const missing = suiteMissing();
 
 /** distinct from the other suites' addresses (127.0.0.11-13, .41-45, .51-52, .61-62, .71-73) */
 const HOSTS = [
@@ -58,8 +54,6 @@ if (!(missing && IN_CI)) {
 
     const synth = (stage: Stage): string => {
       const stack = new TerraformStack(Testing.app(), 'ret');
-      const secret = (n: string) => new TerraformVariable(stack, n, { type: 'string', sensitive: true }).stringValue;
-      const plain = (n: string) => new TerraformVariable(stack, n, { type: 'string' }).stringValue;
       const bm = sb.host('barman');
       const db = (name: string, o: { retired?: boolean } = {}): InstanceProps => ({
         name,
@@ -77,12 +71,7 @@ if (!(missing && IN_CI)) {
           // libpq cannot bind a source address in the sandbox: PostgreSQL sees Barman as 127.0.0.1
           { name: 'barman', roles: [Role.BARMAN], address: bm.address, clientAddresses: ['127.0.0.1', bm.address] },
         ],
-        resourceType: ProvisionerResourceType.TERRAFORM_DATA,
-        suppliedKeys: {
-          postgres: { privateKey: secret('postgres_private_key'), publicKey: plain('postgres_public_key') },
-          barman: { privateKey: secret('barman_private_key'), publicKey: plain('barman_public_key') },
-        },
-        connection: { agent: false, privateKey: secret('connection_private_key') },
+        ...suppliedKeyOptions(stack),
       });
       return Testing.synth(stack, true);
     };
@@ -108,15 +97,7 @@ if (!(missing && IN_CI)) {
         pgs[n] = await step(`PostgreSQL ${PG_MAJOR} on ${n}`, () => sb.startPostgres(n, { port: 'auto', hba: STOCK_HBA }));
         await pgs[n].psql('CREATE TABLE e2e_tick (at timestamptz DEFAULT now());');
       }
-      const pair = (name: string) => sshKeyPair(path.join(work, 'keys'), name);
-      const [postgres, barmanKey] = [await pair('postgres'), await pair('barman')];
-      tf.writeVariables({
-        connection_private_key: sb.clientKey.privateKey,
-        postgres_private_key: postgres.privateKey,
-        postgres_public_key: postgres.publicKey,
-        barman_private_key: barmanKey.privateKey,
-        barman_public_key: barmanKey.publicKey,
-      });
+      tf.writeVariables(keyValues(sb, await freshPairs(path.join(work, 'keys'))));
       fs.writeFileSync(tf.synthFile, synth('both'));
       await step('terraform init', () => tf.init());
     });

@@ -23,24 +23,18 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { missingPrerequisites, PG_MAJOR, PostgresInstance, Sandbox, startHosts } from './harness/hosts';
-import { networkNamespacesMissing } from './harness/network';
+import { PG_MAJOR, PostgresInstance, Sandbox, startHosts } from './harness/hosts';
 import { sshKeyPair, TerraformDir } from './terraform-cli';
+import { keyValues, suiteMissing, suppliedKeyOptions } from './supplied-cluster';
 import { BarmanCli, withWalTraffic } from './barman-ops';
 import { stopAndReport, timedSteps } from './suite-report';
-import { IN_CI, skipUnless, terraformMissing } from '../support/requirements';
-import { TerraformStack, TerraformVariable, Testing } from '../../lib/platform/cdktf';
+import { IN_CI } from '../support/requirements';
+import { TerraformStack, Testing } from '../../lib/platform/cdktf';
 import { BarmanCluster } from '../../lib/constructs/barman-cluster';
-import { ProvisionerResourceType } from '../../lib/constructs/host-provisioner';
 import { BackupMethod, Role } from '../../lib/model/enums';
 import { BarmanSettings } from '../../lib/model/settings';
 
-const harnessMissing = missingPrerequisites();
-const missing = skipUnless(
-  harnessMissing.length === 0 ? false : `${harnessMissing.join('; ')} (install with scripts/e2e-setup.sh; run the e2e tests as root)`,
-  terraformMissing(),
-  harnessMissing.length === 0 ? networkNamespacesMissing() : false,
-);
+const missing = suiteMissing({ networkNamespaces: true });
 
 /** no addresses: the harness gives them from its private network; sshd on 22, PostgreSQL on 5432 in each namespace */
 const HOSTS = [{ name: 'barman' }, { name: 'dba' }, { name: 'dbb' }];
@@ -57,8 +51,6 @@ interface Env {
 
 /** one cluster: the Barman host and one primary, keys and connection key as variables named after it */
 function addCluster(stack: TerraformStack, env: Env, name: string, db: string, o: { shared?: boolean; owner?: BarmanCluster; server?: BarmanSettings } = {}): BarmanCluster {
-  const secret = (n: string) => new TerraformVariable(stack, `${name}_${n}`, { type: 'string', sensitive: true }).stringValue;
-  const plain = (n: string) => new TerraformVariable(stack, `${name}_${n}`, { type: 'string' }).stringValue;
   const bm = env.sb.host('barman');
   return new BarmanCluster(stack, name, {
     clusterName: name,
@@ -67,12 +59,7 @@ function addCluster(stack: TerraformStack, env: Env, name: string, db: string, o
       { name: db, roles: [Role.PRIMARY], address: env.sb.host(db).address, backup: ['barman'], settings: { postgresPort: env.pgs[db].port, backupMethod: BackupMethod.POSTGRES } },
       { name: 'barman', roles: [Role.BARMAN], address: bm.address, settings: { ...(o.shared ? { barmanShared: true } : {}), ...o.server } },
     ],
-    resourceType: ProvisionerResourceType.TERRAFORM_DATA,
-    suppliedKeys: {
-      postgres: { privateKey: secret('postgres_private_key'), publicKey: plain('postgres_public_key') },
-      barman: { privateKey: secret('barman_private_key'), publicKey: plain('barman_public_key') },
-    },
-    connection: { agent: false, privateKey: secret('connection_private_key') },
+    ...suppliedKeyOptions(stack, `${name}_`),
     serverOwner: o.owner,
   });
 }
@@ -95,13 +82,7 @@ if (!(missing && IN_CI)) {
       if (withBeta) addCluster(stack, env, 'beta', 'dbb', { shared: true, owner: alpha });
       return Testing.synth(stack, true);
     };
-    const keysOf = (cluster: string, barmanKey: string): Record<string, string> => ({
-      [`${cluster}_connection_private_key`]: sb.clientKey.privateKey,
-      [`${cluster}_postgres_private_key`]: keys[`postgres-${cluster}`].privateKey,
-      [`${cluster}_postgres_public_key`]: keys[`postgres-${cluster}`].publicKey,
-      [`${cluster}_barman_private_key`]: keys[barmanKey].privateKey,
-      [`${cluster}_barman_public_key`]: keys[barmanKey].publicKey,
-    });
+    const keysOf = (cluster: string, barmanKey: string) => keyValues(sb, { postgres: keys[`postgres-${cluster}`], barman: keys[barmanKey] }, `${cluster}_`);
 
     before(async () => {
       sb = await step('start 3 sandboxed hosts', () => startHosts(HOSTS, { network: 'namespaces', sshPort: 'auto' }));

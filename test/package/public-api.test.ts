@@ -38,6 +38,7 @@ const PUBLIC_NAMES = [
   'Concern',
   'CronState',
   'DatabasePasswords',
+  'DrillState',
   'DatabasePasswordsProps',
   'Diagnostic',
   'DriftEntry',

@@ -2,7 +2,8 @@
 # A restore drill of one backed-up instance on this Barman server, run as root: the latest (or a
 # named) backup recovered with Barman into a private scratch directory, started as a PostgreSQL of
 # its own (another port, no TCP, owned by the barman user) that replays the archived WAL to its end
-# and promotes, then checked: it answers, its catalogue reads, an optional query returns what is
+# and promotes, then checked: it answers, its catalogue reads, it replayed at least up to the newest
+# WAL segment Barman had archived when the drill started, an optional query returns what is
 # expected. The result is one JSON object in the result file (atomically replaced) and on stdout;
 # the exit code is 0 for a pass, 1 for a failure, 2 when the drill could not run (busy, no
 # backup, no room). Whatever the drill made is removed on every exit; the backup is only read.
@@ -73,6 +74,10 @@ avail=$(df -Pk "$scratch" | awk 'NR == 2 { print $4 }')
 # the copy, the WAL it replays and some room to start: twice the backup
 [ "$avail" -gt $((size * 2)) ] || finish error "not enough room in $scratch: ${avail} KiB free, the drill of backup $id needs about $((size * 2)) KiB" "$id"
 
+# the newest WAL segment in Barman's archive now (its index, xlog.db: name, size, time,
+# compression; history and backup-label files skipped): the copy must replay at least that far
+last_wal=$(awk -F '\t' 'length($1) == 24 && $1 ~ /^[0-9A-F]+$/ && substr($1, 9) > m { m = substr($1, 9); w = $1 } END { print w }' "$home/$name/wals/xlog.db" 2>/dev/null || true)
+
 work=$(mktemp -d "$scratch/cdktf-barman-drill-$name.XXXXXX")
 chown "$barman_user:" "$work"
 chmod 0700 "$work"
@@ -102,4 +107,13 @@ if [ -n "$check_sql" ]; then
   got=$(psql_drill -c "$check_sql" 2>&1) || finish fail "the check query failed: $got" "$id" "$lsn"
   [ "$got" = "$expected" ] || finish fail "the check query returned '$got', not '$expected'" "$id" "$lsn"
 fi
-finish pass "recovered, replayed its WAL and answered ($n catalogue entries)" "$id" "$lsn"
+replayed='its WAL'
+if [ -n "$last_wal" ]; then
+  seg=$(psql_drill -c 'SELECT pg_walfile_name(pg_current_wal_lsn())') || finish fail "the recovered instance does not answer" "$id" "$lsn"
+  # the log and segment numbers of both names (the promotion started a new timeline), compared as text
+  if awk -v a="x${seg#????????}" -v b="x${last_wal#????????}" 'BEGIN { exit !(a < b) }'; then
+    finish fail "the copy replayed WAL only into segment ${seg#????????}, while Barman had archived up to $last_wal: WAL is missing from the archive" "$id" "$lsn"
+  fi
+  replayed="WAL up to $last_wal"
+fi
+finish pass "recovered, replayed $replayed and answered ($n catalogue entries)" "$id" "$lsn"

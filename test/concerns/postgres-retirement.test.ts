@@ -30,7 +30,7 @@ describe('a retired primary', () => {
     const r = resource(json, 'null_resource', 'c_retire_pg2');
     const deps = [...(r.depends_on ?? [])];
     assert.deepEqual(deps.filter((d) => d.includes('_server_')).sort(), ['null_resource.c_server_bm', 'null_resource.c_server_bm2']);
-    assert.deepEqual(deps.filter((d) => !/_(server|preflight)_/.test(d)), [], `only servers and the live hosts' preflights: ${deps.join(', ')}`);
+    assert.deepEqual(deps.filter((d) => !/_(server|preflights?)_/.test(d)), [], `only servers and the live hosts' preflights: ${deps.join(', ')}`);
     assert.match(triggersOf(r).host, /^pg2 \(ssh 10\.9\.0\.2\)$/);
     const ids = [...provisionerResources(json).keys()];
     assert.deepEqual(ids.filter((id) => id.includes('pg2')), ['c_retire_pg2'], `nothing else of pg2: ${ids.join(', ')}`);

@@ -18,7 +18,7 @@ import { PREFLIGHT_TRIGGER, preflightScript } from '../../lib/concerns/preflight
 import { ProvisionerResourceType } from '../../lib/constructs/host-provisioner';
 import { BarmanSettings } from '../../lib/model/settings';
 import { runInProgram } from '../support/host-step';
-import { SEED_CONFIG, expectedProvisionerIds, multiGraph, provisionerResources, synthCluster, triggersOf } from '../constructs/synth-helpers';
+import { SEED_CONFIG, expectedProvisionerIds, multiGraph, preflightBarrier, provisionerResources, synthCluster, triggersOf } from '../constructs/synth-helpers';
 import { loadGraphFromFile } from '../../lib/config/tpa-config';
 
 function graph(pg: BarmanSettings = {}, extra: { replica?: BarmanSettings; server?: BarmanSettings } = {}): BarmanGraph {
@@ -127,7 +127,7 @@ describe('preflight needs per role', () => {
 
 describe('preflight resources in the synthesized Terraform', () => {
   for (const type of Object.values(ProvisionerResourceType)) {
-    test(`${type}: one preflight per host; every writing resource depends on every preflight; preflights depend on none`, () => {
+    test(`${type}: one preflight per host; every writing resource depends on the barrier, which depends on every preflight; preflights depend on none`, () => {
       const g = multiGraph();
       const json = synthCluster({ graph: g, resourceType: type });
       const rs = provisionerResources(json);
@@ -141,8 +141,12 @@ describe('preflight resources in the synthesized Terraform', () => {
           assert.equal((r.provisioner ?? []).length, 1, `${id}: one step, no secret`);
           continue;
         }
-        for (const p of preflights) assert.ok(deps.includes(`${type}.${p}`), `${id} depends on ${p}: ${deps.join(', ')}`);
+        assert.ok(deps.includes(preflightBarrier()), `${id} waits for the barrier: ${deps.join(', ')}`);
+        assert.equal(deps.some((d) => d.includes('_preflight_')), false, `${id} names no preflight itself (one edge, not one per host)`);
       }
+      const barrier = json.resource?.terraform_data?.barman_preflights_passed;
+      assert.deepEqual([...(barrier?.depends_on ?? [])].sort(), preflights.map((p) => `${type}.${p}`), 'the barrier waits for every preflight');
+      assert.equal(barrier?.provisioner, undefined, 'the barrier runs nothing');
     });
   }
 

@@ -46,6 +46,7 @@ import {
   triggersOf,
   preflightIds,
   withoutPreflights,
+  preflightBarrier,
 } from './synth-helpers';
 
 const NR = 'null_resource';
@@ -73,6 +74,8 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
         // first, on each host, what its roles need (preflight)
         'null_resource.barman_preflight_one',
         'null_resource.barman_preflight_two',
+        // what every writing resource waits for: every preflight
+        'terraform_data.barman_preflights_passed',
         'terraform_data.barman_db_secret_barman',
         'terraform_data.barman_db_secret_streaming_barman',
         'tls_private_key.barman_ssh_key_postgres',
@@ -82,7 +85,7 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
   });
 
   test('the backup resource depends on its server resource; the activation on everything one on two needs; the others on nothing but the preflights', () => {
-    const preflights = ['null_resource.barman_preflight_one', 'null_resource.barman_preflight_two'];
+    const preflights = [preflightBarrier()];
     assert.deepEqual(resource(json, NR, 'barman_backup_one_on_two').depends_on, ['null_resource.barman_server_two', ...preflights]);
     assert.deepEqual(
       sorted(resource(json, NR, 'barman_activate_one_on_two').depends_on ?? []),
@@ -90,6 +93,7 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     );
     for (const id of ['barman_server_two', 'barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one']) assert.deepEqual(resource(json, NR, id).depends_on, preflights, id);
     for (const id of ['barman_preflight_one', 'barman_preflight_two']) assert.equal(resource(json, NR, id).depends_on, undefined, id);
+    assert.deepEqual(sorted(resource(json, 'terraform_data', 'barman_preflights_passed').depends_on ?? []), ['null_resource.barman_preflight_one', 'null_resource.barman_preflight_two']);
   });
 
   test('the passwords: built-in terraform_data, a sensitive random UUID kept in triggers_replace from creation on (no input, so no unmarked output copy); no provisioners', () => {
@@ -264,7 +268,7 @@ describe('terraform_data mode', () => {
     assert.deepEqual(
       sorted(resourcesOf(json).keys()),
       sorted([
-        ...['server_two', 'backup_one_on_two', 'postgres_access_one', 'postgres_config_one', 'postgres_roles_one', 'activate_one_on_two', 'preflight_one', 'preflight_two', 'db_secret_barman', 'db_secret_streaming_barman'].map((id) => `terraform_data.barman_${id}`),
+        ...['server_two', 'backup_one_on_two', 'postgres_access_one', 'postgres_config_one', 'postgres_roles_one', 'activate_one_on_two', 'preflight_one', 'preflight_two', 'preflights_passed', 'db_secret_barman', 'db_secret_streaming_barman'].map((id) => `terraform_data.barman_${id}`),
         'tls_private_key.barman_ssh_key_postgres',
         'tls_private_key.barman_ssh_key_barman',
       ]),
@@ -408,6 +412,7 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
         ...EXPECTED_PROVISIONERS.map((id) => `null_resource.${id}`),
         // and one preflight per host
         ...preflightIds(graph).map((id) => `null_resource.${id}`),
+        preflightBarrier(),
         'terraform_data.barman_db_secret_barman',
         'terraform_data.barman_db_secret_streaming_barman',
         'tls_private_key.barman_ssh_key_postgres',
@@ -417,7 +422,7 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
   });
 
   test('each backup resource depends on exactly its server\'s resource, each activation on what its edge needs; nothing else depends on anything but the preflights (every writing resource on every one)', () => {
-    const preflights = preflightIds(graph).map((id) => `null_resource.${id}`);
+    const preflights = [preflightBarrier()];
     const expected: Record<string, string[]> = {
       barman_backup_one_on_two: ['barman_server_two'],
       barman_backup_one_on_three: ['barman_server_three'],
@@ -675,13 +680,14 @@ describe('idPrefix and embedding in an existing stack', () => {
       sorted(resourcesOf(json).keys()),
       sorted([
         ...['server_two', 'backup_one_on_two', 'postgres_access_one', 'postgres_config_one', 'postgres_roles_one', 'activate_one_on_two', 'preflight_one', 'preflight_two'].map((id) => `null_resource.pgb_${id}`),
+        'terraform_data.pgb_preflights_passed',
         'terraform_data.pgb_db_secret_barman',
         'terraform_data.pgb_db_secret_streaming_barman',
         'tls_private_key.pgb_ssh_key_postgres',
         'tls_private_key.pgb_ssh_key_barman',
       ]),
     );
-    assert.deepEqual(resource(json, NR, 'pgb_backup_one_on_two').depends_on, ['null_resource.pgb_server_two', 'null_resource.pgb_preflight_one', 'null_resource.pgb_preflight_two']);
+    assert.deepEqual(resource(json, NR, 'pgb_backup_one_on_two').depends_on, ['null_resource.pgb_server_two', preflightBarrier('pgb')]);
     assert.ok((resource(json, NR, 'pgb_activate_one_on_two').depends_on ?? []).includes('null_resource.pgb_postgres_roles_one'));
     assert.equal(triggersOf(resource(json, NR, 'pgb_postgres_access_one'))['/var/lib/postgresql/.ssh/id_ed25519.pub'], `${publicKeyRef('pgb_ssh_key_postgres')} postgres@seed\n`);
     assert.match(triggersOf(resource(json, NR, 'pgb_postgres_roles_one')).passwords_sha256, /terraform_data\.pgb_db_secret_barman\.triggers_replace/);

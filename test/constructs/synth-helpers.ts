@@ -112,13 +112,14 @@ export const PASSWORD_RESOURCE_BODY = { triggers_replace: '${sensitive(uuid())}'
 
 /**
  * The provisioner resources (null_resource or terraform_data) as logical id -> body. The generated
- * database passwords (terraform_data without provisioners) are not: see passwordResources.
+ * database passwords and the preflight barrier (terraform_data without provisioners) are not: see
+ * passwordResources and preflightBarrier.
  */
 export function provisionerResources(json: TfJson): Map<string, TfResource> {
   const out = new Map<string, TfResource>();
   for (const type of PROVISIONER_TYPES) {
     for (const [id, body] of Object.entries(json.resource?.[type] ?? {})) {
-      if (type === 'terraform_data' && isPasswordId(id)) continue;
+      if (type === 'terraform_data' && (isPasswordId(id) || id.endsWith('_preflights_passed'))) continue;
       assert.ok(!out.has(id), `logical id ${id} is used by both null_resource and terraform_data`);
       out.set(id, body);
     }
@@ -173,7 +174,10 @@ export function preflightIds(graph: BarmanGraph, prefix = 'barman'): string[] {
 }
 
 /** the logical ids of the preflights and the preflights themselves left out (what a test of other dependencies compares) */
-export const withoutPreflights = (ids: Iterable<string>): string[] => [...ids].filter((id) => !/_preflight_/.test(id));
+export const withoutPreflights = (ids: Iterable<string>): string[] => [...ids].filter((id) => !/_preflights?_/.test(id));
+
+/** the one resource every writing resource depends on; it depends on every preflight */
+export const preflightBarrier = (prefix = 'barman'): string => `terraform_data.${prefix}_preflights_passed`;
 
 /** the Terraform local carrying the prologue and the host program, once per stack */
 export const PROLOGUE_LOCAL = 'cdktf_barman_shell';

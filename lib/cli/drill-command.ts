@@ -1,8 +1,9 @@
 import { DRILL_SCRIPT_PATH, drillCommandWords } from '../concerns/restore-drill/restore-drill-script';
 import { BarmanGraph } from '../model/graph';
 import { shellQuote } from '../render/shell-quote';
-import { DEFAULT_TIMEOUT_SECONDS } from '../status/collect';
-import { runOverSsh, SshRunner, SshTarget } from '../status/ssh-runner';
+import { sshTargetOf } from '../status/collect';
+import { sshAddressOf } from '../status/targets';
+import { runOverSsh, SshRunner } from '../status/ssh-runner';
 import { CommandSpec, EXIT_INVALID, EXIT_OK, Io, ParsedArgs, UsageError, valueOf, wholeNumber } from './command-line';
 import { load } from './load-config';
 import { STATUS, connectionOf } from './status';
@@ -56,22 +57,12 @@ export async function drillCommand(args: ParsedArgs, io: Io, run: SshRunner = ru
   if (graph === undefined) return EXIT_INVALID;
   const edges = edgesToDrill(graph, only);
   const port = wholeNumber(args, 'port', 1024, 65535);
+  const options = { scratch: valueOf(args, 'scratch'), port, backup: valueOf(args, 'backup'), check: sql === undefined ? undefined : { sql, expected: expected! } };
   const results: DrillResult[] = [];
   for (const e of edges) {
-    const s = e.server;
-    const target: SshTarget = {
-      host: s.connectionHost,
-      port: connection.port ?? s.connectionPort ?? s.settings.sshPort,
-      user: connection.user ?? 'root',
-      identityFile: connection.identityFile,
-      knownHostsFile: connection.knownHostsFile,
-      bastionHost: connection.bastionHost,
-      timeout: connection.timeout ?? DEFAULT_TIMEOUT_SECONDS,
-    };
-    const scratch = valueOf(args, 'scratch');
-    const words = drillCommandWords(e, { scratch, port, backup: valueOf(args, 'backup'), check: sql === undefined ? undefined : { sql, expected: expected! } });
-    const r = await run({ ...target, timeout: target.timeout }, `exec ${words.map(shellQuote).join(' ')}\n`);
-    results.push(parseResult(e.instance.name, s.name, r.stdout, r.stderr, r.code));
+    const words = drillCommandWords(e, options);
+    const r = await run(sshTargetOf(sshAddressOf(e.server), connection), `exec ${words.map(shellQuote).join(' ')}\n`);
+    results.push(parseResult(e.instance.name, e.server.name, r.stdout, r.stderr, r.code));
   }
   io.out(args.options.has('json') ? JSON.stringify(results, null, 2) + '\n' : results.map(formatResult).join(''));
   return results.length > 0 && results.every((r) => r.result === 'pass') ? EXIT_OK : EXIT_INVALID;

@@ -36,11 +36,24 @@ function sshError(r: SshResult, timeout: number): string {
   return lines.slice(-2).join(' ') || `ssh exited ${r.code}`;
 }
 
+/** Where ssh reaches a server (`host`, `port`) with the operator's connection options (theirs win). */
+export function sshTargetOf(server: { readonly host: string; readonly port: number }, connection: StatusConnection): SshTarget {
+  return {
+    host: server.host,
+    port: connection.port ?? server.port,
+    user: connection.user ?? 'root',
+    identityFile: connection.identityFile,
+    knownHostsFile: connection.knownHostsFile,
+    bastionHost: connection.bastionHost,
+    timeout: connection.timeout ?? DEFAULT_TIMEOUT_SECONDS,
+  };
+}
+
 /** Probes one server: one ssh session running the probe script. */
 export async function probeServer(server: ServerTarget, connection: StatusConnection, run: SshRunner = runOverSsh): Promise<ServerStatus> {
   const x = connection.port === undefined ? server : { ...server, port: connection.port };
-  const timeout = connection.timeout ?? DEFAULT_TIMEOUT_SECONDS;
-  const target: SshTarget = { host: x.host, port: x.port, user: connection.user ?? 'root', identityFile: connection.identityFile, knownHostsFile: connection.knownHostsFile, bastionHost: connection.bastionHost, timeout };
+  const target = sshTargetOf(x, connection);
+  const timeout = target.timeout;
   const script = probeScript({ backupNames: x.backups.map((e) => e.backupName), files: Object.keys(x.files), barmanHome: x.barmanHome, connectTimeout: Math.min(timeout, 10) });
   const r = await run(target, script);
   const output = parseProbeOutput(r.stdout);

@@ -62,6 +62,11 @@ export function comparedFiles(files: readonly HostFile[]): Record<string, string
   return out;
 }
 
+/** Where the operator's ssh reaches a Barman server, like Terraform: its connection host, its ansible_port, else cluster_ssh_port. */
+export function sshAddressOf(s: Instance): { host: string; port: number } {
+  return { host: s.connectionHost, port: s.connectionPort ?? s.settings.sshPort };
+}
+
 /** The targets of a graph, from each Barman server's rendered files. */
 export function statusTargets(graph: BarmanGraph, filesOf: (server: Instance) => readonly HostFile[]): StatusTargets {
   return {
@@ -70,9 +75,7 @@ export function statusTargets(graph: BarmanGraph, filesOf: (server: Instance) =>
     cluster: graph.clusterName,
     servers: graph.barmanServers.map((s) => ({
       name: s.name,
-      host: s.connectionHost,
-      // how the operator reaches it, like Terraform: its ansible_port, else cluster_ssh_port
-      port: s.connectionPort ?? s.settings.sshPort,
+      ...sshAddressOf(s),
       barmanUser: s.settings.barmanUser,
       barmanHome: s.settings.barmanHome,
       backups: graph.edgesOnServer(s).map((e) => ({

@@ -6,26 +6,15 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DRILL, drillCommand } from '../../lib/cli/drill-command';
-import { main } from '../../lib/cli/main';
-import { SshResult, SshTarget } from '../../lib/status/ssh-runner';
+import { SshResult } from '../../lib/status/ssh-runner';
+import { withStandInSsh } from '../support/stand-in-ssh';
 import { shellWords } from '../constructs/synth-helpers';
 import { statusConfigPath } from '../status/status-fixtures';
 
 const PASS = '{"instance":"pg1","startedAt":"2026-12-04T19:00:00Z","durationSeconds":4,"backupId":"20261204T185900","recoveredLsn":"0/50000A0","result":"pass","reason":"recovered, replayed its WAL and answered (414 catalogue entries)"}';
 const FAIL = '{"instance":"pg1","startedAt":"2026-12-04T19:00:00Z","durationSeconds":3,"backupId":"20261204T185900","recoveredLsn":"0/50000A0","result":"fail","reason":"the check query failed: ERROR:  could not open file"}';
 
-async function drill(args: string[], answer: Partial<SshResult>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const calls: Array<{ target: SshTarget; script: string }> = [];
-  const run = async (target: SshTarget, script: string): Promise<SshResult> => {
-    calls.push({ target, script });
-    return { code: 0, stdout: '', stderr: '', timedOut: false, ...answer };
-  };
-  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
-  const code = await main(['drill', ...args], io, [{ spec: DRILL, run: (a, o) => drillCommand(a, o, run) }]);
-  return { code, stdout: out.join(''), stderr: err.join(''), calls };
-}
+const drill = (args: string[], answer: Partial<SshResult>) => withStandInSsh(DRILL, drillCommand, args, answer);
 
 describe('drill', () => {
   test("runs the installed drill script on the instance's Barman server with the instance's values, and prints its pass", async () => {

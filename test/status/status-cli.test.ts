@@ -14,6 +14,7 @@ import { main } from '../../lib/cli/main';
 import { sshArgs, SshResult, SshTarget } from '../../lib/status/ssh-runner';
 import { StatusReport } from '../../lib/status/report';
 import { repoRoot } from '../support/paths';
+import { withStandInSsh } from '../support/stand-in-ssh';
 import { probeFixture, statusConfigPath, statusGraph } from './status-fixtures';
 
 /** the sandbox's cluster_ssh_port (random per e2e run) */
@@ -27,18 +28,7 @@ function bin(args: string[]) {
 }
 
 /** statusCommand with a runner that answers with `stdout` (and records what it was given) */
-async function withProbe(args: string[], answer: Partial<SshResult>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const calls: Array<{ target: SshTarget; script: string }> = [];
-  const run = async (target: SshTarget, script: string): Promise<SshResult> => {
-    calls.push({ target, script });
-    return { code: 0, stdout: '', stderr: '', timedOut: false, ...answer };
-  };
-  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
-  const code = await main(['status', ...args], io, [{ spec: STATUS, run: (a, o) => statusCommand(a, o, run) }]);
-  return { code, stdout: out.join(''), stderr: err.join(''), calls };
-}
+const withProbe = (args: string[], answer: Partial<SshResult>) => withStandInSsh(STATUS, statusCommand, args, answer);
 
 describe('status: usage', () => {
   test('help lists status; status --help its options (this file loads the status module before main)', async () => {

@@ -38,6 +38,7 @@ import { performance } from 'node:perf_hooks';
 import { WorkerResult, median, worker } from './common';
 import { estateShape, estateYaml } from './estate';
 import { profileSynth } from './profile';
+import { writeTerraformJson } from '../lib/cli/terraform-json-text';
 import { SizeFigures, growth, targetLines } from './targets';
 import { TfJson, byteBreakdown, comparable, countResources, floorStack, readTfJson, reviewPayloadBytes } from './tfjson';
 
@@ -160,7 +161,8 @@ function trivialStack(resources: number): TfJson {
 
 function writeStack(dir: string, json: TfJson): string {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, SYNTH_FILE), JSON.stringify(json, null, 2) + '\n');
+  // the layout the CLI writes, so the plans compare configurations, not whitespace
+  writeTerraformJson(join(dir, SYNTH_FILE), json);
   return dir;
 }
 

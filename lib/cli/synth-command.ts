@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeyAlgorithm } from '../model/enums';
 import { isAddress, isHostKeyLine } from '../model/names';
@@ -10,6 +9,7 @@ import { CommandSpec, EXIT_INVALID, EXIT_OK, Io, ParsedArgs, UsageError, choiceO
 import { configArgument, load, summary } from './load-config';
 import { connectionUserProblem, scriptPathProblem } from './option-checks';
 import { OUT_OPTIONS, outDirOf, writeOut } from './out-dir';
+import { writeTerraformJson } from './terraform-json-text';
 
 export const SYNTH_FILE = 'cdktf-barman.tf.json';
 
@@ -123,9 +123,8 @@ export function synthOptionsOf(args: ParsedArgs): SynthOptions {
 /** Writes DIR/cdktf-barman.tf.json under the one --out policy; returns its path. */
 export function writeSynth(graph: BarmanGraph, outDir: string, options: SynthOptions, force = false): string {
   const json = synthesizeTerraformJson({ ...options, graph });
-  const text = JSON.stringify(json, null, 2) + '\n';
   writeOut(outDir, 'synth', force, (dir) => {
-    writeFileSync(join(dir, SYNTH_FILE), text);
+    writeTerraformJson(join(dir, SYNTH_FILE), json);
     return [SYNTH_FILE];
   });
   return join(outDir, SYNTH_FILE);

@@ -37,7 +37,6 @@ export const logicalIds = {
   retirement: (prefix: string, instance: string) => `${prefix}_retire_${idPart(instance)}`,
   preflight: (prefix: string, host: string) => `${prefix}_preflight_${idPart(host)}`,
   /** the one resource every writing resource waits for: it waits for every preflight */
-  preflightsPassed: (prefix: string) => `${prefix}_preflights_passed`,
 };
 
 /** Two things of the graph that would get one Terraform id. */

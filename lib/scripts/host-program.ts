@@ -39,7 +39,14 @@ export const HOST_PROGRAM_SHA256 = createHash('sha256').update(HOST_PROGRAM).dig
 
 /**
  * What every remote-exec inline starts with (shell/prologue.sh): its uploaded copy removed, the
- * host program in a private temp file, cdktf_run and cdktf_run_secret. Plain shell and base64;
- * its one `${` (a shell expansion) is escaped with the rest when it becomes a Terraform local.
+ * host program in a private temp file, cdktf_run and cdktf_run_secret. Plain shell: its `${` and
+ * `%{` (shell expansions) are escaped when it becomes a Terraform local, and the plan never shows
+ * it (locals are not part of a resource's diff).
  */
-export const HOST_PROLOGUE = shellFile('prologue.sh', { HOST_PROGRAM_BASE64: Buffer.from(HOST_PROGRAM, 'utf8').toString('base64') });
+export const HOST_PROLOGUE = shellFile('prologue.sh', { HOST_PROGRAM: programText(HOST_PROGRAM) });
+
+/** the program as the prologue's here-document carries it: no line of it may end the document */
+function programText(program: string): string {
+  if (program.split('\n').includes('cdktf_program_end')) throw new Error('the host program holds the line cdktf_program_end, which ends its here-document');
+  return program.replace(/\n$/, '');
+}

@@ -46,7 +46,8 @@ import {
   triggersOf,
   preflightIds,
   withoutPreflights,
-  preflightBarrier,
+  preflightOf,
+  waitsFor,
 } from './synth-helpers';
 
 const NR = 'null_resource';
@@ -74,8 +75,6 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
         // first, on each host, what its roles need (preflight)
         'null_resource.barman_preflight_one',
         'null_resource.barman_preflight_two',
-        // what every writing resource waits for: every preflight
-        'terraform_data.barman_preflights_passed',
         'terraform_data.barman_db_secret_barman',
         'terraform_data.barman_db_secret_streaming_barman',
         'tls_private_key.barman_ssh_key_postgres',
@@ -84,16 +83,21 @@ describe('the seed (examples/config.yml: one backed up to two)', () => {
     );
   });
 
-  test('the backup resource depends on its server resource; the activation on everything one on two needs; the others on nothing but the preflights', () => {
-    const preflights = [preflightBarrier()];
-    assert.deepEqual(resource(json, NR, 'barman_backup_one_on_two').depends_on, ['null_resource.barman_server_two', ...preflights]);
+  test('the backup resource depends on its server resource and one\'s preflight; the activation on everything one on two needs; the others on their own host\'s preflight', () => {
+    const preflights = [preflightOf(NR, 'one'), preflightOf(NR, 'two')];
+    // the backup edge waits for two's preflight through its server, the activation for both through its edge
+    assert.deepEqual(resource(json, NR, 'barman_backup_one_on_two').depends_on, ['null_resource.barman_server_two', preflightOf(NR, 'one')]);
     assert.deepEqual(
       sorted(resource(json, NR, 'barman_activate_one_on_two').depends_on ?? []),
-      sorted([...['barman_backup_one_on_two', 'barman_server_two', 'barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one'].map((id) => `null_resource.${id}`), ...preflights]),
+      sorted(['barman_backup_one_on_two', 'barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one'].map((id) => `null_resource.${id}`)),
     );
-    for (const id of ['barman_server_two', 'barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one']) assert.deepEqual(resource(json, NR, id).depends_on, preflights, id);
+    for (const id of ['barman_backup_one_on_two', 'barman_activate_one_on_two']) {
+      const all = waitsFor(json, `null_resource.${id}`);
+      for (const d of ['null_resource.barman_server_two', ...preflights]) assert.ok(all.has(d), `${id} waits for ${d}`);
+    }
+    assert.deepEqual(resource(json, NR, 'barman_server_two').depends_on, [preflightOf(NR, 'two')]);
+    for (const id of ['barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one']) assert.deepEqual(resource(json, NR, id).depends_on, [preflightOf(NR, 'one')], id);
     for (const id of ['barman_preflight_one', 'barman_preflight_two']) assert.equal(resource(json, NR, id).depends_on, undefined, id);
-    assert.deepEqual(sorted(resource(json, 'terraform_data', 'barman_preflights_passed').depends_on ?? []), ['null_resource.barman_preflight_one', 'null_resource.barman_preflight_two']);
   });
 
   test('the passwords: built-in terraform_data, a sensitive random UUID kept in triggers_replace from creation on (no input, so no unmarked output copy); no provisioners', () => {
@@ -268,7 +272,7 @@ describe('terraform_data mode', () => {
     assert.deepEqual(
       sorted(resourcesOf(json).keys()),
       sorted([
-        ...['server_two', 'backup_one_on_two', 'postgres_access_one', 'postgres_config_one', 'postgres_roles_one', 'activate_one_on_two', 'preflight_one', 'preflight_two', 'preflights_passed', 'db_secret_barman', 'db_secret_streaming_barman'].map((id) => `terraform_data.barman_${id}`),
+        ...['server_two', 'backup_one_on_two', 'postgres_access_one', 'postgres_config_one', 'postgres_roles_one', 'activate_one_on_two', 'preflight_one', 'preflight_two', 'db_secret_barman', 'db_secret_streaming_barman'].map((id) => `terraform_data.barman_${id}`),
         'tls_private_key.barman_ssh_key_postgres',
         'tls_private_key.barman_ssh_key_barman',
       ]),
@@ -412,7 +416,6 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
         ...EXPECTED_PROVISIONERS.map((id) => `null_resource.${id}`),
         // and one preflight per host
         ...preflightIds(graph).map((id) => `null_resource.${id}`),
-        preflightBarrier(),
         'terraform_data.barman_db_secret_barman',
         'terraform_data.barman_db_secret_streaming_barman',
         'tls_private_key.barman_ssh_key_postgres',
@@ -421,20 +424,18 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
     );
   });
 
-  test('each backup resource depends on exactly its server\'s resource, each activation on what its edge needs; nothing else depends on anything but the preflights (every writing resource on every one)', () => {
-    const preflights = [preflightBarrier()];
+  test('each backup resource depends on exactly its server\'s resource and its instance\'s preflight, each activation on what its edge needs; the others on their own host\'s preflight alone', () => {
     const expected: Record<string, string[]> = {
-      barman_backup_one_on_two: ['barman_server_two'],
-      barman_backup_one_on_three: ['barman_server_three'],
-      barman_backup_four_on_two: ['barman_server_two'],
-      barman_backup_five_on_two: ['barman_server_two'],
-      'barman_backup_db-1_example_com_on_backup-1_example_com': ['barman_server_backup-1_example_com'],
-      barman_activate_one_on_two: ['barman_backup_one_on_two', 'barman_server_two', 'barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one'],
-      barman_activate_one_on_three: ['barman_backup_one_on_three', 'barman_server_three', 'barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one'],
+      barman_backup_one_on_two: ['barman_server_two', 'barman_preflight_one'],
+      barman_backup_one_on_three: ['barman_server_three', 'barman_preflight_one'],
+      barman_backup_four_on_two: ['barman_server_two', 'barman_preflight_four'],
+      barman_backup_five_on_two: ['barman_server_two', 'barman_preflight_five'],
+      'barman_backup_db-1_example_com_on_backup-1_example_com': ['barman_server_backup-1_example_com', 'barman_preflight_db-1_example_com'],
+      barman_activate_one_on_two: ['barman_backup_one_on_two', 'barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one'],
+      barman_activate_one_on_three: ['barman_backup_one_on_three', 'barman_postgres_access_one', 'barman_postgres_config_one', 'barman_postgres_roles_one'],
       // four: a replica without upstream, so it waits for the roles of every primary
       barman_activate_four_on_two: [
         'barman_backup_four_on_two',
-        'barman_server_two',
         'barman_postgres_access_four',
         'barman_postgres_config_four',
         'barman_postgres_roles_one',
@@ -442,18 +443,23 @@ describe('the multi-topology graph (one to two servers, several to one, M1 barma
         'barman_postgres_roles_five',
         'barman_postgres_roles_db-1_example_com',
       ],
-      barman_activate_five_on_two: ['barman_backup_five_on_two', 'barman_server_two', 'barman_postgres_access_five', 'barman_postgres_config_five', 'barman_postgres_roles_five'],
+      barman_activate_five_on_two: ['barman_backup_five_on_two', 'barman_postgres_access_five', 'barman_postgres_config_five', 'barman_postgres_roles_five'],
       'barman_activate_db-1_example_com_on_backup-1_example_com': [
         'barman_backup_db-1_example_com_on_backup-1_example_com',
-        'barman_server_backup-1_example_com',
         'barman_postgres_access_db-1_example_com',
         'barman_postgres_config_db-1_example_com',
         'barman_postgres_roles_db-1_example_com',
       ],
     };
     for (const [id, body] of provisionerResources(json)) {
-      if (id.includes('_preflight_')) assert.equal(body.depends_on, undefined, `${id} should not depend on anything`);
-      else assert.deepEqual(sorted(body.depends_on ?? []), sorted([...(expected[id] ?? []).map((d) => `null_resource.${d}`), ...preflights]), id);
+      if (id.includes('_preflight_')) {
+        assert.equal(body.depends_on, undefined, `${id} should not depend on anything`);
+        continue;
+      }
+      // the others (server, access, config, roles) wait for their own host's preflight
+      const host = /^barman_(?:server|postgres_access|postgres_config|postgres_roles)_(.+)$/.exec(id)?.[1];
+      const direct = expected[id] ?? [`barman_preflight_${host}`];
+      assert.deepEqual(sorted(body.depends_on ?? []), sorted(direct.map((d) => `null_resource.${d}`)), id);
     }
   });
 
@@ -680,14 +686,14 @@ describe('idPrefix and embedding in an existing stack', () => {
       sorted(resourcesOf(json).keys()),
       sorted([
         ...['server_two', 'backup_one_on_two', 'postgres_access_one', 'postgres_config_one', 'postgres_roles_one', 'activate_one_on_two', 'preflight_one', 'preflight_two'].map((id) => `null_resource.pgb_${id}`),
-        'terraform_data.pgb_preflights_passed',
         'terraform_data.pgb_db_secret_barman',
         'terraform_data.pgb_db_secret_streaming_barman',
         'tls_private_key.pgb_ssh_key_postgres',
         'tls_private_key.pgb_ssh_key_barman',
       ]),
     );
-    assert.deepEqual(resource(json, NR, 'pgb_backup_one_on_two').depends_on, ['null_resource.pgb_server_two', preflightBarrier('pgb')]);
+    assert.deepEqual(resource(json, NR, 'pgb_backup_one_on_two').depends_on, ['null_resource.pgb_server_two', preflightOf(NR, 'one', 'pgb')]);
+    assert.deepEqual(resource(json, NR, 'pgb_server_two').depends_on, [preflightOf(NR, 'two', 'pgb')]);
     assert.ok((resource(json, NR, 'pgb_activate_one_on_two').depends_on ?? []).includes('null_resource.pgb_postgres_roles_one'));
     assert.equal(triggersOf(resource(json, NR, 'pgb_postgres_access_one'))['/var/lib/postgresql/.ssh/id_ed25519.pub'], `${publicKeyRef('pgb_ssh_key_postgres')} postgres@seed\n`);
     assert.match(triggersOf(resource(json, NR, 'pgb_postgres_roles_one')).passwords_sha256, /terraform_data\.pgb_db_secret_barman\.triggers_replace/);

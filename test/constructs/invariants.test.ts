@@ -200,7 +200,7 @@ for (const topology of TOPOLOGIES) {
           // (a random UUID, sensitive), never replaced (ignore_changes), no triggers, no provisioners
           assert.deepEqual([...passwordResources(json).keys()].sort(), passwordIds().sort());
           for (const [id, body] of passwordResources(json)) assert.deepEqual(body, PASSWORD_RESOURCE_BODY, id);
-          if (type === ProvisionerResourceType.NULL_RESOURCE) assert.deepEqual(Object.keys(json.resource?.terraform_data ?? {}).sort(), [...passwordIds(), 'barman_preflights_passed'].sort(), 'null_resource mode: the passwords and the preflights\' barrier are the only terraform_data');
+          if (type === ProvisionerResourceType.NULL_RESOURCE) assert.deepEqual(Object.keys(json.resource?.terraform_data ?? {}).sort(), [...passwordIds()].sort(), 'null_resource mode: the passwords are the only terraform_data');
         });
 
         test(`${label}: only the library's own references are interpolated; no template directive`, () => {
@@ -362,9 +362,8 @@ for (const topology of TOPOLOGIES) {
         const ra = provisionerResources(a);
         const rb = provisionerResources(b);
         assert.deepEqual([...rb.keys()].sort(), [...ra.keys()].sort());
-        // the passwords and the preflights' barrier are built-in terraform_data in both modes, and the same
-        assert.deepEqual(Object.keys(a.resource?.terraform_data ?? {}).sort(), [...passwordIds(), 'barman_preflights_passed'].sort());
-        assert.deepEqual(a.resource?.terraform_data?.barman_preflights_passed, b.resource?.terraform_data?.barman_preflights_passed ? { ...b.resource.terraform_data.barman_preflights_passed, depends_on: (b.resource.terraform_data.barman_preflights_passed.depends_on ?? []).map((d) => d.replace(/^terraform_data\./, 'null_resource.')) } : undefined, 'the barrier waits for the same preflights');
+        // the passwords are built-in terraform_data in both modes, and the same
+        assert.deepEqual(Object.keys(a.resource?.terraform_data ?? {}).sort(), [...passwordIds()].sort());
         assert.deepEqual(passwordResources(b), passwordResources(a));
         assert.equal(Object.keys(b.resource?.null_resource ?? {}).length, 0);
         assert.deepEqual(b.locals, a.locals, 'the same prologue and host program');

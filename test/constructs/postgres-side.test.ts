@@ -38,8 +38,8 @@ import {
   synthStack,
   triggersOf,
   preflightIds,
-  withoutPreflights,
-  preflightBarrier,
+  preflightOf,
+  waitsFor,
 } from './synth-helpers';
 
 const TYPES = Object.values(ProvisionerResourceType);
@@ -55,13 +55,13 @@ const TOPOLOGIES: { name: string; graph: () => BarmanGraph }[] = [
 function activationNeeds(graph: BarmanGraph, type: string, b: string, s: string): string[] {
   const instance = graph.instance(b);
   const primary = graph.upstreamRoot(instance);
-  const needs = [`barman_backup_${idOf(b)}_on_${idOf(s)}`, `barman_server_${idOf(s)}`, `barman_postgres_access_${idOf(b)}`, `barman_postgres_config_${idOf(b)}`];
+  // its server and the preflights' barrier come through the backup edge, which depends on them
+  const needs = [`barman_backup_${idOf(b)}_on_${idOf(s)}`, `barman_postgres_access_${idOf(b)}`, `barman_postgres_config_${idOf(b)}`];
   // the roles live on the primary of the instance's replication tree (replicas receive them);
   // a replica whose upstream is not given waits for every primary's roles
   if (!primary.roles.includes(Role.REPLICA)) needs.push(`barman_postgres_roles_${idOf(primary.name)}`);
   else for (const p of graph.postgresInstances.filter((x) => !x.roles.includes(Role.REPLICA))) needs.push(`barman_postgres_roles_${idOf(p.name)}`);
-  // and the preflights' barrier, as every writing resource
-  return [...needs.map((id) => `${type}.${id}`), preflightBarrier()].sort();
+  return needs.map((id) => `${type}.${id}`).sort();
 }
 
 for (const t of TOPOLOGIES) {
@@ -70,11 +70,13 @@ for (const t of TOPOLOGIES) {
       const graph = t.graph();
       const json = synthCluster({ graph, resourceType: type });
 
-      test(`${type}: each activation depends on its backup, its server, the instance's access and config, and the roles of its primary; nothing else`, () => {
+      test(`${type}: each activation depends on its backup, the instance's access and config, and the roles of its primary; through its backup on its server and both hosts' preflights; nothing else`, () => {
         assert.ok(graph.edges.length > 0);
         for (const e of graph.edges) {
           const id = `barman_activate_${idOf(e.instance.name)}_on_${idOf(e.server.name)}`;
           assert.deepEqual(sorted(resource(json, type, id).depends_on ?? []), activationNeeds(graph, type, e.instance.name, e.server.name), id);
+          const all = waitsFor(json, `${type}.${id}`);
+          for (const d of [`${type}.barman_server_${idOf(e.server.name)}`, preflightOf(type, e.server.name), preflightOf(type, e.instance.name)]) assert.ok(all.has(d), `${id} waits for ${d}`);
         }
       });
 
@@ -99,7 +101,6 @@ for (const t of TOPOLOGIES) {
             ...graph.edges.map((e) => `${type}.barman_backup_${idOf(e.instance.name)}_on_${idOf(e.server.name)}`),
             ...graph.postgresInstances.map((p) => `${type}.barman_postgres_access_${idOf(p.name)}`),
             ...preflightIds(graph).map((id) => `${type}.${id}`),
-            preflightBarrier(),
             ...keys.map((k) => `tls_private_key.${k}`),
           ]),
         );
@@ -260,8 +261,7 @@ describe('known gaps', () => {
   test('the roles resource ids: exactly the expected, derived from the graph (control of activationNeeds)', () => {
     // fleet: bravo (replica of alpha) and alpha backed up: both activations wait for alpha's roles
     const graph = loadGraphFromFile(fixtureConfigs().find((f) => f.name === 'topologies/many-to-one')!.file);
-    assert.deepEqual(withoutPreflights(activationNeeds(graph, 'x', 'bravo', 'vault')), ['x.barman_backup_bravo_on_vault', 'x.barman_postgres_access_bravo', 'x.barman_postgres_config_bravo', 'x.barman_postgres_roles_alpha', 'x.barman_server_vault']);
-    assert.deepEqual(activationNeeds(graph, 'x', 'bravo', 'vault').filter((d) => /_preflights?_/.test(d)), [preflightBarrier()]);
+    assert.deepEqual(activationNeeds(graph, 'x', 'bravo', 'vault'), ['x.barman_backup_bravo_on_vault', 'x.barman_postgres_access_bravo', 'x.barman_postgres_config_bravo', 'x.barman_postgres_roles_alpha']);
     assert.deepEqual(passwordIds('p'), ['p_db_secret_barman', 'p_db_secret_streaming_barman']);
   });
 });

@@ -176,8 +176,26 @@ export function preflightIds(graph: BarmanGraph, prefix = 'barman'): string[] {
 /** the logical ids of the preflights and the preflights themselves left out (what a test of other dependencies compares) */
 export const withoutPreflights = (ids: Iterable<string>): string[] => [...ids].filter((id) => !/_preflights?_/.test(id));
 
-/** the one resource every writing resource depends on; it depends on every preflight */
-export const preflightBarrier = (prefix = 'barman'): string => `terraform_data.${prefix}_preflights_passed`;
+/** the address of one host's preflight, which every resource writing on that host (or backing it up) waits for */
+export const preflightOf = (type: string, host: string, prefix = 'barman'): string => `${type}.${prefix}_preflight_${idOf(host)}`;
+
+/**
+ * Every resource `address` waits for: its depends_on, theirs, and so on (Terraform orders by every
+ * path of the graph, not only by direct entries).
+ */
+export function waitsFor(json: TfJson, address: string): Set<string> {
+  const direct = new Map<string, string[]>();
+  for (const [type, byId] of Object.entries(json.resource ?? {})) for (const [id, r] of Object.entries(byId)) direct.set(`${type}.${id}`, r.depends_on ?? []);
+  const seen = new Set<string>();
+  const todo = [...(direct.get(address) ?? [])];
+  while (todo.length > 0) {
+    const d = todo.pop()!;
+    if (seen.has(d)) continue;
+    seen.add(d);
+    todo.push(...(direct.get(d) ?? []));
+  }
+  return seen;
+}
 
 /** the Terraform local carrying the prologue and the host program, once per stack */
 export const PROLOGUE_LOCAL = 'cdktf_barman_shell';
@@ -337,7 +355,8 @@ export function triggerKeyOf(arg: string, triggers?: Record<string, string>): { 
   return { attribute: m[1], key, index };
 }
 
-const PROGRAM_LINE = /^printf '%s' '([A-Za-z0-9+/=]+)' \| base64 -d > "\$f"$/m;
+/** the prologue's quoted here-document holding the host program, and the program in it */
+const PROGRAM_DOCUMENT = /^cat > "\$f" <<'cdktf_program_end'\n([\s\S]*?)\ncdktf_program_end$/m;
 
 /** The prologue, as Terraform evaluates the stack's local (no interpolation in it: asserted). */
 export function prologueOf(json: TfJson): string {
@@ -348,11 +367,12 @@ export function prologueOf(json: TfJson): string {
   return t.literal;
 }
 
-/** The host program the prologue carries as base64 (decoded). */
+/** The host program the prologue carries in its here-document. */
 export function hostProgramOf(json: TfJson): string {
-  const m = PROGRAM_LINE.exec(prologueOf(json));
-  assert.ok(m, `no "printf '%s' '<base64>' | base64 -d > \"$f\"" line in the prologue`);
-  return Buffer.from(m[1], 'base64').toString('utf8');
+  const m = PROGRAM_DOCUMENT.exec(prologueOf(json));
+  assert.ok(m, `no "cat > "$f" <<'cdktf_program_end'" here-document in the prologue`);
+  // a here-document's lines each end with a newline: the file holds the last one's too
+  return `${m[1]}\n`;
 }
 
 /** a shell text without its leading comment lines and blank lines */

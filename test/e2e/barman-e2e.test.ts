@@ -666,7 +666,6 @@ if (!(missing && IN_CI)) {
         'terraform_data.barman_preflight_pg1',
         'terraform_data.barman_preflight_pg2',
         'terraform_data.barman_preflight_pg3',
-        'terraform_data.barman_preflights_passed',
         'terraform_data.barman_server_barman',
       ]);
       // no traffic: fresh, idle clusters, as an operator's first apply meets them

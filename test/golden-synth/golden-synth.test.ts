@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../lib/cli/main';
+import { terraformJsonText } from '../../lib/cli/terraform-json-text';
 import { synthesizeTerraformJson } from '../../lib/constructs/barman-stack';
 import { ProvisionerResourceType } from '../../lib/constructs/host-provisioner';
 import { loadGraphFromFile } from '../../lib/config/tpa-config';
@@ -68,7 +69,8 @@ describe('golden synth of the seed', () => {
       const io = { out: () => undefined, err: (s: string) => t.diagnostic(s) };
       assert.equal(await main(['synth', SEED_CONFIG(), '--out', out, ...c.cli], io), 0);
       const written = readFileSync(join(out, 'cdktf-barman.tf.json'), 'utf8');
-      const golden = readFileSync(join(dir(), c.file), 'utf8');
+      // the golden files are indented for review; the CLI writes the same JSON a line per resource
+      const golden = terraformJsonText(JSON.parse(readFileSync(join(dir(), c.file), 'utf8')) as Record<string, unknown>);
       assert.ok(golden === written, firstDifference(golden, written));
     });
   }
@@ -79,7 +81,8 @@ describe('golden synth of the seed', () => {
       const b = serialize(synthesizeTerraformJson({ graph: loadGraphFromFile(SEED_CONFIG()), ...c.props }));
       assert.equal(a, b);
       assert.ok(!a.includes(repoRoot()), 'the repository path leaks into the JSON');
-      assert.ok(!a.includes(tmpdir()), 'the temp directory leaks into the JSON');
+      // a path below it (cdktf's out dir); the host program's comments may name /tmp itself
+      assert.ok(!a.includes(join(tmpdir(), '/')), 'the temp directory leaks into the JSON');
     }
   });
 

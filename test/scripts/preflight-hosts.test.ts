@@ -72,7 +72,7 @@ describe('preflight on sandbox hosts', { skip: e2eSkipReason() }, () => {
       const r = await preflight(bk);
       assert.equal(r.code, 1);
       assert.equal(r.stderr.match(/error:/g)?.length, 1, r.stderr);
-      assert.match(r.stderr, /^cdktf-barman on bk: error: preflight of bk \(Barman server\) failed: nothing was written on any host of the cluster\. Missing:\n/m);
+      assert.match(r.stderr, /^cdktf-barman on bk: error: preflight of bk \(Barman server\) failed: nothing was written on bk, and no backup to or from it was set up\. Missing:\n/m);
       assert.match(r.stderr, /  - \/usr\/bin\/barman \(Debian\/Ubuntu package barman, RHEL family barman\)\n/);
       assert.match(r.stderr, /  - rsync on the PATH \(Debian\/Ubuntu package rsync, RHEL family rsync\)\n/);
       assert.match(r.stderr, /Install on Debian\/Ubuntu: apt-get install barman rsync\n/);

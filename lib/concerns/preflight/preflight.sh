@@ -68,7 +68,7 @@ preflight_packages() { # missing-lines column install|all
 
 # the one message of a failed preflight: everything missing, and how to get it
 preflight_report() { # instance role missing-lines check|install
-  printf 'preflight of %s (%s) failed: nothing was written on any host of the cluster. Missing:\n' "$1" "$2"
+  printf 'preflight of %s (%s) failed: nothing was written on %s, and no backup to or from it was set up. Missing:\n' "$1" "$2" "$1"
   printf '%s\n' "$3" | while read -r pf_check pf_target pf_deb pf_rpm pf_how; do
     [ -n "$pf_check" ] || continue
     printf '  - %s (Debian/Ubuntu package %s, RHEL family %s)\n' "$(preflight_what "$pf_check" "$pf_target")" "$pf_deb" "$pf_rpm"

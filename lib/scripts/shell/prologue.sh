@@ -1,13 +1,15 @@
 # shellcheck shell=sh
 # What every remote-exec provisioner starts with (a Terraform local, once per stack): its own
-# uploaded copy removed (a secret step holds secrets in it), the host program decoded into a
-# private temp file, and the ways to run it as root: directly, or with sudo when the connection
-# user is not root.
+# uploaded copy removed (a secret step holds secrets in it), the host program copied into a
+# private temp file (a quoted here-document: the shell expands nothing in it), and the ways to run
+# it as root: directly, or with sudo when the connection user is not root.
 set -eu
 rm -f "$0" 2>/dev/null || true
 f=$(mktemp)
 trap 'rm -f "$f"' EXIT
-printf '%s' '@HOST_PROGRAM_BASE64@' | base64 -d > "$f"
+cat > "$f" <<'cdktf_program_end'
+@HOST_PROGRAM@
+cdktf_program_end
 
 # appends the step (a here-document: its function and arguments) as the program's last line, so
 # no argument, however large, goes through a command line

@@ -110,7 +110,7 @@ export class BarmanCluster extends Construct {
   public readonly activations: readonly BarmanActivation[];
   /** one per instance leaving Barman (barman_retired) */
   public readonly retirements: readonly PostgresRetirement[];
-  /** one per host: what its roles need, checked before any host is written */
+  /** one per host: what its roles need, checked before anything is written on it */
   public readonly preflights: readonly Preflight[];
   /**
    * what `cdktf-barman status` needs to probe this cluster's Barman servers (no secrets):

@@ -17,7 +17,7 @@ export enum NeedCheck {
 }
 
 /**
- * One thing a host needs before anything is written on any host of the cluster, and the packages
+ * One thing a host needs before anything is written on it or a backup to or from it set up, and the packages
  * that provide it (Debian/Ubuntu names, RHEL family names with PGDG's PostgreSQL naming).
  * `install`: installPackages may install it; PostgreSQL itself (the server, its user) never is.
  */

@@ -11,7 +11,7 @@ export const PREFLIGHT_TRIGGER = 'preflight';
 
 /**
  * A host's preflight (preflight.sh): what its roles need, checked before anything is written on
- * any host; with `installPackages`, the missing packages installed first.
+ * the host; with `installPackages`, the missing packages installed first.
  */
 export function preflightScript(graph: BarmanGraph, host: Instance, installPackages: boolean): HostScript {
   const needs = renderNeeds(host, preflightNeeds(graph, host), installPackages);

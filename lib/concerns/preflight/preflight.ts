@@ -14,8 +14,9 @@ export interface PreflightProps extends ProvisionerPlacement {
  * One host's preflight: checks that the host has what its roles need (Barman, the PostgreSQL
  * client of each instance it backs up, rsync, cron, flock; PostgreSQL, sshd, barman-cli) and
  * fails with one message listing everything missing and its packages. It writes nothing; every
- * writing resource of the cluster depends on every host's preflight, so one failed preflight stops
- * the apply before any host is written. Re-runs when the host's needs (or installPackages) change.
+ * resource writing on the host, and every backup edge to or from it, waits for it (afterPreflights
+ * in barman-cluster.ts), so a failed preflight stops them before they write. Re-runs when the
+ * host's needs (or installPackages) change.
  */
 export class Preflight extends Construct {
   public readonly resource: TerraformResource;

@@ -17,27 +17,36 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** one element's text: JSON.stringify's layout; no raw newline is ever inside a JSON string */
 const flat = (v: unknown): string => JSON.stringify(v, null, 1).replace(/\n +/g, '\n');
 
-/** `levels` levels of names stay pieces of their own; below, each value is one piece */
-function* pieces(v: unknown, levels: number): Generator<string> {
-  const entries = isObject(v) ? Object.entries(v).filter(([, x]) => x !== undefined) : [];
-  if (levels === 0 || entries.length === 0) {
-    yield flat(v);
-    return;
-  }
+/** an object's entries as JSON.stringify writes them: an undefined property left out */
+const entriesOf = (v: unknown): [string, unknown][] => (isObject(v) ? Object.entries(v).filter(([, x]) => x !== undefined) : []);
+
+/** `{`, each entry as `"key": ` and its value's pieces (`valuePieces`), `}`: JSON.stringify's layout */
+function* objectPieces(entries: readonly [string, unknown][], valuePieces: (key: string, value: unknown) => Iterable<string>): Generator<string> {
   yield '{\n';
   for (let i = 0; i < entries.length; i++) {
     const [k, x] = entries[i];
     yield `${JSON.stringify(k)}: `;
-    // resource and data blocks name a type, then a name
-    yield* pieces(x, levels === 3 && k !== 'resource' && k !== 'data' ? 1 : levels - 1);
+    yield* valuePieces(k, x);
     yield i < entries.length - 1 ? ',\n' : '\n';
   }
   yield '}';
 }
 
+/** `levels` levels of names stay pieces of their own; below, each value is one piece */
+function* pieces(v: unknown, levels: number): Generator<string> {
+  const entries = entriesOf(v);
+  if (levels === 0 || entries.length === 0) yield flat(v);
+  else yield* objectPieces(entries, (_, x) => pieces(x, levels - 1));
+}
+
+/** resource and data blocks name a type, then a name; the others (output, variable, locals...) a name */
+const namedLevels = (block: string): number => (block === 'resource' || block === 'data' ? 2 : 1);
+
 /** the file's text in pieces, ending with a newline */
 export function* terraformJsonPieces(json: Record<string, unknown>): Generator<string> {
-  yield* pieces(json, 3);
+  const blocks = entriesOf(json);
+  if (blocks.length === 0) yield '{}';
+  else yield* objectPieces(blocks, (block, v) => pieces(v, namedLevels(block)));
   yield '\n';
 }
 

@@ -36,7 +36,6 @@ export const logicalIds = {
   activation: (prefix: string, instance: string, server: string) => `${prefix}_activate_${idPart(instance)}_on_${idPart(server)}`,
   retirement: (prefix: string, instance: string) => `${prefix}_retire_${idPart(instance)}`,
   preflight: (prefix: string, host: string) => `${prefix}_preflight_${idPart(host)}`,
-  /** the one resource every writing resource waits for: it waits for every preflight */
 };
 
 /** Two things of the graph that would get one Terraform id. */

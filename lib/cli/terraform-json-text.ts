@@ -5,7 +5,7 @@
  * One element per line matters: Terraform's error messages quote the line of the element at fault
  * (a failed precondition, a provisioner that failed), and a `git diff` of two synths shows the
  * lines that changed. The indentation does not: in a provisioner resource most lines sit six to
- * eight levels deep, so it was a sixth of the file. `jq . cdktf-barman.tf.json` indents it again.
+ * eight levels deep, so it was about a seventh of the file. `jq . cdktf-barman.tf.json` indents it again.
  *
  * The text comes in pieces, a resource (or output, variable, local) at a time, so that writing a
  * large estate never holds the whole text, nor its escaped copies, in memory at once.
